@@ -1,0 +1,53 @@
+# Every target delegates to uv and the tools; uv itself is installed into .tools/ on first use.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION ?= 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+export UV_PROJECT_ENVIRONMENT := .venv
+
+.PHONY: help install run migrate test test-fast lint fmt bench clean
+
+help:
+	@echo "make run      start the platform on its embedded default (SQLite, dev auth server, worker)"
+	@echo "make test     run the test suite (SQLite, and PostgreSQL when reachable)"
+	@echo "make migrate  apply every service's migrations to the databases under var/"
+	@echo "make lint     ruff and mypy;  make fmt  format the code"
+	@echo "make bench    benchmarks (PostgreSQL), results in docs/performance.md"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+.venv/.synced: $(UV) pyproject.toml uv.lock shared/pyproject.toml services/*/pyproject.toml
+	$(UV) sync --locked --all-packages
+	@touch $@
+
+install: .venv/.synced
+
+migrate: install
+	$(UV) run --no-sync python deploy/devrun.py migrate
+
+run: install
+	$(UV) run --no-sync python deploy/devrun.py run
+
+test: install
+	$(UV) run --no-sync pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+
+test-fast: install
+	$(UV) run --no-sync pytest -n auto --dist loadgroup -m "not system" $(PYTEST_ARGS)
+
+lint: install
+	$(UV) run --no-sync ruff check .
+	$(UV) run --no-sync ruff format --check .
+	$(UV) run --no-sync mypy shared/src services/care-status-api/src services/notify-api/src services/incident-api/src services/dev-auth/src
+
+fmt: install
+	$(UV) run --no-sync ruff format .
+	$(UV) run --no-sync ruff check --fix .
+
+bench: install
+	$(UV) run --no-sync python bench/run.py
+
+clean:
+	rm -rf var .venv

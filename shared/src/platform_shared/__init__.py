@@ -1,0 +1,1 @@
+"""What every service of the platform needs in the same form, and no domain knowledge."""

@@ -1,0 +1,77 @@
+"""The settings base every service extends: one env prefix per service, `.env` support.
+
+Secrets are `SecretStr`, so they never appear in a repr, a log line or an error.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["development", "production"]
+
+#: The demo client secret of the platform's own services, for the embedded default only.
+DEMO_PLATFORM_SECRET = "platform-services-secret"  # noqa: S105 - a documented demo value
+
+
+class ServiceSettings(BaseSettings):
+    """Settings shared by the three product services.
+
+    A subclass sets `model_config = service_config("CARE_STATUS_")` and adds its own fields.
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    environment: Environment = "development"
+    database_url: str = "sqlite+aiosqlite:///var/service.db"
+    host: str = "127.0.0.1"
+    port: int = 8001
+    #: The OAuth issuer whose JWKS signs the bearer tokens this service accepts.
+    oauth_issuer: str = "http://127.0.0.1:8000"
+    #: Where the issuer publishes its keys; defaults to `<issuer>/jwks.json`.
+    oauth_jwks_url: str | None = None
+    #: Where this service asks for its own client-credentials tokens.
+    oauth_token_url: str | None = None
+    oauth_audience: str = "care-platform"
+    #: Leeway, in seconds, for `exp` and `nbf` (clock skew between hosts).
+    oauth_leeway_seconds: int = 30
+    #: This service's own client, used to post events and to call other services.
+    platform_client_id: str = "platform-services"
+    platform_client_secret: SecretStr = SecretStr(DEMO_PLATFORM_SECRET)
+    notify_url: str = "http://127.0.0.1:8003"
+    #: Run the outbox relay inside the API process (the embedded default does).
+    relay_in_process: bool = True
+    relay_poll_seconds: float = 1.0
+    #: Apply migrations when the service starts (development only; production runs a job).
+    migrate_on_start: bool = True
+    max_body_bytes: int = 1_000_000
+    log_level: str = "INFO"
+
+    @property
+    def jwks_url(self) -> str:
+        return self.oauth_jwks_url or f"{self.oauth_issuer.rstrip('/')}/jwks.json"
+
+    @property
+    def token_url(self) -> str:
+        return self.oauth_token_url or f"{self.oauth_issuer.rstrip('/')}/oauth/token"
+
+    @property
+    def is_development(self) -> bool:
+        return self.environment == "development"
+
+    @model_validator(mode="after")
+    def _refuse_demo_secrets_outside_development(self) -> ServiceSettings:
+        if not self.is_development and (
+            self.platform_client_secret.get_secret_value() == DEMO_PLATFORM_SECRET
+        ):
+            raise ValueError(
+                "platform_client_secret is the demo secret; set a real one outside development"
+            )
+        return self
+
+
+def service_config(env_prefix: str) -> SettingsConfigDict:
+    """The settings config of a service whose variables start with `env_prefix`."""
+    return SettingsConfigDict(env_prefix=env_prefix, env_file=".env", extra="ignore")
