@@ -1,0 +1,160 @@
+"""The app factory every service builds on: errors, auth, health, metrics, lifespan.
+
+`create_service_app` wires what is the same everywhere; a service passes its routers,
+its migrations folder and, if it has background work, tasks to run beside the API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from sqlalchemy import text
+from starlette.responses import Response
+
+from platform_shared.auth import ClientCredentials, TokenVerifier
+from platform_shared.db import create_engine, create_session_factory
+from platform_shared.idempotency import IdempotentReplay, replay_handler
+from platform_shared.migrations import current_revision, head_revision, upgrade_to_head
+from platform_shared.observability import (
+    BodyGuardMiddleware,
+    Metrics,
+    RequestContextMiddleware,
+    configure_logging,
+)
+from platform_shared.outbox import OutboxRelay, Prepare
+from platform_shared.problems import install_problem_handlers
+from platform_shared.settings import ServiceSettings
+
+logger = logging.getLogger("platform.app")
+
+#: Work a service runs beside its API until the app stops (e.g. the outbox relay).
+BackgroundTask = Callable[[FastAPI, asyncio.Event], Awaitable[None]]
+
+
+class Health(BaseModel):
+    status: str
+    checks: dict[str, str] = {}
+
+
+def operation_id(route: APIRoute) -> str:
+    """`children.create_child`, not `create_child_v1_children_post`, for generated clients."""
+    tag = route.tags[0] if route.tags else "default"
+    return f"{tag}.{route.name}"
+
+
+def create_service_app(
+    *,
+    title: str,
+    description: str,
+    settings: ServiceSettings,
+    migrations: Path,
+    routers: Sequence[APIRouter],
+    background: Sequence[BackgroundTask] = (),
+    relay_prepare: Prepare | None = None,
+    version: str = "1.0.0",
+) -> FastAPI:
+    configure_logging(title, settings.log_level)
+    metrics = Metrics()
+    head = head_revision(migrations)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.migrate_on_start and settings.is_development:
+            await upgrade_to_head(migrations, settings.database_url)
+        engine = create_engine(settings.database_url)
+        app.state.engine = engine
+        app.state.session_factory = create_session_factory(engine)
+        app.state.token_verifier = TokenVerifier(
+            issuer=settings.oauth_issuer,
+            audience=settings.oauth_audience,
+            jwks_url=settings.jwks_url,
+            leeway_seconds=settings.oauth_leeway_seconds,
+        )
+        app.state.platform_credentials = ClientCredentials(
+            token_url=settings.token_url,
+            client_id=settings.platform_client_id,
+            client_secret=settings.platform_client_secret.get_secret_value(),
+        )
+        stop = asyncio.Event()
+        tasks: list[asyncio.Task[None]] = []
+        relay = OutboxRelay(
+            app.state.session_factory,
+            events_url=f"{settings.notify_url.rstrip('/')}/v1/events",
+            credentials=app.state.platform_credentials,
+            prepare=relay_prepare,
+            poll_seconds=settings.relay_poll_seconds,
+        )
+        app.state.outbox_relay = relay
+        if settings.relay_in_process:
+            tasks.append(asyncio.create_task(relay.run(stop), name="outbox-relay"))
+        for work in background:
+            tasks.append(asyncio.ensure_future(work(app, stop)))
+        try:
+            yield
+        finally:
+            stop.set()
+            for running in tasks:
+                try:
+                    await asyncio.wait_for(running, timeout=10)
+                except (TimeoutError, asyncio.CancelledError):
+                    running.cancel()
+            await relay.aclose()
+            await engine.dispose()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+    )
+    app.state.settings = settings
+    app.state.metrics = metrics
+    install_problem_handlers(app)
+    app.add_exception_handler(IdempotentReplay, replay_handler)
+    app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, metrics=metrics)
+
+    @app.get("/healthz", tags=["health"], response_model=Health)
+    async def healthz() -> Health:
+        """The process is alive."""
+        return Health(status="ok")
+
+    @app.get(
+        "/readyz",
+        tags=["health"],
+        response_model=Health,
+        responses={503: {"model": Health, "description": "Not ready"}},
+    )
+    async def readyz() -> Any:
+        """The database answers and its schema is at the head migration."""
+        checks: dict[str, str] = {}
+        try:
+            async with app.state.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+            checks["database"] = "ok"
+            revision = await current_revision(app.state.engine)
+            checks["migrations"] = "ok" if revision == head else f"at {revision}, head {head}"
+        except Exception as error:  # any failure means "not ready", and says which
+            checks.setdefault("database", f"unavailable: {type(error).__name__}")
+        ready = all(value == "ok" for value in checks.values()) and "migrations" in checks
+        body = Health(status="ok" if ready else "unavailable", checks=checks)
+        return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
+
+    @app.get("/metrics", tags=["health"], response_class=Response)
+    async def prometheus_metrics() -> Response:
+        """Prometheus text format."""
+        return metrics.render()
+
+    for router in routers:
+        app.include_router(router)
+    return app

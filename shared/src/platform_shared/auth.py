@@ -1,0 +1,266 @@
+"""Bearer-token verification against the issuer's JWKS, and scope dependencies.
+
+A token passes only with a valid asymmetric signature from a key the issuer publishes,
+the expected `iss` and `aud`, and `exp`/`nbf` within a small leeway. `alg: none` and
+HMAC algorithms are never accepted (an HMAC "signed" with a public key would otherwise
+verify). Keys are cached; a token naming an unknown `kid` makes the cache refresh once
+(rate limited), so a rotated key is picked up without a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import time
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import httpx
+from fastapi import Depends, Request
+from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlows
+from fastapi.security import OAuth2, SecurityScopes
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import KeySet
+
+from platform_shared.problems import Forbidden, Unauthorized
+
+logger = logging.getLogger("platform.auth")
+
+#: Asymmetric algorithms only: never `none`, never HS* (public-key confusion).
+ACCEPTED_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "ES256", "ES384")
+
+#: Every scope of the platform, with what it allows (shown in the OpenAPI document).
+SCOPES: dict[str, str] = {
+    "care-status:lookup": "Ask lookups; minimal answers (police, courts, YOT, prisons)",
+    "care-status:read": "Read records of children the organisation is responsible for",
+    "care-status:write": "Create and change records of the organisation's children",
+    "incidents:write": "Record incidents and police contact",
+    "incidents:read": "Read incidents the organisation recorded or is responsible for",
+    "reports:read": "Monitoring figures for the organisation's area",
+    "notifications:read": "The organisation's own inbox",
+    "notifications:ack": "Acknowledge the organisation's notifications",
+    "endpoints:manage": "Register the organisation's webhook and email endpoints",
+    "events:publish": "Post events to notify-api (the platform's own services)",
+    "care-status:facts": "Status facts of a person_ref for an event (the platform's own services)",
+    "rules:read": "List the rules in force",
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the client, its organisation and the scopes its token grants."""
+
+    client_id: str
+    org: str
+    scopes: frozenset[str]
+    token_id: str | None = None
+
+    def has(self, scope: str) -> bool:
+        return scope in self.scopes
+
+
+class TokenVerifier:
+    """Verifies bearer JWTs against one issuer's JWKS."""
+
+    def __init__(
+        self,
+        *,
+        issuer: str,
+        audience: str,
+        jwks_url: str,
+        leeway_seconds: int = 30,
+        http: httpx.AsyncClient | None = None,
+        min_refresh_interval: float = 2.0,
+    ) -> None:
+        self.issuer = issuer
+        self.audience = audience
+        self.jwks_url = jwks_url
+        self.leeway_seconds = leeway_seconds
+        self._http = http
+        self._keys: KeySet | None = None
+        self._kids: set[str] = set()
+        self._fetched_at = 0.0
+        self._min_refresh_interval = min_refresh_interval
+        self._lock = asyncio.Lock()
+
+    async def _fetch_keys(self) -> None:
+        client = self._http or httpx.AsyncClient(timeout=5.0)
+        try:
+            response = await client.get(self.jwks_url)
+            response.raise_for_status()
+            document = response.json()
+        finally:
+            if self._http is None:
+                await client.aclose()
+        self._keys = KeySet.import_key_set(document)
+        self._kids = {str(key.get("kid")) for key in document.get("keys", [])}
+        self._fetched_at = time.monotonic()
+
+    async def _key_set_for(self, kid: str | None) -> KeySet:
+        known = self._keys is not None and (kid is None or kid in self._kids)
+        if known:
+            assert self._keys is not None
+            return self._keys
+        async with self._lock:
+            stale = time.monotonic() - self._fetched_at >= self._min_refresh_interval
+            if self._keys is None or (kid not in self._kids and stale):
+                try:
+                    await self._fetch_keys()
+                except (httpx.HTTPError, ValueError) as error:
+                    logger.warning("jwks unavailable", extra={"error": type(error).__name__})
+                    if self._keys is None:
+                        raise Unauthorized(
+                            "The token issuer's keys cannot be fetched",
+                            headers=_challenge("invalid_token", "issuer keys unavailable"),
+                        ) from error
+            assert self._keys is not None
+            return self._keys
+
+    async def verify(self, token: str) -> Principal:
+        header = _unverified_header(token)
+        algorithm = header.get("alg")
+        if algorithm not in ACCEPTED_ALGORITHMS:
+            raise _invalid_token("algorithm not accepted")
+        kid = header.get("kid")
+        keys = await self._key_set_for(str(kid) if kid is not None else None)
+        if kid is not None and str(kid) not in self._kids:
+            raise _invalid_token("unknown signing key")
+        try:
+            decoded = jwt.decode(token, keys, algorithms=list(ACCEPTED_ALGORITHMS))
+            registry = jwt.JWTClaimsRegistry(
+                leeway=self.leeway_seconds,
+                iss={"essential": True, "value": self.issuer},
+                aud={"essential": True, "value": self.audience},
+                exp={"essential": True},
+            )
+            registry.validate(decoded.claims)
+        except JoseError as error:
+            raise _invalid_token(error.error or "invalid token") from error
+        except ValueError as error:
+            raise _invalid_token("malformed token") from error
+        claims = decoded.claims
+        org = claims.get("org")
+        client_id = claims.get("client_id") or claims.get("azp") or claims.get("sub")
+        if not isinstance(org, str) or not isinstance(client_id, str):
+            raise _invalid_token("token lacks org or client_id")
+        scope = claims.get("scope", "")
+        scopes = frozenset(scope.split()) if isinstance(scope, str) else frozenset()
+        jti = claims.get("jti")
+        return Principal(
+            client_id=client_id,
+            org=org,
+            scopes=scopes,
+            token_id=jti if isinstance(jti, str) else None,
+        )
+
+
+def _unverified_header(token: str) -> dict[str, Any]:
+    try:
+        encoded = token.split(".")[0]
+        padded = encoded + "=" * (-len(encoded) % 4)
+        header = json.loads(base64.urlsafe_b64decode(padded))
+    except (ValueError, IndexError) as error:
+        raise _invalid_token("malformed token") from error
+    if not isinstance(header, dict):
+        raise _invalid_token("malformed token")
+    return header
+
+
+def _challenge(error: str, description: str, scope: str | None = None) -> dict[str, str]:
+    value = f'Bearer realm="care-platform", error="{error}", error_description="{description}"'
+    if scope:
+        value += f', scope="{scope}"'
+    return {"WWW-Authenticate": value}
+
+
+def _invalid_token(description: str) -> Unauthorized:
+    return Unauthorized(
+        "The bearer token is not valid", headers=_challenge("invalid_token", description)
+    )
+
+
+def oauth2_scheme(token_url: str) -> OAuth2:
+    """The client-credentials security scheme shown in every service's OpenAPI document."""
+    flows = OAuthFlows(
+        clientCredentials=OAuthFlowClientCredentials(tokenUrl=token_url, scopes=SCOPES)
+    )
+    return OAuth2(flows=flows, scheme_name="oauth2", auto_error=False)
+
+
+# The token URL in the document is informative; every service serves its real one there.
+_scheme = oauth2_scheme("/oauth/token")
+
+
+async def require_scopes(
+    security_scopes: SecurityScopes,
+    request: Request,
+    authorization: Annotated[str | None, Depends(_scheme)],
+) -> Principal:
+    """The caller, when its token is valid and grants every scope the operation needs."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise Unauthorized(
+            "A bearer token is required", headers=_challenge("invalid_request", "no bearer token")
+        )
+    # One verification per request, however many dependencies ask for the caller.
+    principal: Principal | None = getattr(request.state, "principal", None)
+    if principal is None:
+        verifier: TokenVerifier = request.app.state.token_verifier
+        principal = await verifier.verify(authorization[7:].strip())
+        request.state.principal = principal
+    missing = [scope for scope in security_scopes.scopes if not principal.has(scope)]
+    if missing:
+        raise Forbidden(
+            f"The token lacks the scope {' '.join(missing)}",
+            headers=_challenge("insufficient_scope", "missing scope", " ".join(missing)),
+        )
+    return principal
+
+
+class ClientCredentials:
+    """Client-credentials tokens for this service's own calls, cached until near expiry."""
+
+    def __init__(
+        self,
+        *,
+        token_url: str,
+        client_id: str,
+        client_secret: str,
+        scope: str | None = None,
+        http: httpx.AsyncClient | None = None,
+    ) -> None:
+        self.token_url = token_url
+        self.client_id = client_id
+        self._secret = client_secret
+        self.scope = scope
+        self._http = http
+        self._token: str | None = None
+        self._expires_at = 0.0
+        self._lock = asyncio.Lock()
+
+    def forget(self) -> None:
+        """Drop the cached token (after a 401, say), so the next call fetches a new one."""
+        self._token = None
+
+    async def token(self) -> str:
+        async with self._lock:
+            if self._token and time.monotonic() < self._expires_at - 60:
+                return self._token
+            form = {"grant_type": "client_credentials"}
+            if self.scope:
+                form["scope"] = self.scope
+            client = self._http or httpx.AsyncClient(timeout=10.0)
+            try:
+                response = await client.post(
+                    self.token_url, data=form, auth=(self.client_id, self._secret)
+                )
+                response.raise_for_status()
+                body = response.json()
+            finally:
+                if self._http is None:
+                    await client.aclose()
+            self._token = str(body["access_token"])
+            self._expires_at = time.monotonic() + float(body.get("expires_in", 300))
+            return self._token
