@@ -11,10 +11,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from dev_auth.main import create_app as create_auth_app
 from dev_auth.settings import DevAuthSettings
 from dev_auth.testing import mint_token
-
 from platform_shared.testing import DatabaseFactories, postgres_unavailable_reason
 
 REPO_ROOT = Path(__file__).parent

@@ -8,6 +8,9 @@ from typing import Annotated, Any
 
 import pytest
 from fastapi import APIRouter, Security
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import func, select
+
 from platform_shared.app import create_service_app
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal, require_scopes
@@ -16,8 +19,6 @@ from platform_shared.idempotency import Idempotency
 from platform_shared.outbox import OutboxEvent, add_event
 from platform_shared.settings import ServiceSettings
 from platform_shared.testing import DatabaseFactories, InProcessService, serve_in_process
-from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import func, select
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

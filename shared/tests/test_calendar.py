@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+
 from platform_shared.calendar import (
     LONDON,
     add_calendar_days,

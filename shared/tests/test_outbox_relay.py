@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from platform_shared.auth import ClientCredentials, TokenVerifier
-from platform_shared.db import utc_now
-from platform_shared.outbox import PENDING, SENT, OutboxEvent, OutboxRelay, add_event
-from platform_shared.testing import InProcessService, serve_over_http
 from sqlalchemy import select, update
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from platform_shared.auth import ClientCredentials, TokenVerifier
+from platform_shared.db import utc_now
+from platform_shared.outbox import PENDING, SENT, OutboxEvent, OutboxRelay, add_event
+from platform_shared.testing import InProcessService, serve_over_http
 
 
 class EventsReceiver:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from platform_shared.testing import InProcessService
 
 PROBLEM = "application/problem+json"

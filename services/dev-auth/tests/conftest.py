@@ -7,11 +7,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from dev_auth.main import create_app
-from dev_auth.settings import DevAuthSettings
 from fastapi import FastAPI
 from joserfc import jwt
 from joserfc.jwk import KeySet
+
+from dev_auth.main import create_app
+from dev_auth.settings import DevAuthSettings
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 CLIENTS_FILE = REPO_ROOT / "deploy" / "dev-auth-clients.yaml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import yaml
+
 from dev_auth.clients import load_clients
 from dev_auth.settings import DevAuthSettings
 
@@ -47,8 +48,21 @@ def test_platform_services_client_publishes_events_and_reads_care_status(
 
     assert client is not None
     assert client.org == "platform"
-    assert client.scopes == ("events:publish", "care-status:lookup", "care-status:read")
+    assert client.scopes == (
+        "events:publish",
+        "care-status:lookup",
+        "care-status:read",
+        "care-status:facts",
+    )
     assert client.secret == dev_auth_settings.platform_client_secret
+
+
+def test_only_platform_services_may_read_status_facts(dev_auth_settings: DevAuthSettings) -> None:
+    clients = load_clients(dev_auth_settings.clients_file, dev_auth_settings)
+
+    holders = [client.client_id for client in clients if "care-status:facts" in client.scopes]
+
+    assert holders == ["platform-services"]
 
 
 def test_platform_services_secret_is_not_written_in_the_file(

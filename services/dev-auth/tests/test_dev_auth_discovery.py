@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import httpx
+
 from dev_auth.settings import DevAuthSettings
 
 
@@ -30,6 +31,7 @@ async def test_discovery_document_lists_every_scope_a_client_may_ask_for(
     document = (await auth.get("/.well-known/openid-configuration")).json()
 
     assert document["scopes_supported"] == [
+        "care-status:facts",
         "care-status:lookup",
         "care-status:read",
         "care-status:write",

@@ -10,12 +10,13 @@ from typing import Any
 
 import httpx
 import pytest
+from joserfc.jwk import RSAKey
+
 from dev_auth.cli import main
 from dev_auth.keys import PUBLISH_GRACE_SECONDS, KeyStore, StoredKey
 from dev_auth.main import create_app
 from dev_auth.settings import DevAuthSettings
 from dev_auth.testing import mint_token
-from joserfc.jwk import RSAKey
 
 
 def key_files(settings: DevAuthSettings) -> list[Path]:

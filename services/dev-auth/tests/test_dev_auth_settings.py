@@ -6,10 +6,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pydantic import SecretStr, ValidationError
+
 from dev_auth.clients import ClientsFileError, InsecureConfigurationError
 from dev_auth.main import create_app
 from dev_auth.settings import DevAuthSettings
-from pydantic import SecretStr, ValidationError
 
 REAL_CLIENTS = """\
 clients:
@@ -113,14 +114,18 @@ def test_invalid_clients_file_is_reported_without_its_secrets(
     assert "s3cr3t-value" not in str(raised.value)
 
 
-def test_missing_clients_file_is_reported(tmp_path: Path, dev_auth_settings: DevAuthSettings) -> None:
+def test_missing_clients_file_is_reported(
+    tmp_path: Path, dev_auth_settings: DevAuthSettings
+) -> None:
     settings = dev_auth_settings.model_copy(update={"clients_file": tmp_path / "absent.yaml"})
 
     with pytest.raises(ClientsFileError, match=r"cannot read clients file"):
         create_app(settings)
 
 
-def test_duplicate_client_id_is_reported(tmp_path: Path, dev_auth_settings: DevAuthSettings) -> None:
+def test_duplicate_client_id_is_reported(
+    tmp_path: Path, dev_auth_settings: DevAuthSettings
+) -> None:
     entry = "  - client_id: twin\n    secret: x\n    org: o\n    scopes: [a]\n"
     clients = write_clients(tmp_path, "clients:\n" + entry + entry)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from dev_auth.testing import demo_secret, mint_token
 
 CLIENT_CREDENTIALS = {"grant_type": "client_credentials"}
@@ -72,7 +73,9 @@ async def test_token_response_is_a_bearer_token_not_to_be_cached(
     assert response.headers["content-type"] == "application/json"
 
 
-async def test_token_header_names_the_signing_key(auth: httpx.AsyncClient, verify_token: Any) -> None:
+async def test_token_header_names_the_signing_key(
+    auth: httpx.AsyncClient, verify_token: Any
+) -> None:
     token = await mint_token(auth, "demo-home-provider")
 
     header = (await verify_token(token)).header
@@ -103,7 +106,10 @@ async def test_requested_subset_of_allowed_scopes_is_granted(
 
 async def test_scope_the_client_may_not_have_is_invalid_scope(auth: httpx.AsyncClient) -> None:
     response = await request_token(
-        auth, "demo-met-custody", "demo-met-custody-secret", scope="care-status:lookup care-status:write"
+        auth,
+        "demo-met-custody",
+        "demo-met-custody-secret",
+        scope="care-status:lookup care-status:write",
     )
 
     assert response.status_code == 400
@@ -210,7 +216,9 @@ async def test_platform_services_secret_comes_from_the_setting(auth: httpx.Async
     response = await request_token(auth, "platform-services", "platform-services-secret")
 
     assert response.status_code == 200
-    assert response.json()["scope"] == "events:publish care-status:lookup care-status:read"
+    assert response.json()["scope"] == (
+        "events:publish care-status:lookup care-status:read care-status:facts"
+    )
 
 
 def test_demo_secret_reads_the_clients_file() -> None:

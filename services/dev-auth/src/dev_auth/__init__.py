@@ -1,1 +1,1 @@
-"""Service package."""
+"""Development OAuth 2.0 authorization server (client credentials) for the embedded default."""

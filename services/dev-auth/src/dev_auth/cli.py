@@ -1,7 +1,7 @@
 """The `dev-auth` command: `serve` runs the server, `rotate-key` writes a new signing key.
 
-    dev-auth serve        # uvicorn on DEV_AUTH_HOST:DEV_AUTH_PORT
-    dev-auth rotate-key   # a running server signs with the new key from its next request
+dev-auth serve        # uvicorn on DEV_AUTH_HOST:DEV_AUTH_PORT
+dev-auth rotate-key   # a running server signs with the new key from its next request
 """
 
 from __future__ import annotations
@@ -24,9 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("serve", help="run the server on the configured host and port")
-    commands.add_parser(
-        "rotate-key", help="generate a new signing key; older keys stay published"
-    )
+    commands.add_parser("rotate-key", help="generate a new signing key; older keys stay published")
     arguments = parser.parse_args(argv)
 
     settings = DevAuthSettings()

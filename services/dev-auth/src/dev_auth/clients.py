@@ -1,3 +1,5 @@
+# mypy: allow-subclassing-any
+# (authlib ships without type hints; its classes are `Any` to mypy.)
 """The OAuth clients of the development authorization server, read from the clients file.
 
 Each client authenticates with a shared secret (`client_secret_basic` or `client_secret_post`),
@@ -14,14 +16,14 @@ from typing import Annotated, Literal
 
 import yaml
 from authlib.oauth2.rfc6749 import ClientMixin
-from platform_shared.settings import DEMO_PLATFORM_SECRET
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from dev_auth.settings import DevAuthSettings
+from platform_shared.settings import DEMO_PLATFORM_SECRET
 
 GRANT_TYPE = "client_credentials"
 TOKEN_ENDPOINT_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
-DEMO_SECRET_PREFIX = "demo-"
+DEMO_SECRET_PREFIX = "demo-"  # noqa: S105 - how demo secrets are recognised
 
 #: RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
 ScopeToken = Annotated[str, Field(pattern=r"^[\x21\x23-\x5b\x5d-\x7e]+$")]
@@ -91,9 +93,7 @@ class ConfigClient(ClientMixin):
         return False
 
     def check_client_secret(self, client_secret: str) -> bool:
-        return hmac.compare_digest(
-            self.secret.get_secret_value().encode(), client_secret.encode()
-        )
+        return hmac.compare_digest(self.secret.get_secret_value().encode(), client_secret.encode())
 
     def check_endpoint_auth_method(self, method: str, endpoint: str) -> bool:
         return endpoint == "token" and method in TOKEN_ENDPOINT_AUTH_METHODS
@@ -132,9 +132,7 @@ class ClientRegistry:
     def clients_with_demo_secrets(self) -> list[str]:
         """The ids of clients whose secret is a documented demo secret."""
         return [
-            client.client_id
-            for client in self
-            if is_demo_secret(client.secret.get_secret_value())
+            client.client_id for client in self if is_demo_secret(client.secret.get_secret_value())
         ]
 
 

@@ -157,7 +157,9 @@ class KeyStore:
         private_key = RSAKey.generate_key(
             KEY_SIZE, parameters={"alg": ALGORITHM, "use": "sig"}, auto_kid=True
         )
-        return StoredKey(kid=str(private_key.kid), created_at=self._clock(), private_key=private_key)
+        return StoredKey(
+            kid=str(private_key.kid), created_at=self._clock(), private_key=private_key
+        )
 
     def _write(self, key: StoredKey) -> StoredKey:
         self._keys_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -180,6 +182,4 @@ def _read_key(path: Path) -> StoredKey:
     kid = private_key.kid
     if not private_key.is_private or kid != private_key.thumbprint():
         raise ValueError("not a private key whose kid is its thumbprint")
-    return StoredKey(
-        kid=kid, created_at=float(document["created_at"]), private_key=private_key
-    )
+    return StoredKey(kid=kid, created_at=float(document["created_at"]), private_key=private_key)

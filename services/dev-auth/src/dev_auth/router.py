@@ -22,7 +22,7 @@ from dev_auth.schemas import (
 from dev_auth.server import DevAuthorizationServer, OAuthResponse, TokenRequest
 from dev_auth.settings import DevAuthSettings
 
-TOKEN_PATH = "/oauth/token"
+TOKEN_PATH = "/oauth/token"  # noqa: S105 - a URL path
 JWKS_PATH = "/jwks.json"
 
 #: The token request form, documented as a named schema (see `main.token_request_schema`).

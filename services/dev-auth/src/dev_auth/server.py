@@ -1,3 +1,5 @@
+# mypy: allow-subclassing-any, allow-untyped-decorators
+# (authlib ships without type hints; its classes are `Any` to mypy.)
 """The OAuth 2.0 authorization server: authlib's `AuthorizationServer` for one grant.
 
 Only the client-credentials grant (RFC 6749 §4.4), with `client_secret_basic` or
@@ -110,9 +112,7 @@ class TokenRequest(OAuth2Request):
             raise InvalidRequestError("The request body is not UTF-8.") from None
         if repeated := sorted(name for name, values in form.items() if len(values) > 1):
             raise InvalidRequestError(f"Parameters sent more than once: {', '.join(repeated)}.")
-        return cls(
-            method, uri, headers, form, allow_insecure_transport=allow_insecure_transport
-        )
+        return cls(method, uri, headers, form, allow_insecure_transport=allow_insecure_transport)
 
 
 class ClientCredentials(ClientCredentialsGrant):
@@ -136,9 +136,7 @@ class DevAuthorizationServer(AuthorizationServer):
         self._clients = clients
         self.register_grant(ClientCredentials)
         self.register_token_generator("default", token_generator)
-        self.register_client_auth_method(
-            "client_secret_post", _authenticate_client_secret_post
-        )
+        self.register_client_auth_method("client_secret_post", _authenticate_client_secret_post)
 
     def query_client(self, client_id: str) -> ConfigClient | None:
         return self._clients.get(client_id)

@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from platform_shared.settings import DEMO_PLATFORM_SECRET
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from platform_shared.settings import DEMO_PLATFORM_SECRET
 
 
 class DevAuthSettings(BaseSettings):

@@ -1,10 +1,10 @@
 """Helpers for test suites that need real tokens from the development authorization server.
 
-    app = create_app(DevAuthSettings(key_dir=tmp_path, _env_file=None))
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url="http://auth.test"
-    ) as auth:
-        token = await mint_token(auth, "demo-met-custody", "care-status:lookup")
+app = create_app(DevAuthSettings(key_dir=tmp_path, _env_file=None))
+async with httpx.AsyncClient(
+    transport=httpx.ASGITransport(app=app), base_url="http://auth.test"
+) as auth:
+    token = await mint_token(auth, "demo-met-custody", "care-status:lookup")
 """
 
 from __future__ import annotations

@@ -1,3 +1,5 @@
+# mypy: allow-subclassing-any
+# (authlib ships without type hints; its classes are `Any` to mypy.)
 """JWT access tokens (RFC 9068 profile) signed with the newest key of the key store.
 
 Claims: `iss`, `aud`, `exp`, `iat`, `jti`, `client_id`, `sub` (the client, as no resource
