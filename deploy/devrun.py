@@ -53,7 +53,7 @@ def environment(var_dir: Path, base_port: int) -> dict[str, str]:
             "DEV_AUTH_KEY_DIR": str(var_dir / "dev-auth"),
             "DEV_AUTH_CLIENTS_FILE": str(REPO / "deploy" / "dev-auth-clients.yaml"),
             "INCIDENTS_CARE_STATUS_URL": f"http://127.0.0.1:{base_port + 1}",
-            "NOTIFY_PUBLIC_BASE_URL": f"http://127.0.0.1:{base_port + 3}",
+            "NOTIFY_PUBLIC_INBOX_BASE_URL": f"http://127.0.0.1:{base_port + 3}",
         }
     )
     for service in SERVICES:

@@ -23,7 +23,7 @@ from starlette.responses import Response
 from platform_shared.auth import ClientCredentials, TokenVerifier
 from platform_shared.db import create_engine, create_session_factory
 from platform_shared.idempotency import IdempotentReplay, replay_handler
-from platform_shared.migrations import current_revision, head_revision, upgrade_to_head
+from platform_shared.migrations import current_revision, schema_state, upgrade_to_head
 from platform_shared.observability import (
     BodyGuardMiddleware,
     Metrics,
@@ -64,13 +64,12 @@ def create_service_app(
 ) -> FastAPI:
     configure_logging(title, settings.log_level)
     metrics = Metrics()
-    head = head_revision(migrations)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start and settings.is_development:
             await upgrade_to_head(migrations, settings.database_url)
-        engine = create_engine(settings.database_url)
+        engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
         app.state.engine = engine
         app.state.session_factory = create_session_factory(engine)
         app.state.token_verifier = TokenVerifier(
@@ -143,7 +142,7 @@ def create_service_app(
                 await connection.execute(text("SELECT 1"))
             checks["database"] = "ok"
             revision = await current_revision(app.state.engine)
-            checks["migrations"] = "ok" if revision == head else f"at {revision}, head {head}"
+            checks["migrations"] = schema_state(migrations, revision)
         except Exception as error:  # any failure means "not ready", and says which
             checks.setdefault("database", f"unavailable: {type(error).__name__}")
         ready = all(value == "ok" for value in checks.values()) and "migrations" in checks

@@ -4,7 +4,8 @@ A token passes only with a valid asymmetric signature from a key the issuer publ
 the expected `iss` and `aud`, and `exp`/`nbf` within a small leeway. `alg: none` and
 HMAC algorithms are never accepted (an HMAC "signed" with a public key would otherwise
 verify). Keys are cached; a token naming an unknown `kid` makes the cache refresh once
-(rate limited), so a rotated key is picked up without a restart.
+(rate limited), so a rotated key is picked up without a restart; and the cache is
+refetched every ten minutes, so a key the issuer withdrew stops verifying.
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ class TokenVerifier:
         leeway_seconds: int = 30,
         http: httpx.AsyncClient | None = None,
         min_refresh_interval: float = 2.0,
+        max_age_seconds: float = 600.0,
     ) -> None:
         self.issuer = issuer
         self.audience = audience
@@ -84,6 +86,7 @@ class TokenVerifier:
         self._kids: set[str] = set()
         self._fetched_at = 0.0
         self._min_refresh_interval = min_refresh_interval
+        self._max_age = max_age_seconds
         self._lock = asyncio.Lock()
 
     async def _fetch_keys(self) -> None:
@@ -100,13 +103,15 @@ class TokenVerifier:
         self._fetched_at = time.monotonic()
 
     async def _key_set_for(self, kid: str | None) -> KeySet:
+        fresh = time.monotonic() - self._fetched_at < self._max_age
         known = self._keys is not None and (kid is None or kid in self._kids)
-        if known:
+        if known and fresh:
             assert self._keys is not None
             return self._keys
         async with self._lock:
             stale = time.monotonic() - self._fetched_at >= self._min_refresh_interval
-            if self._keys is None or (kid not in self._kids and stale):
+            expired = time.monotonic() - self._fetched_at >= self._max_age
+            if self._keys is None or expired or (kid not in self._kids and stale):
                 try:
                     await self._fetch_keys()
                 except (httpx.HTTPError, ValueError) as error:

@@ -15,6 +15,7 @@ from alembic import command, context, op
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import MetaData
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -31,6 +32,26 @@ def alembic_config(script_location: Path, database_url: str) -> Config:
 
 def head_revision(script_location: Path) -> str | None:
     return ScriptDirectory(str(script_location)).get_current_head()
+
+
+def schema_state(script_location: Path, revision: str | None) -> str:
+    """`ok` at or ahead of this release's head; otherwise why the schema is not usable.
+
+    A revision this release does not know was written by a newer release: during a
+    rolling deployment the migration job runs first, and the old pods must stay ready
+    (migrations are additive, expand then contract).
+    """
+    script = ScriptDirectory(str(script_location))
+    head = script.get_current_head()
+    if revision == head:
+        return "ok"
+    if revision is None:
+        return f"not migrated, head {head}"
+    try:
+        script.get_revision(revision)
+    except CommandError:
+        return "ok"
+    return f"at {revision}, head {head}"
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:

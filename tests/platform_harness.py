@@ -1,0 +1,207 @@
+"""The whole platform as real processes, for system tests.
+
+Starts the development authorization server, the three services and delivery workers
+with the same commands `make run` uses (`<service> serve`, `notify-api deliver`), on
+SQLite files or on fresh PostgreSQL databases, and lets a test stop, kill and restart any
+of them. Services talk to each other over real HTTP.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from platform_shared.db import create_engine
+from platform_shared.testing import postgres_admin_url
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+_spec = importlib.util.spec_from_file_location("devrun", REPO / "deploy" / "devrun.py")
+assert _spec and _spec.loader
+devrun = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(devrun)
+
+DEMO_SECRETS = {
+    "platform-services": "platform-services-secret",
+}
+
+
+def demo_secret(client_id: str) -> str:
+    return DEMO_SECRETS.get(client_id, f"{client_id}-secret")
+
+
+@dataclass
+class Platform:
+    backend: str
+    var_dir: Path
+    base_port: int
+    env: dict[str, str] = field(default_factory=dict)
+    processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    databases: list[str] = field(default_factory=list)
+    _tokens: dict[tuple[str, str | None], str] = field(default_factory=dict)
+
+    @property
+    def auth_url(self) -> str:
+        return f"http://127.0.0.1:{self.base_port}"
+
+    def url(self, service: str) -> str:
+        offsets = {"dev-auth": 0, "care-status-api": 1, "incident-api": 2, "notify-api": 3}
+        return f"http://127.0.0.1:{self.base_port + offsets[service]}"
+
+    def prepare(self) -> None:
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        self.env = devrun.environment(self.var_dir, self.base_port)
+        self.env["PYTHONUNBUFFERED"] = "1"
+        for service in devrun.SERVICES:
+            # Quick relays and sweeps so tests wait seconds, not minutes.
+            self.env[f"{service.prefix}RELAY_POLL_SECONDS"] = "0.2"
+            if self.backend == "postgresql":
+                name = f"sys_{service.prefix.lower().strip('_')}_{uuid.uuid4().hex[:12]}"
+                _admin(f'CREATE DATABASE "{name}"')
+                self.databases.append(name)
+                url = make_url(postgres_admin_url()).set(database=name)
+                self.env[f"{service.prefix}DATABASE_URL"] = url.render_as_string(
+                    hide_password=False
+                )
+        self.env["NOTIFY_DELIVERY_POLL_SECONDS"] = "0.2"
+        devrun.migrate(self.env)
+
+    def start(self, name: str, *command: str, extra_env: dict[str, str] | None = None) -> None:
+        """Start process `name` running `command` (a console script and its arguments)."""
+        env = dict(self.env)
+        env.update(extra_env or {})
+        log = (self.var_dir / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(
+            [str(BIN / command[0]), *command[1:]], env=env, cwd=REPO, stdout=log, stderr=log
+        )
+
+    def start_service(self, service: str) -> None:
+        self.start(service, service, "serve")
+        self.wait_ready(service)
+
+    def start_all(self, delivery_workers: int = 1) -> None:
+        self.start("dev-auth", "dev-auth", "serve")
+        self.wait_ready("dev-auth")
+        for service in ("care-status-api", "incident-api", "notify-api"):
+            self.start(service, service, "serve")
+        for service in ("care-status-api", "incident-api", "notify-api"):
+            self.wait_ready(service)
+        for number in range(delivery_workers):
+            self.start(f"worker-{number}", "notify-api", "deliver")
+
+    def wait_ready(self, service: str, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        process = self.processes.get(service)
+        while time.monotonic() < deadline:
+            if process is not None and process.poll() is not None:
+                raise AssertionError(f"{service} exited: see {self.var_dir}/{service}.log")
+            try:
+                if httpx.get(f"{self.url(service)}/readyz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"{service} not ready: see {self.var_dir}/{service}.log")
+
+    def stop(self, name: str, sig: int = signal.SIGTERM) -> None:
+        process = self.processes.pop(name)
+        if process.poll() is None:
+            process.send_signal(sig)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+    def kill(self, name: str) -> None:
+        self.stop(name, signal.SIGKILL)
+
+    def stop_everything(self) -> None:
+        for name in list(self.processes):
+            self.stop(name)
+        for name in self.databases:
+            _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def token(self, client_id: str, scope: str | None = None) -> str:
+        key = (client_id, scope)
+        if key not in self._tokens:
+            form = {"grant_type": "client_credentials"}
+            if scope:
+                form["scope"] = scope
+            response = httpx.post(
+                f"{self.auth_url}/oauth/token", data=form, auth=(client_id, demo_secret(client_id))
+            )
+            response.raise_for_status()
+            self._tokens[key] = response.json()["access_token"]
+        return self._tokens[key]
+
+    def client(self, service: str, client_id: str) -> httpx.Client:
+        return httpx.Client(
+            base_url=self.url(service),
+            headers={"Authorization": f"Bearer {self.token(client_id)}"},
+            timeout=30,
+        )
+
+
+def _admin(statement: str) -> None:
+    async def run() -> None:
+        engine = create_engine(postgres_admin_url()).execution_options(isolation_level="AUTOCOMMIT")
+        try:
+            async with engine.connect() as connection:
+                await connection.execute(text(statement))
+        finally:
+            await engine.dispose()
+
+    asyncio.run(run())
+
+
+def free_base_port() -> int:
+    """The first of four consecutive free loopback ports (spread by pid across xdist workers)."""
+    start = 22000 + (os.getpid() % 400) * 10
+    for base in range(start, 60000, 10):
+        if all(_port_free(port) for port in range(base, base + 4)):
+            return base
+    raise RuntimeError("no four free ports")
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+@contextmanager
+def running_platform(backend: str, var_dir: Path, delivery_workers: int = 1) -> Iterator[Platform]:
+    platform = Platform(backend=backend, var_dir=var_dir, base_port=free_base_port())
+    try:
+        platform.prepare()
+        platform.start_all(delivery_workers=delivery_workers)
+        yield platform
+    finally:
+        platform.stop_everything()
+
+
+def wait_until(
+    predicate: Callable[[], bool], timeout: float = 30, interval: float = 0.25, message: str = ""
+) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(interval)
+    raise AssertionError(message or "condition not met in time")
