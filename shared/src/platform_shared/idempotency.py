@@ -123,12 +123,12 @@ async def idempotency_guard(
     ] = None,
 ) -> IdempotencyGuard:
     """The guard of the current request, after replaying or refusing a known key."""
-    route = request.scope.get("route")
-    route_path = getattr(route, "path", request.url.path)
+    # The concrete path, not the route template: the same key sent for two different
+    # children is two requests.
     guard = IdempotencyGuard(
         session,
         principal.org,
-        f"{request.method} {route_path}",
+        f"{request.method} {request.url.path}",
         idempotency_key,
         request_fingerprint(await request.body()),
     )

@@ -1,0 +1,14 @@
+"""The scopes of care-status-api as dependency types: a router signature shows who may call."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Security
+
+from platform_shared.auth import Principal, require_scopes
+
+CareStatusRead = Annotated[Principal, Security(require_scopes, scopes=["care-status:read"])]
+CareStatusWrite = Annotated[Principal, Security(require_scopes, scopes=["care-status:write"])]
+CareStatusLookup = Annotated[Principal, Security(require_scopes, scopes=["care-status:lookup"])]
+CareStatusFacts = Annotated[Principal, Security(require_scopes, scopes=["care-status:facts"])]

@@ -1,0 +1,192 @@
+"""HTTP of the child record: create, read, change, list."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from fastapi import APIRouter, Response
+
+from care_status.auth import CareStatusRead, CareStatusWrite
+from care_status.children import service
+from care_status.children.repository import CareRecord
+from care_status.children.schemas import (
+    ChildCreate,
+    ChildPage,
+    ChildRecord,
+    ChildSummary,
+    ChildUpdate,
+    ChildView,
+    PlacedChildView,
+)
+from care_status.dependencies import AsOf, Cursor, IfMatch, Limit, Now
+from care_status.etags import etag
+from care_status.history import facts_of
+from care_status.leaving_care.schemas import ConsentOut, LeavingCareOut, PersonalAdviserOut
+from care_status.legal_statuses.schemas import LegalStatusOut
+from care_status.organisations import authority_ref
+from care_status.pagination import DEFAULT_LIMIT
+from care_status.placements.schemas import PlacementOut
+from care_status.status_facts.schemas import StatusFacts
+from platform_shared.calendar import local_date
+from platform_shared.dependencies import Session
+from platform_shared.idempotency import Idempotency
+from platform_shared.problems import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    problem_responses,
+)
+
+router = APIRouter(prefix="/v1/children", tags=["children"])
+
+
+def full_record(record: CareRecord, as_of: date) -> ChildRecord:
+    """The responsible authority's view of a record, with its status as of `as_of`."""
+    child = record.child
+    facts = facts_of(record, as_of)
+    leaving = record.leaving_care
+    return ChildRecord(
+        id=child.id,
+        person_ref=child.person_ref,
+        responsible_authority=authority_ref(child.responsible_authority),
+        given_name=child.given_name,
+        family_name=child.family_name,
+        date_of_birth=child.date_of_birth,
+        nhs_number=child.nhs_number,
+        pnc_id=child.pnc_id,
+        local_reference=child.local_reference,
+        sex=child.sex,
+        ethnicity=child.ethnicity,
+        uasc=child.uasc,
+        youth_justice_order=child.youth_justice_order,
+        legal_statuses=[LegalStatusOut.model_validate(s) for s in record.legal_statuses],
+        placements=[PlacementOut.model_validate(p) for p in record.placements],
+        leaving_care=(
+            LeavingCareOut(
+                left_care_on=leaving.left_care_on,
+                category_override=leaving.category_override,
+                category=facts.care_leaver_category,
+                version=leaving.version,
+                updated_at=leaving.updated_at,
+            )
+            if leaving
+            else None
+        ),
+        personal_adviser=(
+            PersonalAdviserOut.model_validate(record.personal_adviser)
+            if record.personal_adviser
+            else None
+        ),
+        consents=[ConsentOut.model_validate(c) for c in record.consents],
+        status=StatusFacts.of(child.person_ref, facts),
+        version=child.version,
+        created_at=child.created_at,
+        updated_at=child.updated_at,
+    )
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=ChildRecord,
+    responses=problem_responses(Conflict, Forbidden),
+)
+async def create_child(
+    body: ChildCreate,
+    caller: CareStatusWrite,
+    session: Session,
+    idempotency: Idempotency,
+    now: Now,
+    response: Response,
+) -> ChildRecord:
+    """Create a child record; the caller's authority becomes the responsible authority.
+
+    Honours `Idempotency-Key`. A person aged 25 or over, or born in the future, is refused.
+    """
+    record = await service.create_child(session, caller, body, now)
+    created = full_record(record, local_date(now))
+    idempotency.remember(201, created)
+    response.headers["ETag"] = etag(created.version)
+    response.headers["Location"] = f"{router.prefix}/{created.id}"
+    return created
+
+
+@router.get("", response_model=ChildPage, responses=problem_responses())
+async def list_children(
+    caller: CareStatusRead,
+    session: Session,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+) -> ChildPage:
+    """The children the caller's authority is responsible for, oldest record first."""
+    rows, next_cursor = await service.list_children(session, caller, cursor, limit)
+    items = [
+        ChildSummary(
+            id=child.id,
+            person_ref=child.person_ref,
+            given_name=child.given_name,
+            family_name=child.family_name,
+            date_of_birth=child.date_of_birth,
+            local_reference=child.local_reference,
+            version=child.version,
+            created_at=child.created_at,
+        )
+        for child in rows
+    ]
+    return ChildPage(items=items, next_cursor=next_cursor)
+
+
+@router.get("/{child_id}", response_model=ChildView, responses=problem_responses(NotFound))
+async def get_child(
+    child_id: uuid.UUID,
+    caller: CareStatusRead,
+    session: Session,
+    now: Now,
+    response: Response,
+    as_of: AsOf = None,
+) -> ChildView:
+    """The full record (`view: full`) for the responsible authority; for an area authority
+    where the child is placed, the placements in its area only (`view: placement`).
+
+    Audited. The ETag is the record's version (If-Match of a PATCH).
+    """
+    today = local_date(now)
+    found = await service.read_child(session, caller, child_id, today)
+    if isinstance(found, CareRecord):
+        response.headers["ETag"] = etag(found.child.version)
+        return ChildView(full_record(found, as_of or today))
+    response.headers["ETag"] = etag(found.child.version)
+    return ChildView(
+        PlacedChildView(
+            id=found.child.id,
+            person_ref=found.child.person_ref,
+            responsible_authority=authority_ref(found.child.responsible_authority),
+            placements=[PlacementOut.model_validate(p) for p in found.placements],
+        )
+    )
+
+
+@router.patch(
+    "/{child_id}",
+    response_model=ChildRecord,
+    responses=problem_responses(NotFound, Conflict, PreconditionFailed, PreconditionRequired),
+)
+async def update_child(
+    child_id: uuid.UUID,
+    body: ChildUpdate,
+    caller: CareStatusWrite,
+    session: Session,
+    now: Now,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ChildRecord:
+    """Change fields of a record, including the `youth_justice_order` flag.
+
+    Requires If-Match with the current ETag: 428 without it, 412 when it is stale.
+    """
+    record = await service.update_child(session, caller, child_id, body, if_match, now)
+    response.headers["ETag"] = etag(record.child.version)
+    return full_record(record, local_date(now))

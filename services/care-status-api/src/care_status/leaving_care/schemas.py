@@ -1,0 +1,77 @@
+"""Request and response bodies of leaving care, the personal adviser and consents."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from care_status.status import CareLeaverCategory
+
+ConsentPurpose = Literal["notify_personal_adviser"]
+RouteId = Annotated[
+    str,
+    StringConstraints(max_length=120, pattern=r"^route:[A-Za-z0-9-]{1,64}:[a-z0-9-]{1,48}$"),
+    Field(examples=["route:E09000007:leaving-care"]),
+]
+
+
+class LeavingCarePut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    left_care_on: date
+    category: CareLeaverCategory | None = Field(
+        default=None,
+        description="An explicit category, replacing what the history shows (audited)",
+    )
+
+
+class LeavingCareOut(BaseModel):
+    left_care_on: date
+    category_override: CareLeaverCategory | None
+    category: CareLeaverCategory | None = Field(description="The category as of `as_of`")
+    version: int
+    updated_at: datetime
+
+
+class PersonalAdviserPut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    contact_route: RouteId | None = Field(
+        default=None,
+        description="notify-api route id; default: the authority's leaving-care service",
+    )
+    appointed_on: date | None = None
+
+
+class PersonalAdviserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    name: str
+    contact_route: str
+    appointed_on: date | None
+    version: int
+    updated_at: datetime
+
+
+class ConsentPut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    given: bool
+    recorded_on: date
+    recorded_by: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    ]
+
+
+class ConsentOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    purpose: ConsentPurpose
+    given: bool
+    recorded_on: date
+    recorded_by: str
+    version: int
+    updated_at: datetime

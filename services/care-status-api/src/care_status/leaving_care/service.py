@@ -1,0 +1,153 @@
+"""Use cases of leaving care: the leaving-care record, the personal adviser, consents.
+
+Recording leaving care emits `care_leaver.recorded`. An explicit category replaces what the
+history shows about eligibility; every change of it writes an audit row of its own.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from care_status.children.repository import CareRecord, load_owned_record
+from care_status.events import EventType, emit_event
+from care_status.history import facts_of
+from care_status.leaving_care.models import Consent, LeavingCare, PersonalAdviser
+from care_status.leaving_care.schemas import ConsentPut, LeavingCarePut, PersonalAdviserPut
+from care_status.organisations import leaving_care_route
+from care_status.status import ADULT_AGE, birthday
+from platform_shared.audit import record_audit
+from platform_shared.auth import Principal
+from platform_shared.calendar import local_date
+from platform_shared.problems import Invalid
+
+
+def _audit(
+    session: AsyncSession,
+    caller: Principal,
+    record: CareRecord,
+    action: str,
+    details: dict[str, object] | None = None,
+) -> None:
+    record_audit(
+        session,
+        caller,
+        action,
+        subject_type="child",
+        subject_id=record.child.id,
+        subject_owner=record.child.responsible_authority,
+        details=details,
+    )
+
+
+def _check_left_care_on(record: CareRecord, data: LeavingCarePut, now: datetime) -> None:
+    left = data.left_care_on
+    dob = record.child.date_of_birth
+    if left < dob:
+        raise Invalid("body.left_care_on", "is before the date of birth")
+    if left > local_date(now):
+        raise Invalid("body.left_care_on", "is in the future")
+    adult = birthday(dob, ADULT_AGE)
+    for status in record.legal_statuses:
+        end = adult if status.end_date is None else min(status.end_date, adult)
+        if status.start_date <= left < end:
+            raise Invalid(
+                "body.left_care_on",
+                f"the legal status from {status.start_date.isoformat()} is open on this date; "
+                "record its end date first",
+            )
+
+
+async def record_leaving_care(
+    session: AsyncSession,
+    caller: Principal,
+    child_id: uuid.UUID,
+    data: LeavingCarePut,
+    now: datetime,
+) -> CareRecord:
+    """Record when the young person left care; emits `care_leaver.recorded` when it changes."""
+    record = await load_owned_record(session, child_id, caller.org, for_update=True)
+    _check_left_care_on(record, data, now)
+    category = data.category.value if data.category else None
+    leaving = record.leaving_care
+    previous = leaving.category_override if leaving else None
+    if leaving is not None:
+        if (leaving.left_care_on, leaving.category_override) == (data.left_care_on, category):
+            return record
+        leaving.left_care_on = data.left_care_on
+        leaving.category_override = category
+        leaving.version += 1
+    else:
+        leaving = LeavingCare(
+            child_id=record.child.id,
+            left_care_on=data.left_care_on,
+            category_override=category,
+            version=1,
+        )
+        session.add(leaving)
+        record.leaving_care = leaving
+    await session.flush()
+    _audit(session, caller, record, "leaving_care.record")
+    if category != previous:
+        _audit(
+            session,
+            caller,
+            record,
+            "care_leaver.category_override",
+            {"category": category, "previous": previous},
+        )
+    facts = facts_of(record, local_date(now))
+    extra = {
+        "left_care_on": data.left_care_on.isoformat(),
+        "category": facts.care_leaver_category.value if facts.care_leaver_category else None,
+    }
+    emit_event(session, record, EventType.CARE_LEAVER_RECORDED, extra, now=now)
+    return record
+
+
+async def appoint_personal_adviser(
+    session: AsyncSession, caller: Principal, child_id: uuid.UUID, data: PersonalAdviserPut
+) -> PersonalAdviser:
+    """Record the personal adviser; reached by default through the leaving-care service."""
+    record = await load_owned_record(session, child_id, caller.org, for_update=True)
+    route = data.contact_route or leaving_care_route(record.child.responsible_authority)
+    adviser = record.personal_adviser
+    if adviser is None:
+        adviser = PersonalAdviser(child_id=record.child.id, version=0)
+        session.add(adviser)
+    adviser.name = data.name
+    adviser.contact_route = route
+    adviser.appointed_on = data.appointed_on
+    adviser.version += 1
+    await session.flush()
+    _audit(session, caller, record, "personal_adviser.record")
+    return adviser
+
+
+async def record_consent(
+    session: AsyncSession,
+    caller: Principal,
+    child_id: uuid.UUID,
+    purpose: str,
+    data: ConsentPut,
+    now: datetime,
+) -> Consent:
+    """Record the young person's answer for `purpose` (it replaces the previous answer)."""
+    record = await load_owned_record(session, child_id, caller.org, for_update=True)
+    if data.recorded_on > local_date(now):
+        raise Invalid("body.recorded_on", "is in the future")
+    if data.recorded_on < record.child.date_of_birth:
+        raise Invalid("body.recorded_on", "is before the date of birth")
+    consent = record.consent(purpose)
+    if consent is None:
+        consent = Consent(child_id=record.child.id, purpose=purpose, version=0)
+        session.add(consent)
+    consent.given = data.given
+    consent.recorded_on = data.recorded_on
+    consent.recorded_by = data.recorded_by
+    consent.version += 1
+    await session.flush()
+    _audit(session, caller, record, "consent.record", {"purpose": purpose, "given": data.given})
+    return consent

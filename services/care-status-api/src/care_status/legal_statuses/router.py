@@ -1,0 +1,72 @@
+"""HTTP of legal statuses (care episodes)."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Response
+
+from care_status.auth import CareStatusWrite
+from care_status.dependencies import IfMatch, Now
+from care_status.etags import etag
+from care_status.legal_statuses import service
+from care_status.legal_statuses.schemas import LegalStatusCreate, LegalStatusEnd, LegalStatusOut
+from platform_shared.dependencies import Session
+from platform_shared.idempotency import Idempotency
+from platform_shared.problems import (
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    problem_responses,
+)
+
+router = APIRouter(prefix="/v1/children/{child_id}/legal-statuses", tags=["legal-statuses"])
+
+
+@router.post(
+    "", status_code=201, response_model=LegalStatusOut, responses=problem_responses(NotFound)
+)
+async def create_legal_status(
+    child_id: uuid.UUID,
+    body: LegalStatusCreate,
+    caller: CareStatusWrite,
+    session: Session,
+    idempotency: Idempotency,
+    now: Now,
+    response: Response,
+) -> LegalStatusOut:
+    """Record a legal status (care episode); emits `care.started` (and `care.ended` when
+    the end date is given). Overlapping another legal status of the child is refused.
+    Honours `Idempotency-Key`.
+    """
+    status = await service.add_legal_status(session, caller, child_id, body, now)
+    created = LegalStatusOut.model_validate(status)
+    idempotency.remember(201, created)
+    response.headers["ETag"] = etag(created.version)
+    return created
+
+
+@router.patch(
+    "/{legal_status_id}",
+    response_model=LegalStatusOut,
+    responses=problem_responses(NotFound, PreconditionFailed, PreconditionRequired),
+)
+async def end_legal_status(
+    child_id: uuid.UUID,
+    legal_status_id: uuid.UUID,
+    body: LegalStatusEnd,
+    caller: CareStatusWrite,
+    session: Session,
+    now: Now,
+    response: Response,
+    if_match: IfMatch = None,
+) -> LegalStatusOut:
+    """Record (or correct) the day the legal status ceased; emits `care.ended`.
+
+    Requires If-Match with the legal status's ETag (its `version`).
+    """
+    status = await service.end_legal_status(
+        session, caller, child_id, legal_status_id, body.end_date, if_match, now
+    )
+    response.headers["ETag"] = etag(status.version)
+    return LegalStatusOut.model_validate(status)

@@ -1,0 +1,84 @@
+"""HTTP of lookups (police, courts, YOTs, prisons) and of the lookup audit (authorities)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from care_status.auth import CareStatusLookup, CareStatusRead
+from care_status.dependencies import Cursor, Limit, Now
+from care_status.lookups import service
+from care_status.lookups.schemas import (
+    LookupAuditEntry,
+    LookupAuditPage,
+    LookupRequest,
+    LookupResult,
+)
+from care_status.organisations import authority_ref, children_services_route
+from care_status.pagination import DEFAULT_LIMIT
+from care_status.status import CareStatus
+from platform_shared.dependencies import Session
+from platform_shared.problems import problem_responses
+
+router = APIRouter(prefix="/v1/lookups", tags=["lookups"])
+
+
+@router.post("", response_model=LookupResult, responses=problem_responses())
+async def lookup_person(
+    body: LookupRequest, caller: CareStatusLookup, session: Session, now: Now
+) -> LookupResult:
+    """Is this person looked after, or a care leaver under 25, and who must be told?
+
+    Match by identifiers (NHS number, PNC id, person_ref) or by given name, family name
+    and date of birth. Returns the minimum: never the placement address, the care plan
+    or the legal basis. Every lookup is audited with the caller, purpose and result.
+    """
+    answer = await service.lookup(session, caller, body, now)
+    facts, record = answer.facts, answer.record
+    in_scope = answer.result in (CareStatus.LOOKED_AFTER, CareStatus.CARE_LEAVER)
+    if not in_scope or facts is None or record is None:
+        return LookupResult(result=answer.result)
+    authority = record.child.responsible_authority
+    return LookupResult(
+        result=answer.result,
+        person_ref=record.child.person_ref,
+        age=facts.age,
+        under_25=facts.under_25,
+        care_leaver_category=facts.care_leaver_category,
+        responsible_authority=authority_ref(authority),
+        placed_out_of_area=facts.placed_out_of_area,
+        area_authority=authority_ref(facts.area_authority) if facts.area_authority else None,
+        notify_personal_adviser_consent=facts.notify_personal_adviser_consent,
+        contact_route=children_services_route(authority),
+    )
+
+
+@router.get("/audit", response_model=LookupAuditPage, responses=problem_responses())
+async def list_lookup_audit(
+    caller: CareStatusRead,
+    session: Session,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
+    child_id: Annotated[uuid.UUID | None, Query(description="Only this child")] = None,
+) -> LookupAuditPage:
+    """The lookups made about the caller's children (and the platform's facts reads),
+    newest first: who asked, from which organisation, why, and what they were told."""
+    rows, next_cursor = await service.list_lookup_audit(session, caller, cursor, limit, child_id)
+    items = [
+        LookupAuditEntry(
+            id=entry.id,
+            at=entry.at,
+            caller_org=entry.org,
+            client_id=entry.client_id,
+            action=entry.action,
+            purpose=entry.purpose,
+            requester_reference=(entry.details or {}).get("requester_reference"),
+            result=entry.outcome,
+            child_id=uuid.UUID(entry.subject_id) if entry.subject_id else None,
+            as_of=service.audit_as_of(entry),
+        )
+        for entry in rows
+    ]
+    return LookupAuditPage(items=items, next_cursor=next_cursor)

@@ -1,0 +1,52 @@
+"""The app factory of care-status-api: the shared service app with this service's routers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from care_status import models  # noqa: F401 - every table registered before the app starts
+from care_status.children.router import router as children_router
+from care_status.dependencies import Clock
+from care_status.leaving_care.router import router as leaving_care_router
+from care_status.legal_statuses.router import router as legal_statuses_router
+from care_status.lookups.router import router as lookups_router
+from care_status.placements.router import router as placements_router
+from care_status.settings import Settings
+from care_status.status_facts.router import router as status_facts_router
+from platform_shared.app import create_service_app
+from platform_shared.db import utc_now
+from platform_shared.settings import ServiceSettings
+
+#: The Alembic scripts of this service (services/care-status-api/migrations).
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+DESCRIPTION = """The system of record for care status, and lookups for custody.
+
+Local authorities keep the records of the children they are responsible for (legal
+statuses, placements, leaving care, personal adviser, consents). Police, courts, YOTs and
+prisons ask lookups and get the minimum: looked after or care leaver under 25, the
+responsible authority, whether the child is placed out of area, and the route by which
+the authority is told. Every lookup and every read of a record is audited.
+"""
+
+
+def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_now) -> FastAPI:
+    """The care-status-api app; with no argument, settings come from `CARE_STATUS_*`."""
+    app = create_service_app(
+        title="care-status-api",
+        description=DESCRIPTION,
+        settings=settings or Settings(),
+        migrations=MIGRATIONS,
+        routers=[
+            children_router,
+            legal_statuses_router,
+            placements_router,
+            leaving_care_router,
+            lookups_router,
+            status_facts_router,
+        ],
+    )
+    app.state.clock = clock
+    return app

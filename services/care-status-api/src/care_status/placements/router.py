@@ -1,0 +1,73 @@
+"""HTTP of placements."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Response
+
+from care_status.auth import CareStatusWrite
+from care_status.dependencies import IfMatch, Now
+from care_status.etags import etag
+from care_status.placements import service
+from care_status.placements.schemas import PlacementCreate, PlacementEnd, PlacementOut
+from platform_shared.dependencies import Session
+from platform_shared.idempotency import Idempotency
+from platform_shared.problems import (
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    problem_responses,
+)
+
+router = APIRouter(prefix="/v1/children/{child_id}/placements", tags=["placements"])
+
+
+@router.post(
+    "", status_code=201, response_model=PlacementOut, responses=problem_responses(NotFound)
+)
+async def create_placement(
+    child_id: uuid.UUID,
+    body: PlacementCreate,
+    caller: CareStatusWrite,
+    session: Session,
+    idempotency: Idempotency,
+    now: Now,
+    response: Response,
+) -> PlacementOut:
+    """Record a placement; emits `placement.started` at once, whatever the start date (and
+    `placement.ended` when the end date is given). Overlapping another placement of the
+    child, or an area authority that is not a local authority, is refused.
+    Honours `Idempotency-Key`.
+    """
+    placement = await service.add_placement(session, caller, child_id, body, now)
+    created = PlacementOut.model_validate(placement)
+    idempotency.remember(201, created)
+    response.headers["ETag"] = etag(created.version)
+    return created
+
+
+@router.patch(
+    "/{placement_id}",
+    response_model=PlacementOut,
+    responses=problem_responses(NotFound, PreconditionFailed, PreconditionRequired),
+)
+async def end_placement(
+    child_id: uuid.UUID,
+    placement_id: uuid.UUID,
+    body: PlacementEnd,
+    caller: CareStatusWrite,
+    session: Session,
+    now: Now,
+    response: Response,
+    if_match: IfMatch = None,
+) -> PlacementOut:
+    """Record (or correct) the day the placement ended; emits `placement.ended`.
+
+    Requires If-Match with the placement's ETag (its `version`).
+    """
+    placement = await service.end_placement(
+        session, caller, child_id, placement_id, body.end_date, if_match, now
+    )
+    response.headers["ETag"] = etag(placement.version)
+    return PlacementOut.model_validate(placement)

@@ -1,0 +1,63 @@
+"""Request and response bodies of placements."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+PlacementType = Literal[
+    "foster",
+    "kinship",
+    "childrens_home",
+    "secure_childrens_home",
+    "supported_accommodation",
+    "residential_school",
+    "other",
+]
+GssCode = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^E\d{8}$"),
+    Field(description="ONS GSS code of a local authority", examples=["E10000007"]),
+]
+
+
+class PlacementCreate(BaseModel):
+    """A placement. Dates are half-open: `end_date` is the day the child left."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    placement_type: PlacementType
+    area_authority: GssCode = Field(description="The authority where the child lives")
+    start_date: date
+    end_date: date | None = None
+    emergency: bool = Field(default=False, description="An emergency (unplanned) placement")
+    provider: Annotated[str, StringConstraints(max_length=64)] | None = Field(
+        default=None, description="Organisation code of the provider, if it is one"
+    )
+
+
+class PlacementEnd(BaseModel):
+    """Records (or corrects) the day the placement ended."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    end_date: date
+
+
+class PlacementOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    child_id: uuid.UUID
+    placement_type: PlacementType
+    area_authority: str
+    start_date: date
+    end_date: date | None
+    emergency: bool
+    provider: str | None
+    version: int
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,366 @@
+"""Care status as of a date, computed from the history: pure functions, no I/O.
+
+Nothing here is stored as a flag. A child's legal statuses (care episodes), placements,
+leaving-care record and consents are the facts; `compute_status` reads them for one date
+(rules.md, "Statuses the rules read"; docs/events.md, "The status facts block").
+
+Conventions (decisions written down in the service README):
+
+- Periods are half-open: a legal status or placement covers `start <= day < end`. The end
+  date is the day the status or placement ceased (the SSDA903 convention: the next episode
+  starts on the day the previous one ended).
+- Care ends at 18 at the latest (Children Act 1989 s.91(12) for care orders; a child is a
+  person under 18, s.105), so an open legal status stops counting on the 18th birthday.
+- A person born on 29 February reaches an age on 1 March in years without that day.
+- A short break (s.20(4), Care Planning, Placement and Case Review (England) Regulations
+  2010 reg 48) is a legal status: the child is looked after while on it. It counts for
+  nothing towards the care-leaver categories (Care Planning regs 2010 reg 40(2): a child
+  looked after only in pre-planned short breaks is not an eligible child).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+#: The prescribed period of Children Act 1989 Sch. 2 para 19B(2)(b): 13 weeks
+#: (Care Planning, Placement and Case Review (England) Regulations 2010 reg 40(1)).
+ELIGIBILITY_PERIOD_DAYS = 13 * 7
+#: The prescribed age after which that period must begin (reg 40(1)).
+ELIGIBILITY_PERIOD_FROM_AGE = 14
+ADULT_AGE = 18
+#: Care leavers are in scope up to their 25th birthday (Children and Social Work Act
+#: 2017 s.3; national protocol, "up to the age of 25").
+SCOPE_END_AGE = 25
+
+
+class CareStatus(StrEnum):
+    LOOKED_AFTER = "looked_after"
+    CARE_LEAVER = "care_leaver"
+    NO_RECORD = "no_record"
+
+
+class CareLeaverCategory(StrEnum):
+    """Children Act 1989 and the Care Leavers (England) Regulations 2010."""
+
+    ELIGIBLE = "eligible"
+    RELEVANT = "relevant"
+    FORMER_RELEVANT = "former_relevant"
+    QUALIFYING = "qualifying"
+
+
+class LegalBasis(StrEnum):
+    """The detailed basis of a legal status (the SSDA903 legal statuses, by statute)."""
+
+    SECTION_20 = "section_20"
+    CARE_ORDER_S31 = "care_order_s31"
+    INTERIM_CARE_ORDER_S38 = "interim_care_order_s38"
+    PLACEMENT_ORDER_ACA_S21 = "placement_order_aca_s21"
+    POLICE_PROTECTION_S46 = "police_protection_s46"
+    EMERGENCY_PROTECTION_ORDER_S44 = "emergency_protection_order_s44"
+    CHILD_ASSESSMENT_ORDER_S43 = "child_assessment_order_s43"
+    REMAND_LASPO_S104 = "remand_laspo_s104"
+    PACE_S38_6 = "pace_s38_6"
+    YOUTH_REHABILITATION_ORDER_RESIDENCE = "youth_rehabilitation_order_residence"
+
+
+class LegalBasisCategory(StrEnum):
+    """The category of a basis carried in events (`legal_basis` of the facts block)."""
+
+    CARE_ORDER = "care_order"
+    INTERIM_CARE_ORDER = "interim_care_order"
+    SECTION_20 = "section_20"
+    POLICE_PROTECTION = "police_protection"
+    EMERGENCY_PROTECTION_ORDER = "emergency_protection_order"
+    REMAND = "remand"
+    OTHER = "other"
+
+
+BASIS_CATEGORY: dict[LegalBasis, LegalBasisCategory] = {
+    LegalBasis.SECTION_20: LegalBasisCategory.SECTION_20,
+    LegalBasis.CARE_ORDER_S31: LegalBasisCategory.CARE_ORDER,
+    LegalBasis.INTERIM_CARE_ORDER_S38: LegalBasisCategory.INTERIM_CARE_ORDER,
+    LegalBasis.POLICE_PROTECTION_S46: LegalBasisCategory.POLICE_PROTECTION,
+    LegalBasis.EMERGENCY_PROTECTION_ORDER_S44: LegalBasisCategory.EMERGENCY_PROTECTION_ORDER,
+    LegalBasis.REMAND_LASPO_S104: LegalBasisCategory.REMAND,
+    LegalBasis.PLACEMENT_ORDER_ACA_S21: LegalBasisCategory.OTHER,
+    LegalBasis.CHILD_ASSESSMENT_ORDER_S43: LegalBasisCategory.OTHER,
+    LegalBasis.PACE_S38_6: LegalBasisCategory.OTHER,
+    LegalBasis.YOUTH_REHABILITATION_ORDER_RESIDENCE: LegalBasisCategory.OTHER,
+}
+
+#: Bases that are themselves youth justice orders (docs/events.md: "remand counts").
+YOUTH_JUSTICE_BASES = frozenset(
+    {LegalBasis.REMAND_LASPO_S104, LegalBasis.YOUTH_REHABILITATION_ORDER_RESIDENCE}
+)
+
+
+class ConsentAnswer(StrEnum):
+    GIVEN = "given"
+    REFUSED = "refused"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class LegalStatusPeriod:
+    basis: LegalBasis
+    start: date
+    end: date | None = None
+    short_break: bool = False
+
+
+@dataclass(frozen=True)
+class PlacementPeriod:
+    area_authority: str
+    placement_type: str
+    start: date
+    end: date | None = None
+
+
+@dataclass(frozen=True)
+class RecordedConsent:
+    given: bool
+    recorded_on: date
+
+
+@dataclass(frozen=True)
+class CareHistory:
+    """Everything the status rules read about one person."""
+
+    date_of_birth: date
+    responsible_authority: str
+    legal_statuses: tuple[LegalStatusPeriod, ...] = ()
+    placements: tuple[PlacementPeriod, ...] = ()
+    left_care_on: date | None = None
+    category_override: CareLeaverCategory | None = None
+    youth_justice_order: bool = False
+    personal_adviser_consent: RecordedConsent | None = None
+
+
+@dataclass(frozen=True)
+class StatusFacts:
+    """The status facts block of docs/events.md, without the person_ref."""
+
+    effective_date: date
+    status: CareStatus
+    care_leaver_category: CareLeaverCategory | None
+    age: int
+    age_band: str
+    under_18: bool
+    under_25: bool
+    responsible_authority: str
+    area_authority: str | None
+    placed_out_of_area: bool
+    legal_basis: LegalBasisCategory | None
+    youth_justice_order: bool
+    notify_personal_adviser_consent: ConsentAnswer
+    placement_type: str | None
+
+
+def birthday(date_of_birth: date, years: int) -> date:
+    """The day a person reaches `years` (29 February birthdays fall on 1 March)."""
+    try:
+        return date_of_birth.replace(year=date_of_birth.year + years)
+    except ValueError:
+        return date(date_of_birth.year + years, 3, 1)
+
+
+def age_on(date_of_birth: date, day: date) -> int:
+    """Age in whole years on `day` (0 before the first birthday, and before birth)."""
+    years = day.year - date_of_birth.year
+    if day < birthday(date_of_birth, years):
+        years -= 1
+    return max(years, 0)
+
+
+def age_band(age: int) -> str:
+    """The reporting band of docs/events.md (`under_10` ... `25_plus`)."""
+    bands = ((10, "under_10"), (14, "10_13"), (16, "14_15"), (18, "16_17"), (21, "18_20"))
+    for upper, name in bands:
+        if age < upper:
+            return name
+    return "21_24" if age < SCOPE_END_AGE else "25_plus"
+
+
+def _effective_end(period: LegalStatusPeriod, date_of_birth: date) -> date:
+    """The day a legal status stops counting: its end, or the 18th birthday if sooner."""
+    adult = birthday(date_of_birth, ADULT_AGE)
+    return adult if period.end is None else min(period.end, adult)
+
+
+def overlaps(first: tuple[date, date | None], second: tuple[date, date | None]) -> bool:
+    """Whether two half-open periods share a day (an open end runs for ever)."""
+    (start_a, end_a), (start_b, end_b) = first, second
+    return (end_b is None or start_a < end_b) and (end_a is None or start_b < end_a)
+
+
+def open_legal_status(history: CareHistory, day: date) -> LegalStatusPeriod | None:
+    """The legal status open on `day`, short breaks included (they do not overlap)."""
+    for period in history.legal_statuses:
+        if period.start <= day < _effective_end(period, history.date_of_birth):
+            return period
+    return None
+
+
+def open_placement(history: CareHistory, day: date) -> PlacementPeriod | None:
+    """The placement open on `day` (placements of one person do not overlap)."""
+    for placement in history.placements:
+        if placement.start <= day and (placement.end is None or day < placement.end):
+            return placement
+    return None
+
+
+def _care_periods(history: CareHistory) -> list[tuple[date, date]]:
+    """Half-open spans of being looked after that count for categories (no short breaks)."""
+    spans = []
+    for period in history.legal_statuses:
+        if period.short_break:
+            continue
+        end = _effective_end(period, history.date_of_birth)
+        if period.start < end:
+            spans.append((period.start, end))
+    return sorted(spans)
+
+
+def _days_within(spans: Iterable[tuple[date, date]], low: date, high: date) -> int:
+    """Days of `spans` that fall in the half-open window [low, high)."""
+    total = 0
+    for start, end in spans:
+        overlap = (min(end, high) - max(start, low)).days
+        total += max(overlap, 0)
+    return total
+
+
+def days_looked_after_since_14(history: CareHistory, through: date) -> int:
+    """Days looked after from the 14th birthday up to and including `through`.
+
+    Children Act 1989 Sch. 2 para 19B(2)(b) and Care Planning regs 2010 reg 40: periods
+    that began after the child reached 14; short breaks do not count.
+    """
+    since = birthday(history.date_of_birth, ELIGIBILITY_PERIOD_FROM_AGE)
+    return _days_within(_care_periods(history), since, through + timedelta(days=1))
+
+
+def is_eligible_on(history: CareHistory, day: date) -> bool:
+    """An eligible child on `day` (Children Act 1989 Sch. 2 para 19B).
+
+    Aged 16 or 17, looked after (otherwise than on short breaks), and looked after for
+    periods totalling at least 13 weeks which began after the 14th birthday and ended after
+    the 16th (being looked after at 16 or over, the total ends after the 16th birthday).
+    """
+    dob = history.date_of_birth
+    if not birthday(dob, 16) <= day < birthday(dob, ADULT_AGE):
+        return False
+    in_care = any(start <= day < end for start, end in _care_periods(history))
+    return in_care and days_looked_after_since_14(history, day) >= ELIGIBILITY_PERIOD_DAYS
+
+
+def was_eligible(history: CareHistory, as_of: date) -> bool:
+    """Whether the person was an eligible child on some day up to `as_of`.
+
+    The count of days only grows, so it is enough to test the last day of each span of
+    care that falls between the 16th and the 18th birthdays.
+    """
+    dob = history.date_of_birth
+    low = birthday(dob, 16)
+    high = min(birthday(dob, ADULT_AGE), as_of + timedelta(days=1))
+    for start, end in _care_periods(history):
+        last = min(end, high) - timedelta(days=1)
+        if last >= max(start, low) and is_eligible_on(history, last):
+            return True
+    return False
+
+
+def was_looked_after_at_16_or_17(history: CareHistory, as_of: date) -> bool:
+    """Looked after (not on short breaks) on some day from the 16th birthday, before 18."""
+    dob = history.date_of_birth
+    low = birthday(dob, 16)
+    high = min(birthday(dob, ADULT_AGE), as_of + timedelta(days=1))
+    return low < high and _days_within(_care_periods(history), low, high) > 0
+
+
+def care_leaver_category(history: CareHistory, as_of: date) -> CareLeaverCategory | None:
+    """The care-leaver category on `as_of`, or None.
+
+    - `eligible`: 16-17 and looked after, with 13 weeks since 14 (Sch. 2 para 19B);
+    - `relevant`: 16-17, no longer looked after, and was eligible (s.23A; Care Leavers
+      (England) Regulations 2010 reg 3);
+    - `former_relevant`: 18-24 and was eligible or relevant (s.23C);
+    - `qualifying`: under 25, no longer looked after, looked after at some time after 16
+      while still a child, and never eligible (s.24(1)).
+
+    An explicit category recorded by the local authority with the leaving-care record
+    replaces what the history says about eligibility from `left_care_on`; the age still
+    moves the category on as the Act does (a relevant child is former relevant at 18).
+    """
+    dob = history.date_of_birth
+    age = age_on(dob, as_of)
+    if as_of < birthday(dob, 16) or age >= SCOPE_END_AGE:
+        return None
+    in_care = any(start <= as_of < end for start, end in _care_periods(history))
+    if in_care:
+        return CareLeaverCategory.ELIGIBLE if is_eligible_on(history, as_of) else None
+    override = history.category_override
+    if override is not None and history.left_care_on is not None and as_of >= history.left_care_on:
+        eligible_before = override is not CareLeaverCategory.QUALIFYING
+        cared_for_after_16 = True
+    else:
+        eligible_before = was_eligible(history, as_of)
+        cared_for_after_16 = was_looked_after_at_16_or_17(history, as_of)
+    if eligible_before:
+        return (
+            CareLeaverCategory.RELEVANT if age < ADULT_AGE else CareLeaverCategory.FORMER_RELEVANT
+        )
+    return CareLeaverCategory.QUALIFYING if cared_for_after_16 else None
+
+
+def consent_on(consent: RecordedConsent | None, day: date) -> ConsentAnswer:
+    """The care leaver's answer known on `day` (national protocol 7.2)."""
+    if consent is None or consent.recorded_on > day:
+        return ConsentAnswer.UNKNOWN
+    return ConsentAnswer.GIVEN if consent.given else ConsentAnswer.REFUSED
+
+
+def compute_status(history: CareHistory, as_of: date) -> StatusFacts:
+    """The status facts of a person on `as_of` (rules.md, "Statuses the rules read").
+
+    - `looked_after`: a legal status is open on the date (and the person is under 18);
+    - `care_leaver`: not looked after, under 25, with a care-leaver category;
+    - `no_record` otherwise, and always from the 25th birthday and before birth.
+    `placed_out_of_area`: the open placement's area authority differs from the
+    responsible authority.
+    """
+    dob = history.date_of_birth
+    age = age_on(dob, as_of)
+    born = as_of >= dob
+    legal_status = open_legal_status(history, as_of) if born else None
+    category = care_leaver_category(history, as_of) if born else None
+    if legal_status is not None:
+        status = CareStatus.LOOKED_AFTER
+    elif category is not None and age < SCOPE_END_AGE:
+        status = CareStatus.CARE_LEAVER
+    else:
+        status = CareStatus.NO_RECORD
+    placement = open_placement(history, as_of) if born else None
+    area = placement.area_authority if placement else None
+    youth_justice = history.youth_justice_order or (
+        legal_status is not None and legal_status.basis in YOUTH_JUSTICE_BASES
+    )
+    return StatusFacts(
+        effective_date=as_of,
+        status=status,
+        care_leaver_category=category,
+        age=age,
+        age_band=age_band(age),
+        under_18=age < ADULT_AGE,
+        under_25=age < SCOPE_END_AGE,
+        responsible_authority=history.responsible_authority,
+        area_authority=area,
+        placed_out_of_area=area is not None and area != history.responsible_authority,
+        legal_basis=BASIS_CATEGORY[legal_status.basis] if legal_status else None,
+        youth_justice_order=youth_justice,
+        notify_personal_adviser_consent=consent_on(history.personal_adviser_consent, as_of),
+        placement_type=placement.placement_type if placement else None,
+    )
