@@ -1,0 +1,61 @@
+"""Deliveries (one per notification and endpoint) and every attempt made at them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from platform_shared.db import Base, utc_now
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    #: Terminal: the cut-off passed, the endpoint answered 410 or was disabled.
+    FAILED = "failed"
+    #: No longer needed: the notification was acknowledged or ended, the endpoint removed.
+    CANCELLED = "cancelled"
+
+
+class Delivery(Base):
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("notification_id", "endpoint_id", name="uq_deliveries_notification_id"),
+        Index("ix_deliveries_due", "status", "next_attempt_at"),
+        Index("ix_deliveries_endpoint_id", "endpoint_id", "status"),
+    )
+
+    #: Also the `webhook-id`: the same on every retry, so receivers deduplicate on it.
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    notification_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("notifications.id"))
+    endpoint_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("endpoints.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utc_now)
+    lease_token: Mapped[uuid.UUID | None]
+    #: After this instant a failed attempt ends the delivery `failed` (3 days by default).
+    give_up_at: Mapped[datetime]
+    last_error: Mapped[str | None] = mapped_column(String(300))
+    ended_reason: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    delivered_at: Mapped[datetime | None]
+
+
+class DeliveryAttempt(Base):
+    __tablename__ = "delivery_attempts"
+    __table_args__ = (Index("ix_delivery_attempts_delivery_id", "delivery_id", "attempted_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    delivery_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deliveries.id"))
+    attempted_at: Mapped[datetime]
+    duration_ms: Mapped[int]
+    #: The HTTP status (webhook) or SMTP reply code (email); null when none came back.
+    status_code: Mapped[int | None]
+    error: Mapped[str | None] = mapped_column(String(300))
+    #: `delivered`, `retry` or `failed`.
+    outcome: Mapped[str] = mapped_column(String(16))

@@ -1,0 +1,41 @@
+"""Push endpoints an organisation registers: a webhook URL or an email address."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from platform_shared.db import Base, utc_now
+
+
+class Channel(StrEnum):
+    WEBHOOK = "webhook"
+    EMAIL = "email"
+
+
+class Endpoint(Base):
+    __tablename__ = "endpoints"
+    __table_args__ = (Index("ix_endpoints_org", "org", "enabled"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    org: Mapped[str] = mapped_column(String(64))
+    channel: Mapped[str] = mapped_column(String(16))
+    url: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(String(320))
+    #: Only notifications to these recipient roles / of these rules (null: all).
+    roles: Mapped[list[str] | None] = mapped_column(JSON)
+    rules: Mapped[list[str] | None] = mapped_column(JSON)
+    #: The `whsec_` signing secret (webhooks); the previous one signs too until it expires.
+    secret: Mapped[str | None] = mapped_column(String(100))
+    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    previous_secret_expires_at: Mapped[datetime | None]
+    enabled: Mapped[bool] = mapped_column(default=True)
+    disabled_reason: Mapped[str | None] = mapped_column(String(200))
+    disabled_at: Mapped[datetime | None]
+    removed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)

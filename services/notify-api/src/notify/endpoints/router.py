@@ -1,0 +1,126 @@
+"""HTTP of push endpoints: register, list, remove, rotate a webhook's secret."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Query, Response
+
+from notify.dependencies import AppSettings, Rules
+from notify.endpoints import service
+from notify.endpoints.auth import EndpointsManager
+from notify.endpoints.models import Endpoint as EndpointRow
+from notify.endpoints.schemas import (
+    Endpoint,
+    EndpointCreate,
+    EndpointCreated,
+    EndpointPage,
+    SecretRotated,
+)
+from notify.pagination import DEFAULT_LIMIT, MAX_LIMIT
+from platform_shared.audit import record_audit
+from platform_shared.db import utc_now
+from platform_shared.dependencies import Session
+from platform_shared.idempotency import Idempotency
+from platform_shared.problems import Invalid, NotFound, problem_responses
+
+router = APIRouter(prefix="/v1/endpoints", tags=["endpoints"])
+
+
+def _view(row: EndpointRow) -> Endpoint:
+    return Endpoint(
+        id=row.id,
+        channel=row.channel,
+        url=row.url,
+        address=row.address,
+        roles=row.roles,
+        rules=row.rules,
+        enabled=row.enabled,
+        disabled_reason=row.disabled_reason,
+        disabled_at=row.disabled_at,
+        created_at=row.created_at,
+    )
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=EndpointCreated,
+    responses=problem_responses(Invalid),
+)
+async def register_endpoint(
+    body: Annotated[EndpointCreate, Body()],
+    caller: EndpointsManager,
+    session: Session,
+    catalogue: Rules,
+    settings: AppSettings,
+    idempotency: Idempotency,
+) -> EndpointCreated:
+    """Register one of the caller organisation's channels: a webhook or an email address.
+
+    A webhook URL is resolved and every address checked: link-local and metadata
+    addresses are always refused; loopback and private ranges only in development mode;
+    https is required except for loopback http in development mode. The answer carries
+    a webhook's `whsec_` secret, shown this once.
+    """
+    row, secret = await service.register_endpoint(
+        session,
+        caller,
+        body,
+        catalogue=catalogue,
+        development=settings.is_development,
+        now=utc_now(),
+    )
+    record_audit(session, caller, "endpoint.register", subject_type="endpoint", subject_id=row.id)
+    created = EndpointCreated(**_view(row).model_dump(), secret=secret)
+    idempotency.remember(201, created)
+    return created
+
+
+@router.get("", response_model=EndpointPage, responses=problem_responses())
+async def list_endpoints(
+    caller: EndpointsManager,
+    session: Session,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+) -> EndpointPage:
+    """The caller organisation's endpoints (secrets are never shown again)."""
+    rows, next_cursor = await service.list_endpoints(session, caller, cursor=cursor, limit=limit)
+    return EndpointPage(items=[_view(row) for row in rows], next_cursor=next_cursor)
+
+
+@router.delete(
+    "/{endpoint_id}",
+    status_code=204,
+    response_class=Response,
+    responses=problem_responses(NotFound),
+)
+async def remove_endpoint(
+    endpoint_id: uuid.UUID, caller: EndpointsManager, session: Session
+) -> Response:
+    """Remove one of the caller organisation's endpoints; its pending pushes stop."""
+    await service.remove_endpoint(session, caller, endpoint_id, now=utc_now())
+    record_audit(
+        session, caller, "endpoint.remove", subject_type="endpoint", subject_id=endpoint_id
+    )
+    return Response(status_code=204)
+
+
+@router.post(
+    "/{endpoint_id}/secret",
+    response_model=SecretRotated,
+    responses=problem_responses(NotFound, Invalid),
+)
+async def rotate_endpoint_secret(
+    endpoint_id: uuid.UUID, caller: EndpointsManager, session: Session
+) -> SecretRotated:
+    """Rotate a webhook's signing secret; for 24 hours both secrets sign every delivery."""
+    row = await service.rotate_secret(session, caller, endpoint_id, now=utc_now())
+    record_audit(
+        session, caller, "endpoint.rotate_secret", subject_type="endpoint", subject_id=row.id
+    )
+    assert row.secret is not None and row.previous_secret_expires_at is not None
+    return SecretRotated(
+        id=row.id, secret=row.secret, previous_secret_expires_at=row.previous_secret_expires_at
+    )

@@ -1,0 +1,30 @@
+"""HTTP of the figures: `GET /v1/figures`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import AwareDatetime
+
+from notify.figures import service
+from notify.figures.auth import ReportsReader
+from notify.figures.schemas import Figures
+from platform_shared.dependencies import Session
+from platform_shared.problems import problem_responses
+
+router = APIRouter(prefix="/v1/figures", tags=["figures"])
+
+
+@router.get("", response_model=Figures, responses=problem_responses())
+async def get_figures(
+    caller: ReportsReader,
+    session: Session,
+    period_from: Annotated[AwareDatetime | None, Query(alias="from")] = None,
+    period_to: Annotated[AwareDatetime | None, Query(alias="to")] = None,
+) -> Figures:
+    """Notifications concerning the caller's organisation per rule: on time, late, overdue,
+    withheld, statutory breaches, escalations and failed pushes; and events of types no
+    rule matched. The period, [from, to), is of the notifications' creation.
+    """
+    return await service.figures_for(session, caller, start=period_from, end=period_to)

@@ -1,0 +1,69 @@
+"""The notify-api app factory: rules validated at start, routers, the optional in-process worker."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from notify.delivery.worker import DeliveryWorker
+from notify.duties.router import router as duties_router
+from notify.endpoints.router import router as endpoints_router
+from notify.events.router import router as events_router
+from notify.figures.router import router as figures_router
+from notify.notifications.router import router as notifications_router
+from notify.rules.catalogue import Catalogue, RuleFileError, load_catalogue, parse_window
+from notify.rules.router import router as rules_router
+from notify.settings import Settings
+from platform_shared.app import create_service_app
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+DESCRIPTION = """Turns events into notifications: versioned rules decide who must be told
+and by when (statutory windows in working days on the England and Wales calendar), then
+notifications are delivered by signed webhook (Standard Webhooks) and email with retries,
+kept in each organisation's inbox, acknowledged, and escalated when overdue."""
+
+
+def load_rules(settings: Settings) -> Catalogue:
+    """The rules in force for `settings`; raises RuleFileError on a bad file or override."""
+    catalogue = load_catalogue(settings.rules_file, settings.rule_windows)
+    try:
+        parse_window(settings.escalation_window)
+    except ValueError as error:
+        raise RuleFileError(f"escalation_window: {error}") from error
+    return catalogue
+
+
+async def _deliver_in_process(app: FastAPI, stop: asyncio.Event) -> None:
+    worker = DeliveryWorker(
+        app.state.session_factory, settings=app.state.settings, catalogue=app.state.catalogue
+    )
+    try:
+        await worker.run(stop)
+    finally:
+        await worker.aclose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The notify-api app; a rule file that does not validate stops it here."""
+    settings = settings or Settings()
+    catalogue = load_rules(settings)
+    app = create_service_app(
+        title="notify-api",
+        description=DESCRIPTION,
+        settings=settings,
+        migrations=MIGRATIONS,
+        routers=[
+            events_router,
+            notifications_router,
+            duties_router,
+            endpoints_router,
+            rules_router,
+            figures_router,
+        ],
+        background=[_deliver_in_process] if settings.deliver_in_process else [],
+    )
+    app.state.catalogue = catalogue
+    return app

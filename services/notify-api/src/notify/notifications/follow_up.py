@@ -1,0 +1,186 @@
+"""What follows a notification: the next recurring duty, escalation, ending by an event.
+
+- Recurring duties (custody visits, national protocol 8.5) make their next occurrence
+  when one is acknowledged or passes, until an ending event arrives for the person
+  (`custody.released`, `care.ended`: the rule's `until_events`).
+- An overdue, unacknowledged notification raises an escalation to the responsible
+  authority's escalation route (role `escalation`); a statutory one is a breach.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notify.delivery.scheduling import cancel_pending_deliveries
+from notify.notifications.creation import NewNotification, create_notification
+from notify.notifications.models import (
+    OPEN_STATUSES,
+    Notification,
+    NotificationKind,
+    NotificationStatus,
+)
+from notify.rules.catalogue import Catalogue
+from notify.rules.deadlines import due_at, recurring_due_date
+
+
+def counts_as_breach(notification: Notification) -> bool:
+    """A statutory deadline missed by a notification a rule required (not an escalation)."""
+    return notification.basis == "statutory" and notification.kind in (
+        NotificationKind.RULE,
+        NotificationKind.RECURRING,
+    )
+
+
+def notification_key(
+    event_id: str | None, rule_id: str, org: str, role: str, occurrence: int | None
+) -> str:
+    """The identity of a notification: one per (event, rule, recipient, occurrence)."""
+    return "|".join([event_id or "-", rule_id, org, role, str(occurrence or 0)])
+
+
+async def create_successor(
+    session: AsyncSession,
+    notification: Notification,
+    catalogue: Catalogue,
+    *,
+    now: datetime,
+    cutoff: timedelta,
+) -> Notification | None:
+    """The next occurrence of a recurring duty, once; None when there is none to make."""
+    rule = catalogue.get(notification.rule_id)
+    if (
+        rule is None
+        or rule.recurrence is None
+        or notification.kind != NotificationKind.RECURRING
+        or notification.successor_created
+        or notification.status == NotificationStatus.ENDED
+        or notification.recurrence_anchor is None
+        or notification.occurrence is None
+    ):
+        return None
+    occurrence = notification.occurrence + 1
+    day = recurring_due_date(
+        notification.recurrence_anchor,
+        rule.recurrence.first_after_days,
+        rule.recurrence.step_tuples(),
+        occurrence,
+    )
+    notification.successor_created = True
+    return await create_notification(
+        session,
+        NewNotification(
+            key=notification_key(
+                notification.event_id,
+                notification.rule_id,
+                notification.recipient_org,
+                notification.recipient_role,
+                occurrence,
+            ),
+            kind=NotificationKind.RECURRING,
+            rule_id=rule.id,
+            rules_version=catalogue.version,
+            org=notification.recipient_org,
+            role=notification.recipient_role,
+            subject=notification.subject,
+            due_at=due_at("calendar_days", 0, "after", day),
+            basis=rule.basis,
+            citation=rule.citation,
+            event_id=notification.event_id,
+            event_type=notification.event_type,
+            person_ref=notification.person_ref,
+            responsible_authority=notification.responsible_authority,
+            occurrence=occurrence,
+            recurrence_anchor=notification.recurrence_anchor,
+        ),
+        now=now,
+        cutoff=cutoff,
+    )
+
+
+async def escalate(
+    session: AsyncSession,
+    notification: Notification,
+    catalogue: Catalogue,
+    *,
+    due: datetime,
+    now: datetime,
+    cutoff: timedelta,
+) -> Notification | None:
+    """Tell the responsible authority's escalation route that a notification is overdue."""
+    if notification.responsible_authority is None or notification.kind not in (
+        NotificationKind.RULE,
+        NotificationKind.RECURRING,
+    ):
+        return None
+    subject = {
+        **notification.subject,
+        "escalated_rule": notification.rule_id,
+        "escalated_recipient": {
+            "org": notification.recipient_org,
+            "role": notification.recipient_role,
+        },
+        "escalated_due_at": notification.due_at.isoformat() if notification.due_at else None,
+    }
+    return await create_notification(
+        session,
+        NewNotification(
+            key=f"escalation|{notification.id}",
+            kind=NotificationKind.ESCALATION,
+            rule_id=notification.rule_id,
+            rules_version=notification.rules_version,
+            org=notification.responsible_authority,
+            role="escalation",
+            subject=subject,
+            due_at=due,
+            basis=notification.basis,
+            citation=notification.citation,
+            event_id=notification.event_id,
+            event_type=notification.event_type,
+            person_ref=notification.person_ref,
+            responsible_authority=notification.responsible_authority,
+            escalation_of=notification.id,
+        ),
+        now=now,
+        cutoff=cutoff,
+    )
+
+
+async def end_recurring_duties(
+    session: AsyncSession,
+    catalogue: Catalogue,
+    *,
+    person_ref: str,
+    event_type: str,
+    event_id: str,
+    now: datetime,
+) -> list[Notification]:
+    """End the open recurring duties about a person that `event_type` ends."""
+    ending = [
+        rule.id
+        for rule in catalogue.rules
+        if rule.recurrence and event_type in rule.recurrence.until_events
+    ]
+    if not ending:
+        return []
+    duties = list(
+        await session.scalars(
+            select(Notification)
+            .where(
+                Notification.person_ref == person_ref,
+                Notification.kind == NotificationKind.RECURRING,
+                Notification.rule_id.in_(ending),
+                Notification.status.in_(list(OPEN_STATUSES)),
+            )
+            .with_for_update()
+        )
+    )
+    for duty in duties:
+        duty.status = NotificationStatus.ENDED
+        duty.ended_at = now
+        duty.ended_by_event = event_id
+        duty.updated_at = now
+        await cancel_pending_deliveries(session, duty.id, f"ended by {event_type}")
+    return duties

@@ -1,0 +1,97 @@
+"""Notifications (one per event, rule and recipient) and the per-organisation sequence."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from platform_shared.db import Base, utc_now
+
+
+class NotificationStatus(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    ACKNOWLEDGED = "acknowledged"
+    OVERDUE = "overdue"
+    WITHHELD = "withheld"
+    #: A recurring duty ended by an event (release, end of the care order).
+    ENDED = "ended"
+
+
+#: Statuses of a notification still waiting for its recipient.
+OPEN_STATUSES = (
+    NotificationStatus.PENDING,
+    NotificationStatus.DELIVERED,
+    NotificationStatus.OVERDUE,
+)
+
+
+class NotificationKind(StrEnum):
+    #: Required by a rule of the rule file.
+    RULE = "rule"
+    #: One occurrence of a recurring duty (custody visits).
+    RECURRING = "recurring"
+    #: Raised to the responsible authority's escalation route for an overdue one.
+    ESCALATION = "escalation"
+    #: From the platform itself, e.g. an endpoint disabled after a 410.
+    NOTICE = "notice"
+
+
+class Notification(Base):
+    __tablename__ = "notifications"
+    __table_args__ = (
+        UniqueConstraint("recipient_org", "sequence", name="uq_notifications_org_sequence"),
+        Index("ix_notifications_inbox", "recipient_org", "status", "due_at"),
+        Index("ix_notifications_due", "status", "due_at"),
+        Index("ix_notifications_person_ref", "person_ref"),
+        Index("ix_notifications_event_id", "event_id"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    #: (event, rule, recipient, occurrence), or the notification escalated: made once only.
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    event_id: Mapped[str | None] = mapped_column(String(200), ForeignKey("events.id"))
+    event_type: Mapped[str | None] = mapped_column(String(100))
+    rule_id: Mapped[str] = mapped_column(String(100))
+    rules_version: Mapped[str] = mapped_column(String(32))
+    recipient_org: Mapped[str] = mapped_column(String(64))
+    recipient_role: Mapped[str] = mapped_column(String(32))
+    person_ref: Mapped[str | None] = mapped_column(String(100))
+    responsible_authority: Mapped[str | None] = mapped_column(String(64))
+    subject: Mapped[dict[str, Any]] = mapped_column(JSON)
+    due_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16))
+    withheld_reason: Mapped[str | None] = mapped_column(String(200))
+    sequence: Mapped[int]
+    occurrence: Mapped[int | None]
+    recurrence_anchor: Mapped[date | None]
+    escalation_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("notifications.id"))
+    basis: Mapped[str] = mapped_column(String(32))
+    citation: Mapped[str] = mapped_column(Text)
+    #: A statutory deadline missed (counted in the figures).
+    breach: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+    delivered_at: Mapped[datetime | None]
+    acknowledged_at: Mapped[datetime | None]
+    acknowledged_by: Mapped[str | None] = mapped_column(String(100))
+    overdue_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    ended_by_event: Mapped[str | None] = mapped_column(String(200))
+    #: The next occurrence of a recurring duty has been made.
+    successor_created: Mapped[bool] = mapped_column(default=False)
+
+
+class OrganisationSequence(Base):
+    """The last sequence number given to a notification of each recipient organisation."""
+
+    __tablename__ = "organisation_sequences"
+
+    org: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_sequence: Mapped[int] = mapped_column(default=0)

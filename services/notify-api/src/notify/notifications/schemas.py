@@ -1,0 +1,127 @@
+"""Notification JSON (api.md): the inbox item, its deliveries and their attempts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, Field
+
+from notify.notifications.models import NotificationKind, NotificationStatus
+
+RecipientRole = Literal[
+    "responsible_authority",
+    "area_authority",
+    "area_health",
+    "home_yot",
+    "area_yot",
+    "personal_adviser",
+    "provider",
+    "escalation",
+    "platform",
+]
+
+
+class Recipient(BaseModel):
+    """Who the notification is for: an organisation code and the role it receives in."""
+
+    org: str = Field(examples=["E10000007"])
+    role: RecipientRole
+
+
+class NotificationSubject(BaseModel):
+    """The minimum the recipient needs about the person (never a name or date of birth)."""
+
+    person_ref: str | None = None
+    status: str | None = None
+    care_leaver_category: str | None = None
+    age_band: str | None = None
+    responsible_authority: str | None = None
+    area_authority: str | None = None
+    placed_out_of_area: bool | None = None
+    placement_id: str | None = None
+    placement_type: str | None = None
+    start_date: date | None = None
+    emergency: bool | None = None
+    incident_id: str | None = None
+    kind: str | None = None
+    setting: str | None = None
+    occurred_at: datetime | None = None
+    detained_at: datetime | None = None
+    custody_suite: str | None = None
+    sentenced_on: date | None = None
+    expected_release_date: date | None = None
+    release_date: date | None = None
+    #: For an escalation: what was missed.
+    escalated_rule: str | None = None
+    escalated_recipient: Recipient | None = None
+    escalated_due_at: datetime | None = None
+    #: For a platform notice about an endpoint.
+    endpoint_id: uuid.UUID | None = None
+    reason: str | None = None
+
+
+class Notification(BaseModel):
+    """One notification in the recipient organisation's inbox."""
+
+    id: uuid.UUID
+    event_id: str | None = Field(description="The CloudEvent id it was made from")
+    event_type: str | None
+    rule: str = Field(description="The rule id (GET /v1/rules)")
+    rule_title: str | None
+    rules_version: str
+    kind: NotificationKind
+    recipient: Recipient
+    subject: NotificationSubject
+    due_at: AwareDatetime | None = Field(description="The deadline, in UTC")
+    due_at_local: AwareDatetime | None = Field(description="The deadline on Europe/London time")
+    status: NotificationStatus
+    withheld_reason: str | None
+    sequence: int = Field(description="Monotonic per recipient organisation: a gap is missed")
+    occurrence: int | None = Field(description="The number of a recurring duty")
+    escalation_of: uuid.UUID | None
+    breach: bool = Field(description="A statutory deadline passed without acknowledgement")
+    basis: str
+    citation: str
+    created_at: AwareDatetime
+    delivered_at: AwareDatetime | None
+    acknowledged_at: AwareDatetime | None
+    overdue_at: AwareDatetime | None
+    ended_at: AwareDatetime | None
+
+
+class DeliveryAttempt(BaseModel):
+    """One try at pushing a notification to an endpoint."""
+
+    attempted_at: AwareDatetime
+    duration_ms: int
+    status_code: int | None = Field(description="HTTP status, or SMTP reply code for email")
+    error: str | None
+    outcome: Literal["delivered", "retry", "failed"]
+
+
+class Delivery(BaseModel):
+    """A notification's push to one endpoint, with every attempt."""
+
+    id: uuid.UUID = Field(description="Also the `webhook-id` header of every attempt")
+    endpoint_id: uuid.UUID
+    channel: Literal["webhook", "email"]
+    status: Literal["pending", "delivered", "failed", "cancelled"]
+    attempts: list[DeliveryAttempt]
+    next_attempt_at: AwareDatetime | None
+    give_up_at: AwareDatetime
+    delivered_at: AwareDatetime | None
+    ended_reason: str | None
+    created_at: AwareDatetime
+
+
+class NotificationDetail(Notification):
+    """A notification with its deliveries."""
+
+    deliveries: list[Delivery]
+
+
+class NotificationPage(BaseModel):
+    items: list[Notification]
+    next_cursor: str | None

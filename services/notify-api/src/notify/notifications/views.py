@@ -1,0 +1,85 @@
+"""Notification rows shaped as the API shows them (shared by the inbox and the webhooks)."""
+
+from __future__ import annotations
+
+from notify.delivery.models import Delivery as DeliveryRow
+from notify.delivery.models import DeliveryAttempt as AttemptRow
+from notify.delivery.models import DeliveryStatus
+from notify.notifications.models import Notification as NotificationRow
+from notify.notifications.schemas import (
+    Delivery,
+    DeliveryAttempt,
+    Notification,
+    NotificationDetail,
+    NotificationSubject,
+    Recipient,
+)
+from notify.rules.catalogue import Catalogue
+from platform_shared.calendar import LONDON
+
+_NOTICE_TITLES = {"endpoint-disabled": "A push endpoint was disabled"}
+
+
+def notification_view(row: NotificationRow, catalogue: Catalogue) -> Notification:
+    rule = catalogue.get(row.rule_id)
+    title = rule.title if rule else _NOTICE_TITLES.get(row.rule_id)
+    if row.kind == "escalation" and title:
+        title = f"Escalation: {title}"
+    return Notification(
+        id=row.id,
+        event_id=row.event_id,
+        event_type=row.event_type,
+        rule=row.rule_id,
+        rule_title=title,
+        rules_version=row.rules_version,
+        kind=row.kind,
+        recipient=Recipient(org=row.recipient_org, role=row.recipient_role),
+        subject=NotificationSubject.model_validate(row.subject),
+        due_at=row.due_at,
+        due_at_local=row.due_at.astimezone(LONDON) if row.due_at else None,
+        status=row.status,
+        withheld_reason=row.withheld_reason,
+        sequence=row.sequence,
+        occurrence=row.occurrence,
+        escalation_of=row.escalation_of,
+        breach=row.breach,
+        basis=row.basis,
+        citation=row.citation,
+        created_at=row.created_at,
+        delivered_at=row.delivered_at,
+        acknowledged_at=row.acknowledged_at,
+        overdue_at=row.overdue_at,
+        ended_at=row.ended_at,
+    )
+
+
+def delivery_view(row: DeliveryRow, attempts: list[AttemptRow]) -> Delivery:
+    return Delivery(
+        id=row.id,
+        endpoint_id=row.endpoint_id,
+        channel=row.channel,
+        status=row.status,
+        attempts=[
+            DeliveryAttempt(
+                attempted_at=attempt.attempted_at,
+                duration_ms=attempt.duration_ms,
+                status_code=attempt.status_code,
+                error=attempt.error,
+                outcome=attempt.outcome,
+            )
+            for attempt in attempts
+        ],
+        next_attempt_at=row.next_attempt_at if row.status == DeliveryStatus.PENDING else None,
+        give_up_at=row.give_up_at,
+        delivered_at=row.delivered_at,
+        ended_reason=row.ended_reason,
+        created_at=row.created_at,
+    )
+
+
+def notification_detail(
+    row: NotificationRow, catalogue: Catalogue, deliveries: list[Delivery]
+) -> NotificationDetail:
+    return NotificationDetail(
+        **notification_view(row, catalogue).model_dump(), deliveries=deliveries
+    )

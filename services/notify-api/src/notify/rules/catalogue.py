@@ -1,0 +1,318 @@
+"""The rules in force: the versioned rule file, validated at start, with local overrides.
+
+Rules are data (`rules.yaml` beside this module): each names the event types it reacts
+to, its conditions on the event's data, its recipients by role, its deadline, its
+`basis` and its citation (rules.md). A rule file that does not validate stops the
+service with a message naming the rule and the field (`RuleFileError`).
+
+Windows marked `local_policy` may be set per deployment (`NOTIFY_RULE_WINDOWS`);
+a statutory rule's window is fixed by law and an override of it is refused.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from notify.rules.conditions import Conditions
+from notify.rules.deadlines import ELAPSED_UNITS, Direction, Unit
+from notify.rules.facts import DATE_FIELDS, INSTANT_FIELDS, KNOWN_FIELDS
+
+DEFAULT_RULE_FILE = Path(__file__).with_name("rules.yaml")
+
+Basis = Literal["statutory", "statutory_guidance", "protocol", "local_policy"]
+#: Roles a rule may address (rules.md "recipients"); `escalation` and `platform` are the
+#: service's own (an overdue notification, a disabled endpoint).
+RuleRole = Literal[
+    "responsible_authority",
+    "area_authority",
+    "area_health",
+    "home_yot",
+    "area_yot",
+    "personal_adviser",
+    "provider",
+]
+ANCHOR_FIELDS = INSTANT_FIELDS | DATE_FIELDS
+EVENT_TYPE = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
+
+
+class RuleFileError(ValueError):
+    """The rule file, or an override of it, is not valid; the message says where."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_fields(fields: Any, where: str) -> None:
+    unknown = sorted(set(fields) - KNOWN_FIELDS)
+    if unknown:
+        raise ValueError(f"{where} names unknown data fields: {', '.join(unknown)}")
+
+
+class Window(_Strict):
+    """A deadline: `amount` `unit`s `direction` the first anchor field the event carries."""
+
+    when: Conditions = {}
+    anchor: list[str] = Field(min_length=1)
+    direction: Direction
+    unit: Unit
+    amount: int = Field(default=0, ge=0, le=10_000)
+    #: A window a deployment may set (rules.md "local policy default").
+    local_policy: bool = False
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Window:
+        _check_fields(self.when, "deadline `when`")
+        unknown = sorted(set(self.anchor) - ANCHOR_FIELDS)
+        if unknown:
+            raise ValueError(f"anchor fields are not dates or instants: {', '.join(unknown)}")
+        if self.unit in ELAPSED_UNITS:
+            if self.direction != "after":
+                raise ValueError(f"a window in {self.unit} runs after its anchor")
+            if not set(self.anchor) <= INSTANT_FIELDS:
+                raise ValueError(f"a window in {self.unit} needs instant anchors")
+        if self.unit == "working_days" and self.direction != "after":
+            raise ValueError("working days are counted after the anchor")
+        if self.unit == "start_of_day" and (self.direction != "before" or self.amount):
+            raise ValueError("start_of_day is `before` with no amount")
+        return self
+
+
+class RecipientRule(_Strict):
+    role: RuleRole
+    when: Conditions = {}
+
+    @model_validator(mode="after")
+    def _known(self) -> RecipientRule:
+        _check_fields(self.when, "recipient `when`")
+        return self
+
+
+class RecurrenceStep(_Strict):
+    unit: Literal["weeks", "months"]
+    amount: int = Field(ge=1, le=120)
+    #: The step applies while the due day is within this many months of the anchor.
+    for_months: int | None = Field(default=None, ge=1)
+
+
+class Recurrence(_Strict):
+    """A duty that comes round again until one of `until_events` arrives for the person."""
+
+    anchor: list[str] = Field(min_length=1)
+    first_after_days: int = Field(ge=0)
+    steps: list[RecurrenceStep] = Field(min_length=1)
+    until_events: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Recurrence:
+        if not set(self.anchor) <= DATE_FIELDS:
+            raise ValueError("a recurrence is anchored on dates")
+        if self.steps[-1].for_months is not None:
+            raise ValueError("the last recurrence step must have no `for_months`")
+        return self
+
+    def step_tuples(self) -> list[tuple[Literal["weeks", "months"], int, int | None]]:
+        return [(step.unit, step.amount, step.for_months) for step in self.steps]
+
+
+class Rule(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=100)
+    title: str = Field(min_length=1, max_length=200)
+    events: list[str] = Field(min_length=1)
+    conditions: Conditions = {}
+    recipients: list[RecipientRule] = Field(min_length=1)
+    outcome: Literal["notify", "withhold"] = "notify"
+    #: Why nothing is sent, with `{field}` placeholders from the data (`withhold` rules).
+    withheld_reason: str | None = Field(default=None, max_length=200)
+    deadlines: list[Window] = []
+    recurrence: Recurrence | None = None
+    basis: Basis
+    citation: str = Field(min_length=1, max_length=1000)
+    #: The seed file (shared/seeds/) the citation is found in.
+    source: str = Field(min_length=1, max_length=200)
+    #: Data fields the recipient needs beyond the base subject.
+    subject: list[str] = []
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Rule:
+        for event_type in self.events:
+            if not re.fullmatch(EVENT_TYPE, event_type):
+                raise ValueError(f"not an event type: {event_type!r}")
+        _check_fields(self.conditions, "conditions")
+        _check_fields(self.subject, "subject")
+        if self.outcome == "withhold":
+            if not self.withheld_reason or self.deadlines or self.recurrence:
+                raise ValueError("a withhold rule has a withheld_reason and no deadline")
+            placeholders = {
+                name for _, name, _, _ in string.Formatter().parse(self.withheld_reason) if name
+            }
+            _check_fields(placeholders, "withheld_reason")
+        elif self.withheld_reason:
+            raise ValueError("only a withhold rule has a withheld_reason")
+        elif bool(self.deadlines) == bool(self.recurrence):
+            raise ValueError("a rule has either deadlines or a recurrence")
+        return self
+
+    @property
+    def statutory(self) -> bool:
+        return self.basis == "statutory"
+
+
+class RuleFile(_Strict):
+    version: str = Field(min_length=1, max_length=32)
+    rules: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> RuleFile:
+        seen: set[str] = set()
+        for rule in self.rules:
+            if rule.id in seen:
+                raise ValueError(f"rule id listed twice: {rule.id}")
+            seen.add(rule.id)
+        return self
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The rules in force: the rule file's version and rules, overrides applied."""
+
+    version: str
+    rules: tuple[Rule, ...]
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Rule]:
+        return {rule.id: rule for rule in self.rules}
+
+    def rules_for(self, event_type: str) -> list[Rule]:
+        return [rule for rule in self.rules if event_type in rule.events]
+
+    @cached_property
+    def ending_events(self) -> frozenset[str]:
+        """Event types that end some recurring duty (e.g. `custody.released`)."""
+        return frozenset(
+            event
+            for rule in self.rules
+            if rule.recurrence
+            for event in rule.recurrence.until_events
+        )
+
+    def reacts_to(self, event_type: str) -> bool:
+        return event_type in self.ending_events or any(self.rules_for(event_type))
+
+
+def _describe(error: ValidationError, document: Mapping[str, Any]) -> str:
+    lines = []
+    rules = document.get("rules") if isinstance(document, Mapping) else None
+    for detail in error.errors():
+        location = list(detail["loc"])
+        where = ".".join(str(part) for part in location)
+        if len(location) >= 2 and location[0] == "rules" and isinstance(location[1], int):
+            index = location[1]
+            if isinstance(rules, list) and index < len(rules) and isinstance(rules[index], dict):
+                inner = ".".join(str(part) for part in location[2:])
+                where = f"rule {rules[index].get('id', index)!r}" + (f", {inner}" if inner else "")
+        lines.append(f"{where}: {detail['msg']}")
+    return "; ".join(lines)
+
+
+def load_rule_file(path: Path = DEFAULT_RULE_FILE) -> RuleFile:
+    """Read and validate a rule file; raises RuleFileError saying which rule and field."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise RuleFileError(f"rule file {path}: {error}") from error
+    if not isinstance(document, dict):
+        raise RuleFileError(f"rule file {path}: expected a mapping with `version` and `rules`")
+    try:
+        return RuleFile.model_validate(document)
+    except ValidationError as error:
+        raise RuleFileError(f"rule file {path}: {_describe(error, document)}") from error
+
+
+_DURATION = re.compile(
+    r"^P(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?(?:T(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?)?$"
+)
+
+
+def parse_window(value: Any) -> tuple[Unit, int]:
+    """An override's unit and amount: an ISO 8601 duration or `{"<unit>": n}`.
+
+    `PT2H` is 2 hours, `PT90M` 90 minutes, `P2D` and `P1W` calendar days; working days,
+    which ISO 8601 cannot say, are `{"working_days": 2}`.
+    """
+    if isinstance(value, dict) and len(value) == 1:
+        ((unit, amount),) = value.items()
+        if unit in ("working_days", "calendar_days", "hours", "minutes") and (
+            isinstance(amount, int) and not isinstance(amount, bool) and amount >= 0
+        ):
+            return unit, amount
+    if isinstance(value, str):
+        match = _DURATION.fullmatch(value)
+        if match and value not in ("P", "PT"):
+            parts = {name: int(number) for name, number in match.groupdict().items() if number}
+            days = parts.get("weeks", 0) * 7 + parts.get("days", 0)
+            minutes = parts.get("hours", 0) * 60 + parts.get("minutes", 0)
+            if days and not minutes:
+                return "calendar_days", days
+            if minutes and not days:
+                return ("hours", minutes // 60) if minutes % 60 == 0 else ("minutes", minutes)
+    raise ValueError(
+        f"{value!r} is not a window: give an ISO 8601 duration (PT2H, PT30M, P2D) "
+        'or {"working_days": n}'
+    )
+
+
+def _override(rule: Rule, value: Any) -> Rule:
+    if rule.statutory:
+        raise RuleFileError(
+            f"rule_windows: {rule.id} is statutory; its window is fixed by law and "
+            "cannot be overridden"
+        )
+    if not any(window.local_policy for window in rule.deadlines):
+        raise RuleFileError(f"rule_windows: {rule.id} has no local policy window to override")
+    try:
+        unit, amount = parse_window(value)
+    except ValueError as error:
+        raise RuleFileError(f"rule_windows: {rule.id}: {error}") from error
+    windows = []
+    for window in rule.deadlines:
+        if window.local_policy:
+            try:
+                window = Window.model_validate(
+                    {**window.model_dump(), "unit": unit, "amount": amount}
+                )
+            except ValidationError as error:
+                raise RuleFileError(
+                    f"rule_windows: {rule.id}: {error.errors()[0]['msg']}"
+                ) from error
+        windows.append(window)
+    return rule.model_copy(update={"deadlines": windows})
+
+
+def build_catalogue(rule_file: RuleFile, overrides: Mapping[str, Any] | None = None) -> Catalogue:
+    """The rules in force: `rule_file` with local policy windows overridden."""
+    by_id = {rule.id: rule for rule in rule_file.rules}
+    for rule_id, value in (overrides or {}).items():
+        if rule_id not in by_id:
+            raise RuleFileError(f"rule_windows: no rule {rule_id!r} in the rule file")
+        by_id[rule_id] = _override(by_id[rule_id], value)
+    return Catalogue(rule_file.version, tuple(by_id[rule.id] for rule in rule_file.rules))
+
+
+def load_catalogue(
+    path: Path | None = None, overrides: Mapping[str, Any] | None = None
+) -> Catalogue:
+    """Load, validate and override the rule file: what the service runs with."""
+    return build_catalogue(load_rule_file(path or DEFAULT_RULE_FILE), overrides)

@@ -1,0 +1,208 @@
+"""Rule evaluation: from an event's type, time and data to the notifications it requires.
+
+Pure: the catalogue, the event and the organisation directory in, a plan out, no I/O.
+An event is either fully planned or refused with every reason (`issues`), never half
+processed: an event a rule reacts to must carry the status facts block, every field a
+candidate rule's conditions read, and for each matching rule what its recipients and
+deadline need; organisation codes must be known.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from notify.rules.catalogue import Catalogue, Rule, Window
+from notify.rules.conditions import conditions_hold, missing_fields
+from notify.rules.deadlines import due_at, recurring_due_date
+from notify.rules.facts import BASE_SUBJECT_FIELDS, ORGANISATION_FIELDS, parse_event_data
+from notify.rules.recipients import recipient_org, source_field
+from platform_shared.organisations import OrganisationDirectory
+from platform_shared.problems import FieldIssue
+
+_LOCAL_AUTHORITY_FIELDS = ("responsible_authority", "area_authority")
+
+
+@dataclass(frozen=True)
+class PlannedNotification:
+    """One notification a rule requires: to whom, by when, or withheld and why."""
+
+    rule: Rule
+    org: str
+    role: str
+    due_at: datetime | None
+    withheld_reason: str | None
+    subject: dict[str, Any]
+    person_ref: str | None
+    occurrence: int | None = None
+    recurrence_anchor: date | None = None
+
+
+@dataclass
+class Evaluation:
+    """What an event requires; `issues` non-empty means the event must be refused."""
+
+    matched_rules: list[str] = field(default_factory=list)
+    notifications: list[PlannedNotification] = field(default_factory=list)
+    issues: list[FieldIssue] = field(default_factory=list)
+    ends_recurring_duties: bool = False
+    person_ref: str | None = None
+
+
+def _subject(rule: Rule, typed: dict[str, Any]) -> dict[str, Any]:
+    subject: dict[str, Any] = {}
+    for name in (*BASE_SUBJECT_FIELDS, *rule.subject):
+        value = typed.get(name)
+        subject[name] = value.isoformat() if isinstance(value, date | datetime) else value
+    return subject
+
+
+def _anchor(anchors: list[str], typed: dict[str, Any], time: datetime) -> date | datetime | None:
+    for name in anchors:
+        value = time if name == "time" else typed.get(name)
+        if isinstance(value, date | datetime):
+            return value
+    return None
+
+
+def _choose_window(rule: Rule, data: dict[str, Any]) -> Window | None:
+    for window in rule.deadlines:
+        if conditions_hold(window.when, data):
+            return window
+    return None
+
+
+def _check_organisations(
+    typed: dict[str, Any], directory: OrganisationDirectory
+) -> list[FieldIssue]:
+    issues = []
+    for name in ORGANISATION_FIELDS:
+        code = typed.get(name)
+        if code is None:
+            continue
+        if name in _LOCAL_AUTHORITY_FIELDS and not directory.is_local_authority(code):
+            issues.append(FieldIssue(f"data.{name}", f"unknown local authority: {code}"))
+        elif code not in directory:
+            issues.append(FieldIssue(f"data.{name}", f"unknown organisation: {code}"))
+    if typed.get("status") in ("looked_after", "care_leaver") and not typed.get(
+        "responsible_authority"
+    ):
+        issues.append(
+            FieldIssue(
+                "data.responsible_authority",
+                "required: a looked-after child or care leaver has a responsible authority",
+            )
+        )
+    return issues
+
+
+def _plan_rule(
+    rule: Rule, data: dict[str, Any], typed: dict[str, Any], time: datetime
+) -> tuple[list[PlannedNotification], list[FieldIssue]]:
+    issues: list[FieldIssue] = []
+    due: datetime | None = None
+    anchor_day: date | None = None
+    occurrence: int | None = None
+    if rule.outcome == "notify":
+        lacking = [name for window in rule.deadlines for name in missing_fields(window.when, data)]
+        for name in dict.fromkeys(lacking):
+            issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
+        window = _choose_window(rule, data) if not lacking else None
+        anchors = rule.recurrence.anchor if rule.recurrence else (window.anchor if window else [])
+        anchor = _anchor(anchors, typed, time)
+        if not lacking and window is None and rule.recurrence is None:
+            issues.append(FieldIssue("data", f"no deadline of rule {rule.id} fits the event"))
+        elif anchor is None and anchors:
+            issues.append(FieldIssue(f"data.{anchors[0]}", f"required by rule {rule.id}"))
+        elif window is not None and anchor is not None:
+            due = due_at(window.unit, window.amount, window.direction, anchor)
+        elif rule.recurrence is not None and anchor is not None:
+            anchor_day = anchor.date() if isinstance(anchor, datetime) else anchor
+            occurrence = 1
+            day = recurring_due_date(
+                anchor_day, rule.recurrence.first_after_days, rule.recurrence.step_tuples(), 1
+            )
+            due = due_at("calendar_days", 0, "after", day)
+    withheld = None
+    if rule.withheld_reason:
+        withheld = string.Formatter().vformat(rule.withheld_reason, (), _Placeholders(data))
+    planned = []
+    for recipient in rule.recipients:
+        lacking = missing_fields(recipient.when, data)
+        for name in lacking:
+            issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
+        if lacking or not conditions_hold(recipient.when, data):
+            continue
+        org = recipient_org(recipient.role, typed)
+        if org is None:
+            issues.append(
+                FieldIssue(
+                    f"data.{source_field(recipient.role)}",
+                    f"required to address the {recipient.role} of rule {rule.id}",
+                )
+            )
+            continue
+        planned.append(
+            PlannedNotification(
+                rule=rule,
+                org=org,
+                role=recipient.role,
+                due_at=due,
+                withheld_reason=withheld,
+                subject=_subject(rule, typed),
+                person_ref=typed.get("person_ref"),
+                occurrence=occurrence,
+                recurrence_anchor=anchor_day,
+            )
+        )
+    return planned, issues
+
+
+class _Placeholders(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "not given"
+
+
+def evaluate_event(
+    catalogue: Catalogue,
+    event_type: str,
+    time: datetime,
+    data: dict[str, Any],
+    directory: OrganisationDirectory,
+) -> Evaluation:
+    """The notifications an event requires under `catalogue`, or why it is refused.
+
+    An event no rule reacts to (an unknown type, say) requires nothing and is not refused.
+    """
+    if not catalogue.reacts_to(event_type):
+        return Evaluation()
+    typed, issues = parse_event_data(data)
+    if issues:
+        return Evaluation(issues=issues)
+    evaluation = Evaluation(
+        ends_recurring_duties=event_type in catalogue.ending_events,
+        person_ref=typed.get("person_ref"),
+    )
+    evaluation.issues.extend(_check_organisations(typed, directory))
+    candidates = catalogue.rules_for(event_type)
+    for rule in candidates:
+        for name in missing_fields(rule.conditions, data):
+            evaluation.issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
+    if evaluation.issues:
+        return Evaluation(issues=_unique(evaluation.issues))
+    for rule in candidates:
+        if not conditions_hold(rule.conditions, data):
+            continue
+        planned, issues = _plan_rule(rule, data, typed, time)
+        evaluation.issues.extend(issues)
+        evaluation.matched_rules.append(rule.id)
+        evaluation.notifications.extend(planned)
+    if evaluation.issues:
+        return Evaluation(issues=_unique(evaluation.issues))
+    return evaluation
+
+
+def _unique(issues: list[FieldIssue]) -> list[FieldIssue]:
+    return list(dict.fromkeys(issues))

@@ -1,0 +1,53 @@
+"""From a recipient role to the organisation that receives for it: a pure function.
+
+- responsible authority, personal adviser (through the authority's leaving-care
+  service, api.md) and the escalation route: the responsible authority's GSS code;
+- area authority: the placement's area authority;
+- area health services: `health-<area GSS>`; home YOT: `yot-<responsible GSS>`;
+  area YOT: `yot-<area GSS>` (platform_shared.organisations explains the codes);
+- provider: the `recorded_by` organisation of an incident, else the placement's
+  `provider`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from platform_shared.organisations import health_code, yot_code
+
+RecipientRole = str
+
+
+def _same(code: str) -> str:
+    return code
+
+
+#: role -> (data fields holding the code, first given wins; how the org code is made)
+_SOURCES: dict[str, tuple[tuple[str, ...], Callable[[str], str]]] = {
+    "responsible_authority": (("responsible_authority",), _same),
+    "personal_adviser": (("responsible_authority",), _same),
+    "escalation": (("responsible_authority",), _same),
+    "area_authority": (("area_authority",), _same),
+    "area_health": (("area_authority",), health_code),
+    "home_yot": (("responsible_authority",), yot_code),
+    "area_yot": (("area_authority",), yot_code),
+    "provider": (("recorded_by", "provider"), _same),
+}
+
+ROLES: tuple[str, ...] = (*_SOURCES, "platform")
+
+
+def recipient_org(role: RecipientRole, data: Mapping[str, Any]) -> str | None:
+    """The organisation code that receives for `role`, or None when the data lacks it."""
+    fields, make = _SOURCES[role]
+    for field in fields:
+        value = data.get(field)
+        if isinstance(value, str) and value:
+            return make(value)
+    return None
+
+
+def source_field(role: RecipientRole) -> str:
+    """The data field a role's organisation is read from (named when it is missing)."""
+    return _SOURCES[role][0][0]

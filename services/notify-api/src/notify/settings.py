@@ -1,0 +1,54 @@
+"""notify-api settings: one class, variables prefixed `NOTIFY_`.
+
+`rule_windows` overrides `local_policy` deadline windows (rules.md): a JSON object of
+rule id to an ISO 8601 duration (`PT1H`, `PT30M`, `P2D`) or to an object naming the unit
+(`{"working_days": 2}`). Overriding a statutory window stops the service at start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr
+
+from platform_shared.settings import ServiceSettings, service_config
+
+
+class Settings(ServiceSettings):
+    model_config = service_config("NOTIFY_")
+
+    port: int = 8003
+    database_url: str = "sqlite+aiosqlite:///var/notify.db"
+    #: notify-api has no outbox events of its own to send.
+    relay_in_process: bool = False
+
+    #: Run the delivery worker (and its sweeper) inside the API process; the dev
+    #: launcher runs it as its own process (`notify-api deliver`) instead.
+    deliver_in_process: bool = False
+    #: Another rule file (the default is the versioned `notify/rules/rules.yaml`).
+    rules_file: Path | None = None
+    #: Local policy windows, by rule id (see the module docstring).
+    rule_windows: dict[str, Any] = Field(default_factory=dict)
+    #: How long an escalation waits for acknowledgement before it is shown overdue.
+    escalation_window: str = "PT4H"
+
+    delivery_timeout_seconds: float = Field(default=10.0, gt=0, le=10.0)
+    delivery_poll_seconds: float = Field(default=1.0, gt=0)
+    #: Deliveries claimed per pass on PostgreSQL (SQLite always claims one at a time).
+    delivery_batch_size: int = Field(default=10, ge=1, le=100)
+    delivery_lease_seconds: float = Field(default=60.0, ge=15)
+    #: A delivery not accepted within this many hours of its creation ends `failed`.
+    delivery_cutoff_hours: float = Field(default=72.0, gt=0)
+    #: The longest `Retry-After` (429/503) that is honoured; longer asks are capped.
+    retry_after_max_seconds: float = Field(default=3600.0, gt=0)
+    sweep_interval_seconds: float = Field(default=5.0, gt=0)
+
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 1025
+    smtp_from: str = "notifications@care-platform.example"
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    #: Where a recipient opens an inbox item: `<base>/<notification id>`.
+    public_inbox_base_url: str = "http://127.0.0.1:8003/v1/notifications"

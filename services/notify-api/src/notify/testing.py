@@ -1,0 +1,107 @@
+"""Readable factories of events for tests of notify-api and of the services around it.
+
+`facts()` is a status facts block (docs/events.md) of a looked-after child of Camden
+placed in Derbyshire; keyword overrides change any field. `cloud_event()` wraps data in
+a CloudEvents 1.0 envelope.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+CAMDEN = "E09000007"
+DERBYSHIRE = "E10000007"
+
+
+def facts(**overrides: Any) -> dict[str, Any]:
+    """A status facts block; the defaults are a looked-after 15-year-old placed out of area."""
+    block: dict[str, Any] = {
+        "person_ref": "pr_0001",
+        "effective_date": "2026-06-01",
+        "status": "looked_after",
+        "care_leaver_category": None,
+        "age": 15,
+        "age_band": "14_15",
+        "under_18": True,
+        "under_25": True,
+        "responsible_authority": CAMDEN,
+        "area_authority": DERBYSHIRE,
+        "placed_out_of_area": True,
+        "legal_basis": "care_order",
+        "youth_justice_order": False,
+        "notify_personal_adviser_consent": "unknown",
+        "placement_type": "childrens_home",
+    }
+    block.update(overrides)
+    return block
+
+
+def care_leaver_facts(**overrides: Any) -> dict[str, Any]:
+    """A former relevant care leaver of Camden, aged 19, living in Camden."""
+    return facts(
+        **{
+            "status": "care_leaver",
+            "care_leaver_category": "former_relevant",
+            "age": 19,
+            "age_band": "18_20",
+            "under_18": False,
+            "area_authority": None,
+            "placed_out_of_area": False,
+            "legal_basis": None,
+            "placement_type": None,
+            "notify_personal_adviser_consent": "given",
+            **overrides,
+        }
+    )
+
+
+def placement_data(start_date: date, *, emergency: bool, **overrides: Any) -> dict[str, Any]:
+    """The data of `placement.started` (facts as of the start date)."""
+    return facts(
+        effective_date=start_date.isoformat(),
+        placement_id="pl_0001",
+        start_date=start_date.isoformat(),
+        emergency=emergency,
+        provider="provider-demo-home",
+        **overrides,
+    )
+
+
+def incident_data(kind: str, occurred_at: datetime, **overrides: Any) -> dict[str, Any]:
+    """The data of an incident-api event, recorded by the demo home in the placement."""
+    return {
+        **facts(effective_date=occurred_at.date().isoformat()),
+        "incident_id": f"in_{uuid.uuid4().hex[:12]}",
+        "occurred_at": occurred_at.isoformat(),
+        "kind": kind,
+        "setting": "placement",
+        "recorded_by": "provider-demo-home",
+        "recorded_by_kind": "provider",
+        "response_category": None,
+        "staff_involved": False,
+        "police_involved": False,
+        **overrides,
+    }
+
+
+def cloud_event(
+    type: str,
+    data: dict[str, Any] | None,
+    *,
+    time: datetime,
+    id: str | None = None,
+    source: str = "incident-api",
+) -> dict[str, Any]:
+    """A CloudEvents 1.0 JSON envelope."""
+    return {
+        "specversion": "1.0",
+        "id": id or str(uuid.uuid4()),
+        "source": source,
+        "type": type,
+        "subject": (data or {}).get("person_ref"),
+        "time": time.isoformat(),
+        "datacontenttype": "application/json",
+        "data": data,
+    }

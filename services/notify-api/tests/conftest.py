@@ -1,0 +1,41 @@
+"""Fixtures of the notify-api tests: the service on a fresh database of each backend."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+from notify.main import MIGRATIONS, create_app
+from notify.settings import Settings
+from platform_shared.testing import DatabaseFactories, InProcessService, serve_in_process
+
+
+def make_settings(database_url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "migrate_on_start": False,
+        "relay_in_process": False,
+        "deliver_in_process": False,
+        "environment": "development",
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def database_url(database_factories: DatabaseFactories, backend: str) -> str:
+    return await database_factories.get(MIGRATIONS, backend).acreate()
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return make_settings(database_url)
+
+
+@pytest.fixture
+async def service(settings: Settings, auth: Any) -> AsyncIterator[InProcessService]:
+    app = create_app(settings)
+    async with serve_in_process(app, tokens=auth.token, issuer_http=auth.http) as running:
+        yield running

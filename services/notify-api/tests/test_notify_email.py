@@ -1,0 +1,112 @@
+"""The email channel against a real SMTP server (aiosmtpd)."""
+
+from __future__ import annotations
+
+import email
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from email.message import Message
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from notify.delivery.worker import DeliveryWorker
+from notify.rules.catalogue import load_catalogue
+from notify.settings import Settings
+from notify.testing import cloud_event, incident_data
+from platform_shared.db import utc_now
+from platform_shared.testing import InProcessService, free_port
+
+T0 = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
+
+
+class Mailbox:
+    """An aiosmtpd handler that keeps every message it is given."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[list[str], Message]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append((list(envelope.rcpt_tos), email.message_from_bytes(envelope.content)))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Mailbox, int]]:
+    mailbox = Mailbox()
+    controller = Controller(mailbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield mailbox, controller.port
+    finally:
+        controller.stop()
+
+
+async def _deliver(service: InProcessService, settings: Settings, port: int) -> None:
+    worker = DeliveryWorker(
+        service.session_factory,
+        settings=settings.model_copy(
+            update={
+                "smtp_port": port,
+                "public_inbox_base_url": "https://inbox.care-platform.example/notifications",
+            }
+        ),
+        catalogue=load_catalogue(),
+        clock=lambda: utc_now() + timedelta(seconds=1),
+    )
+    await worker.deliver_due()
+    await worker.aclose()
+
+
+async def test_email_is_sent_without_personal_details_and_links_to_the_inbox_item(
+    service: InProcessService, settings: Settings, smtp: tuple[Mailbox, int]
+) -> None:
+    mailbox, port = smtp
+    camden = await service.as_client("demo-camden")
+    platform = await service.as_client("platform-services")
+    await camden.post("/v1/endpoints", json={"channel": "email", "address": "duty@camden.example"})
+    data = {
+        **incident_data("behaviour", T0),
+        "given_name": "Alice",
+        "family_name": "Example",
+        "date_of_birth": "2010-05-04",
+    }
+    receipt = await platform.post(
+        "/v1/events", json=cloud_event("incident.recorded", data, time=T0)
+    )
+    notification_id = receipt.json()["notifications"][0]["id"]
+
+    await _deliver(service, settings, port)
+
+    [(recipients, message)] = mailbox.messages
+    body = message.get_payload(decode=True)
+    assert isinstance(body, bytes)
+    text = message.as_string() + body.decode()
+    assert recipients == ["duty@camden.example"]
+    assert f"https://inbox.care-platform.example/notifications/{notification_id}" in text
+    for personal in ("Alice", "Example", "2010-05-04", "2010", "pr_0001"):
+        assert personal not in text
+    detail = (await camden.get(f"/v1/notifications/{notification_id}")).json()
+    assert detail["status"] == "delivered"
+    assert detail["deliveries"][0]["attempts"][0]["status_code"] == 250
+
+
+async def test_unreachable_smtp_server_is_an_attempt_to_retry(
+    service: InProcessService, settings: Settings
+) -> None:
+    camden = await service.as_client("demo-camden")
+    platform = await service.as_client("platform-services")
+    await camden.post("/v1/endpoints", json={"channel": "email", "address": "duty@camden.example"})
+    receipt = await platform.post(
+        "/v1/events",
+        json=cloud_event("incident.recorded", incident_data("behaviour", T0), time=T0),
+    )
+    notification_id = receipt.json()["notifications"][0]["id"]
+
+    await _deliver(service, settings, free_port())
+
+    delivery = (await camden.get(f"/v1/notifications/{notification_id}")).json()["deliveries"][0]
+    assert delivery["status"] == "pending"
+    assert delivery["attempts"][0]["outcome"] == "retry"
+    assert delivery["attempts"][0]["status_code"] is None
