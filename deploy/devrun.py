@@ -68,8 +68,14 @@ def environment(var_dir: Path, base_port: int) -> dict[str, str]:
 
 
 def migrate(env: dict[str, str]) -> None:
-    for service in SERVICES:
-        subprocess.run([str(BIN / service.name), "migrate"], env=env, check=True, cwd=REPO)
+    """Migrate every service's database (they are independent, so side by side)."""
+    running = [
+        (service, subprocess.Popen([str(BIN / service.name), "migrate"], env=env, cwd=REPO))
+        for service in SERVICES
+    ]
+    failed = [service.name for service, process in running if process.wait() != 0]
+    if failed:
+        raise SystemExit(f"migrations failed: {', '.join(failed)}")
 
 
 def wait_ready(url: str, process: subprocess.Popen[bytes], timeout: float = 60.0) -> None:

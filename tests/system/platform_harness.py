@@ -17,10 +17,11 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 from sqlalchemy import text
@@ -29,13 +30,16 @@ from sqlalchemy.engine import make_url
 from platform_shared.db import create_engine
 from platform_shared.testing import postgres_admin_url
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 _spec = importlib.util.spec_from_file_location("devrun", REPO / "deploy" / "devrun.py")
 assert _spec and _spec.loader
 devrun = importlib.util.module_from_spec(_spec)
+sys.modules["devrun"] = devrun
 _spec.loader.exec_module(devrun)
+
+T = TypeVar("T")
 
 DEMO_SECRETS = {
     "platform-services": "platform-services-secret",
@@ -151,6 +155,14 @@ class Platform:
             self._tokens[key] = response.json()["access_token"]
         return self._tokens[key]
 
+    def aclient(self, service: str, client_id: str) -> httpx.AsyncClient:
+        """An async client of `service` carrying `client_id`'s token (for async tests)."""
+        return httpx.AsyncClient(
+            base_url=self.url(service),
+            headers={"Authorization": f"Bearer {self.token(client_id)}"},
+            timeout=30,
+        )
+
     def client(self, service: str, client_id: str) -> httpx.Client:
         return httpx.Client(
             base_url=self.url(service),
@@ -194,6 +206,22 @@ def running_platform(backend: str, var_dir: Path, delivery_workers: int = 1) -> 
         yield platform
     finally:
         platform.stop_everything()
+
+
+async def eventually(
+    probe: Callable[[], Awaitable[T | None]],
+    timeout: float = 30,
+    interval: float = 0.25,
+    message: str = "",
+) -> T:
+    """Await `probe` until it returns something other than None (or time runs out)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = await probe()
+        if found is not None:
+            return found
+        await asyncio.sleep(interval)
+    raise AssertionError(message or "condition not met in time")
 
 
 def wait_until(
