@@ -155,6 +155,10 @@ class Platform:
             self._tokens[key] = response.json()["access_token"]
         return self._tokens[key]
 
+    def forget_tokens(self) -> None:
+        """Drop cached tokens (after a key rotation, say)."""
+        self._tokens.clear()
+
     def aclient(self, service: str, client_id: str) -> httpx.AsyncClient:
         """An async client of `service` carrying `client_id`'s token (for async tests)."""
         return httpx.AsyncClient(

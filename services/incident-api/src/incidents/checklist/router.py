@@ -1,0 +1,43 @@
+"""HTTP for the CPS 10-point checklist of an incident."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from incidents.checklist import service
+from incidents.checklist.schemas import CpsChecklist, SectionWrite
+from incidents.dependencies import Directory, Now, ReadableIncident, WritableIncident
+from incidents.incidents.auth import IncidentsRead, IncidentsWrite
+from platform_shared.dependencies import Session
+from platform_shared.problems import Forbidden, NotFound, problem_responses
+
+router = APIRouter(prefix="/v1/incidents/{incident_id}/cps-checklist", tags=["checklists"])
+
+
+@router.get("", response_model=CpsChecklist, responses=problem_responses(NotFound))
+async def get_cps_checklist(
+    incident: ReadableIncident, caller: IncidentsRead, session: Session, now: Now
+) -> CpsChecklist:
+    """The incident's CPS 10-point checklist: sections, what is missing, when it was due."""
+    return await service.read_checklist(session, caller, incident, now)
+
+
+@router.put(
+    "/{section}", response_model=CpsChecklist, responses=problem_responses(NotFound, Forbidden)
+)
+async def put_cps_checklist_section(
+    section: Annotated[int, Path(ge=1, le=10, description="Section number, 1 to 10")],
+    body: SectionWrite,
+    incident: WritableIncident,
+    caller: IncidentsWrite,
+    session: Session,
+    directory: Directory,
+    now: Now,
+) -> CpsChecklist:
+    """Write one section. Providers and local authorities write sections 1-8 (due 24
+    hours after police involvement), police forces sections 9-10; others get 403."""
+    return await service.write_section(
+        session, caller, incident, section, body.content, directory=directory, now=now
+    )

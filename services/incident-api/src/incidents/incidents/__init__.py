@@ -1,0 +1,1 @@
+"""Incidents and police contact: the record, its decision record and its events."""

@@ -1,0 +1,112 @@
+"""The events an incident announces, built from the row: pure, no I/O.
+
+docs/events.md, "incident-api events": each event carries the status facts block (as of
+occurred_at's Europe/London date) plus the incident's own fields and the extras of its
+type. An event written while the facts are unknown carries `facts_pending: true`
+instead of the block; the relay's prepare hook (`incidents.enrichment`) replaces it with
+the facts before the event leaves, so notify-api never sees an event without them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from incidents.incidents.models import Incident
+from incidents.incidents.rules import EVENT_TYPES, OUTCOME_RECORDED, RELEASE_DATE_SET
+from incidents.incidents.vocabulary import IncidentKind
+
+SOURCE = "incident-api"
+#: Marks an event whose status facts are still to be read from care-status-api.
+FACTS_PENDING = "facts_pending"
+
+
+@dataclass(frozen=True)
+class EventToSend:
+    type: str
+    data: dict[str, Any]
+    time: datetime
+
+
+def _instant(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+def _incident_fields(incident: Incident) -> dict[str, Any]:
+    return {
+        "incident_id": str(incident.id),
+        "occurred_at": _instant(incident.occurred_at),
+        "kind": incident.kind,
+        "setting": incident.setting,
+        "recorded_by": incident.recorded_by,
+        "recorded_by_kind": incident.recorded_by_kind,
+        "response_category": incident.response_category,
+        "staff_involved": incident.staff_involved,
+        "police_involved": incident.police_involved,
+    }
+
+
+def _with_facts(incident: Incident, fields: dict[str, Any]) -> dict[str, Any]:
+    if incident.status_facts is None:
+        return {**fields, FACTS_PENDING: True}
+    return {**incident.status_facts, **fields}
+
+
+def complete_with_facts(data: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:
+    """An event's data with the facts block in place of the pending mark."""
+    fields = {key: value for key, value in data.items() if key != FACTS_PENDING}
+    return {**facts, **fields}
+
+
+def _kind_extras(incident: Incident) -> dict[str, Any]:
+    kind = IncidentKind(incident.kind)
+    if kind is IncidentKind.CUSTODY_DETENTION:
+        return {
+            "custody_suite": incident.custody_suite,
+            "detained_at": _instant(incident.detained_at),
+        }
+    if kind is IncidentKind.CUSTODIAL_SENTENCE:
+        return {
+            "sentenced_on": incident.sentenced_on.isoformat() if incident.sentenced_on else None,
+            "expected_release_date": (
+                incident.expected_release_date.isoformat()
+                if incident.expected_release_date
+                else None
+            ),
+        }
+    if kind is IncidentKind.RELEASE:
+        return {"released_at": _instant(incident.released_at)}
+    return {}
+
+
+def creation_events(incident: Incident) -> list[EventToSend]:
+    """The event of a new record (its kind's type); a custodial sentence recorded with
+    its release date also announces `release_date.set` (docs/events.md, "or create")."""
+    kind = IncidentKind(incident.kind)
+    extras = _kind_extras(incident)
+    if incident.outcome is not None:
+        extras["outcome"] = incident.outcome
+    data = _with_facts(incident, {**_incident_fields(incident), **extras})
+    events = [EventToSend(EVENT_TYPES[kind], data, incident.occurred_at)]
+    if incident.expected_release_date is not None:
+        events.append(release_date_event(incident, incident.occurred_at))
+    return events
+
+
+def outcome_event(incident: Incident, now: datetime) -> EventToSend:
+    """`outcome.recorded`: an outcome was set or changed on an existing record."""
+    fields = {**_incident_fields(incident), "outcome": incident.outcome}
+    if incident.outcome_date is not None:
+        fields["outcome_date"] = incident.outcome_date.isoformat()
+    return EventToSend(OUTCOME_RECORDED, _with_facts(incident, fields), now)
+
+
+def release_date_event(incident: Incident, now: datetime) -> EventToSend:
+    """`release_date.set`: a custodial sentence's release date was recorded or changed."""
+    assert incident.expected_release_date is not None
+    fields = {
+        **_incident_fields(incident),
+        "release_date": incident.expected_release_date.isoformat(),
+    }
+    return EventToSend(RELEASE_DATE_SET, _with_facts(incident, fields), now)

@@ -1,0 +1,74 @@
+"""The incident table: one row per recorded incident or police contact record.
+
+The status facts read from care-status-api are kept on the row (`status_facts`) with
+the two authorities copied into columns, because they decide who may read the incident
+and which authority's figures count it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from incidents.incidents.vocabulary import FactsStatus
+from platform_shared.db import Base, TimestampedMixin
+
+
+class Incident(TimestampedMixin, Base):
+    __tablename__ = "incidents"
+    __table_args__ = (
+        Index("ix_incidents_recorded_by", "recorded_by", "occurred_at"),
+        Index("ix_incidents_responsible_authority", "responsible_authority", "occurred_at"),
+        Index("ix_incidents_area_authority", "area_authority", "occurred_at"),
+        Index("ix_incidents_police_force", "police_force", "occurred_at"),
+        Index("ix_incidents_person_ref", "person_ref", "occurred_at"),
+    )
+
+    person_ref: Mapped[str] = mapped_column(String(128))
+    occurred_at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(32))
+    setting: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_by_kind: Mapped[str] = mapped_column(String(32))
+
+    # The protocol's decision record.
+    response_category: Mapped[str | None] = mapped_column(String(32))
+    reasonable_parent_answer: Mapped[bool | None]
+    reasonable_parent_reason: Mapped[str | None] = mapped_column(Text)
+    cooling_off_applies: Mapped[bool] = mapped_column(default=False)
+    cooling_off_until: Mapped[datetime | None]
+    child_account: Mapped[str | None] = mapped_column(Text)
+    victim_wishes: Mapped[str | None] = mapped_column(Text)
+    restorative_approach: Mapped[str | None] = mapped_column(String(32))
+    restorative_outcome: Mapped[str | None] = mapped_column(String(32))
+    restorative_notes: Mapped[str | None] = mapped_column(Text)
+    exploitation_concern: Mapped[bool] = mapped_column(default=False)
+    nrm_referral_ref: Mapped[str | None] = mapped_column(String(64))
+    staff_involved: Mapped[bool] = mapped_column(default=False)
+
+    # Police involvement, custody and outcomes.
+    police_involved: Mapped[bool] = mapped_column(default=False)
+    police_involved_at: Mapped[datetime | None]
+    police_force: Mapped[str | None] = mapped_column(String(64))
+    police_reference: Mapped[str | None] = mapped_column(String(64))
+    custody_suite: Mapped[str | None] = mapped_column(String(200))
+    detained_at: Mapped[datetime | None]
+    released_at: Mapped[datetime | None]
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    outcome_date: Mapped[date | None]
+    sentenced_on: Mapped[date | None]
+    expected_release_date: Mapped[date | None]
+
+    # As reported by the recorder, for the disproportionality figures.
+    sex: Mapped[str | None] = mapped_column(String(16))
+    ethnicity: Mapped[str | None] = mapped_column(String(48))
+
+    # Status facts from care-status-api, as of occurred_at's Europe/London date.
+    facts_status: Mapped[str] = mapped_column(String(16), default=FactsStatus.PENDING.value)
+    status_facts: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    responsible_authority: Mapped[str | None] = mapped_column(String(64))
+    area_authority: Mapped[str | None] = mapped_column(String(64))

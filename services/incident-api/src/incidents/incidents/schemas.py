@@ -1,0 +1,216 @@
+"""Request and response bodies of the incidents endpoints.
+
+Free text is stored and returned verbatim (never trimmed or reworded): the child's
+account and the victim's wishes are theirs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
+
+from incidents.care_status_client import StatusFacts
+from incidents.incidents.models import Incident
+from incidents.incidents.vocabulary import (
+    Ethnicity,
+    FactsStatus,
+    IncidentKind,
+    Outcome,
+    ResponseCategory,
+    RestorativeApproach,
+    RestorativeOutcome,
+    Setting,
+    Sex,
+)
+
+PersonRef = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=128,
+        pattern=r"^[A-Za-z0-9._:~-]+$",
+        description="The opaque person reference from a care-status-api lookup",
+    ),
+]
+OrgCode = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9-]+$")]
+LongText = Annotated[str, Field(min_length=1, max_length=20_000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=64)]
+
+REASONABLE_PARENT_QUESTION = "Would a reasonable parent have called the police?"
+
+
+class ReasonableParentTestIn(BaseModel):
+    """The reasonable-parent test (national protocol 6.4, 6.5; Derbyshire section 3)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    answer: StrictBool = Field(description=REASONABLE_PARENT_QUESTION)
+    reason: LongText
+
+
+class IncidentCreate(BaseModel):
+    """An incident, or a police contact record, about a person_ref."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    person_ref: PersonRef
+    occurred_at: AwareDatetime
+    kind: IncidentKind
+    setting: Setting
+    description: LongText | None = Field(default=None, description="What happened")
+    response_category: ResponseCategory | None = None
+    reasonable_parent_test: ReasonableParentTestIn | None = None
+    cooling_off_applies: StrictBool = Field(
+        default=False, description="A 24-hour cooling-off period applies from occurred_at"
+    )
+    child_account: LongText | None = Field(
+        default=None, description="The child's own account, in their words (kept verbatim)"
+    )
+    victim_wishes: LongText | None = Field(default=None, description="Kept verbatim")
+    restorative_approach: RestorativeApproach | None = None
+    restorative_outcome: RestorativeOutcome | None = None
+    restorative_notes: LongText | None = None
+    exploitation_concern: StrictBool = False
+    nrm_referral_ref: ShortText | None = Field(
+        default=None, description="National Referral Mechanism reference, where one was made"
+    )
+    staff_involved: StrictBool = False
+    police_involved_at: AwareDatetime | None = Field(
+        default=None, description="When the police became involved (CPS checklist clock)"
+    )
+    police_force: OrgCode | None = Field(
+        default=None,
+        description="The police force involved (a reference organisation code); "
+        "it may then read the incident and write CPS checklist sections 9-10",
+    )
+    police_reference: ShortText | None = Field(
+        default=None, description="Crime reference or custody record number"
+    )
+    custody_suite: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    detained_at: AwareDatetime | None = Field(default=None, description="Time into custody")
+    released_at: AwareDatetime | None = Field(default=None, description="Time out of custody")
+    outcome: Outcome | None = None
+    outcome_date: date | None = None
+    sentenced_on: date | None = None
+    expected_release_date: date | None = None
+    sex: Sex | None = Field(default=None, description="As reported by the recorder")
+    ethnicity: Ethnicity | None = Field(default=None, description="As reported by the recorder")
+
+
+class IncidentUpdate(BaseModel):
+    """What may be added or changed later: outcome, release date, restorative result..."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outcome: Outcome | None = None
+    outcome_date: date | None = Field(
+        default=None, description="Defaults to today (Europe/London) when an outcome is given"
+    )
+    expected_release_date: date | None = None
+    restorative_approach: RestorativeApproach | None = None
+    restorative_outcome: RestorativeOutcome | None = None
+    restorative_notes: LongText | None = None
+    police_involved_at: AwareDatetime | None = None
+    police_force: OrgCode | None = None
+    police_reference: ShortText | None = None
+    released_at: AwareDatetime | None = None
+    exploitation_concern: Literal[True] | None = Field(
+        default=None, description="Raise an exploitation concern found later (never cleared)"
+    )
+    nrm_referral_ref: ShortText | None = None
+    sex: Sex | None = None
+    ethnicity: Ethnicity | None = None
+
+
+class ReasonableParentTest(BaseModel):
+    question: str = REASONABLE_PARENT_QUESTION
+    answer: bool
+    reason: str
+
+
+class CoolingOff(BaseModel):
+    applies: bool
+    until: datetime | None = Field(description="occurred_at plus 24 hours, when it applies")
+
+
+class IncidentOut(BaseModel):
+    """An incident as its readers see it, with the decision record and status facts."""
+
+    id: uuid.UUID
+    person_ref: str
+    occurred_at: datetime
+    kind: IncidentKind
+    setting: Setting
+    description: str | None
+    recorded_by: str
+    recorded_by_kind: str
+    response_category: ResponseCategory | None
+    reasonable_parent_test: ReasonableParentTest | None
+    cooling_off: CoolingOff
+    child_account: str | None
+    victim_wishes: str | None
+    restorative_approach: RestorativeApproach | None
+    restorative_outcome: RestorativeOutcome | None
+    restorative_notes: str | None
+    exploitation_concern: bool
+    nrm_referral_ref: str | None
+    staff_involved: bool
+    police_involved: bool
+    police_involved_at: datetime | None
+    police_force: str | None
+    police_reference: str | None
+    custody_suite: str | None
+    detained_at: datetime | None
+    released_at: datetime | None
+    outcome: Outcome | None
+    outcome_date: date | None
+    sentenced_on: date | None
+    expected_release_date: date | None
+    sex: Sex | None
+    ethnicity: Ethnicity | None
+    facts_pending: bool = Field(
+        description="True while care-status-api has not yet given the status facts; "
+        "the incident's event is sent once it has"
+    )
+    facts_status: FactsStatus
+    status_facts: StatusFacts | None
+    responsible_authority: str | None
+    area_authority: str | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+    @classmethod
+    def of(cls, incident: Incident) -> IncidentOut:
+        """The response body of an incident row."""
+        test = None
+        if incident.reasonable_parent_answer is not None:
+            test = ReasonableParentTest(
+                answer=incident.reasonable_parent_answer,
+                reason=incident.reasonable_parent_reason or "",
+            )
+        facts = incident.status_facts
+        return cls(
+            **{name: getattr(incident, name) for name in _COPIED},
+            reasonable_parent_test=test,
+            cooling_off=CoolingOff(
+                applies=incident.cooling_off_applies, until=incident.cooling_off_until
+            ),
+            facts_pending=facts is None,
+            status_facts=StatusFacts.model_validate(facts) if facts is not None else None,
+        )
+
+
+class IncidentPage(BaseModel):
+    items: list[IncidentOut]
+    next_cursor: str | None
+
+
+_COPIED = tuple(
+    name
+    for name in IncidentOut.model_fields
+    if name not in {"reasonable_parent_test", "cooling_off", "facts_pending", "status_facts"}
+)

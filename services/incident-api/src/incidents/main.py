@@ -1,0 +1,56 @@
+"""The app factory of incident-api."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from incidents.care_status_client import CareStatusClient, facts_credentials
+from incidents.checklist.router import router as checklist_router
+from incidents.enrichment import FactsEnricher
+from incidents.incidents.router import router as incidents_router
+from incidents.monitoring.router import router as monitoring_router
+from incidents.settings import Settings
+from platform_shared.app import create_service_app
+
+MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
+
+DESCRIPTION = """\
+Records what happened to looked-after children and care leavers: incidents in
+placements and in the community, missing episodes and police contact (voluntary
+interview, arrest, custody, charge, out-of-court disposal, NFA, court outcome, remand,
+custodial sentence, release), with the protocol's decision record and the CPS 10-point
+checklist, and produces the protocols' monitoring figures. Every record is announced to
+notify-api as an event carrying the child's status facts from care-status-api.
+"""
+
+
+def care_status_client(settings: Settings) -> CareStatusClient:
+    """The client to care-status-api, with incident-api's own client-credentials token."""
+    return CareStatusClient(
+        base_url=settings.care_status_url,
+        credentials=facts_credentials(
+            token_url=settings.token_url,
+            client_id=settings.platform_client_id,
+            client_secret=settings.platform_client_secret.get_secret_value(),
+        ),
+        timeout_seconds=settings.care_status_timeout_seconds,
+    )
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """incident-api; with no argument, settings come from the environment (`INCIDENTS_`)."""
+    settings = settings or Settings()
+    client = care_status_client(settings)
+    enricher = FactsEnricher(client, lambda: app.state.session_factory)
+    app = create_service_app(
+        title="incident-api",
+        description=DESCRIPTION,
+        settings=settings,
+        migrations=MIGRATIONS,
+        routers=[incidents_router, checklist_router, monitoring_router],
+        relay_prepare=enricher.prepare,
+    )
+    app.state.care_status = client
+    return app

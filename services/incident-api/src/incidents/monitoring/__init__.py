@@ -1,0 +1,1 @@
+"""Monitoring figures of the protocols for an authority and a period."""

@@ -1,0 +1,79 @@
+"""HTTP for the monitoring figures, as JSON or CSV."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, Query, Response, Security
+
+from incidents.dependencies import Directory, Now
+from incidents.monitoring import service
+from incidents.monitoring.schemas import MonitoringFigures
+from platform_shared.auth import Principal, require_scopes
+from platform_shared.dependencies import Session
+from platform_shared.problems import Forbidden, problem_responses
+
+ReportsRead = Annotated[Principal, Security(require_scopes, scopes=["reports:read"])]
+
+router = APIRouter(prefix="/v1/reports", tags=["reports"])
+
+CSV_MEDIA_TYPE = "text/csv"
+
+_responses: dict[int | str, dict[str, Any]] = problem_responses(Forbidden)
+_responses[200] = {
+    "description": "The figures, as JSON, or as CSV with `Accept: text/csv` or `?format=csv`",
+    "content": {CSV_MEDIA_TYPE: {"schema": {"type": "string"}}},
+}
+
+
+def _wants_csv(format_: str | None, accept: str | None) -> bool:
+    if format_ is not None:
+        return format_ == "csv"
+    return CSV_MEDIA_TYPE in (accept or "").lower()
+
+
+@router.get("/monitoring", response_model=MonitoringFigures, responses=_responses)
+async def get_monitoring_figures(
+    caller: ReportsRead,
+    session: Session,
+    directory: Directory,
+    now: Now,
+    start: Annotated[date, Query(alias="from", description="First day (Europe/London)")],
+    end: Annotated[date, Query(alias="to", description="Last day, inclusive")],
+    authority: Annotated[
+        str | None, Query(min_length=1, max_length=64, description="Defaults to the caller's")
+    ] = None,
+    relation: Annotated[
+        Literal["any", "responsible", "area"],
+        Query(
+            description="Children the authority is responsible for, placed in its area, or either"
+        ),
+    ] = "any",
+    format_: Annotated[Literal["json", "csv"] | None, Query(alias="format")] = None,
+    accept: Annotated[str | None, Header()] = None,
+) -> Any:
+    """Monitoring figures for the caller's authority and a period (Derbyshire s.11,
+    London protocol disproportionality data): incidents dealt with internally, jointly
+    with the police with a formal or informal disposal, discontinued by the CPS, each by
+    placement type, out-of-area placement, age band, sex and ethnicity. An incident
+    belongs to the period of its Europe/London date. Per-rule notification figures are
+    notify-api's (see `notifications.note`)."""
+    report = await service.monitoring_figures(
+        session,
+        caller,
+        authority=authority,
+        relation=relation,
+        start=start,
+        end=end,
+        directory=directory,
+        now=now,
+    )
+    if _wants_csv(format_, accept):
+        filename = f"monitoring-{report.authority}-{start.isoformat()}-{end.isoformat()}.csv"
+        return Response(
+            service.figures_csv(report),
+            media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+    return report

@@ -1,0 +1,74 @@
+"""Bodies of the monitoring report."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+NOTIFICATIONS_NOTE = (
+    "Notifications sent on time, late and withheld (no consent), per rule, are "
+    "notify-api's data: it holds the notifications, their deadlines, deliveries, "
+    "acknowledgements and withheld decisions. incident-api does not hold them and does "
+    "not report them; read them from notify-api for the same authority and period."
+)
+
+
+class Breakdowns(BaseModel):
+    """Counts by category; categories with no incident are left out."""
+
+    placement_type: dict[str, int]
+    out_of_area: dict[str, int]
+    age_band: dict[str, int]
+    sex: dict[str, int] = Field(description="As reported by the recorder on the incident")
+    ethnicity: dict[str, int] = Field(description="As reported by the recorder on the incident")
+
+
+class MeasureFigures(BaseModel):
+    measure: str
+    description: str
+    total: int
+    breakdown: Breakdowns
+
+
+class ReportPeriod(BaseModel):
+    start: date = Field(description="First day, inclusive")
+    end: date = Field(description="Last day, inclusive")
+    time_zone: str = "Europe/London"
+
+
+class ChecklistFigures(BaseModel):
+    """CPS checklists due in the period (police involved) and whether sections 1-8 were
+    written within 24 hours of police involvement."""
+
+    required: int
+    completed_on_time: int
+    completed_late: int
+    outstanding_not_yet_due: int
+    overdue: int
+
+
+class NotificationFigures(BaseModel):
+    source: Literal["notify-api"] = "notify-api"
+    included: bool = False
+    note: str = NOTIFICATIONS_NOTE
+
+
+class MonitoringFigures(BaseModel):
+    """The protocols' monitoring figures for one authority and period."""
+
+    authority: str
+    relation: Literal["any", "responsible", "area"] = Field(
+        description="Incidents of children the authority is responsible for, placed in "
+        "its area, or either"
+    )
+    period: ReportPeriod
+    generated_at: datetime
+    incidents_counted: int = Field(description="Incidents with a decision record in the period")
+    measures: list[MeasureFigures]
+    records_by_kind: dict[str, int] = Field(
+        description="All records in the period by kind, police contact records included"
+    )
+    cps_checklists: ChecklistFigures
+    notifications: NotificationFigures

@@ -1,0 +1,151 @@
+"""The monitoring report: gather the authority's incidents of a period and count them."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from datetime import date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from incidents.checklist import sections
+from incidents.checklist.service import carer_completion_times
+from incidents.incidents import repository
+from incidents.incidents.models import Incident
+from incidents.monitoring import figures
+from incidents.monitoring.schemas import (
+    Breakdowns,
+    ChecklistFigures,
+    MeasureFigures,
+    MonitoringFigures,
+    NotificationFigures,
+    ReportPeriod,
+)
+from platform_shared.audit import record_audit
+from platform_shared.auth import Principal
+from platform_shared.organisations import OrganisationDirectory
+from platform_shared.problems import Forbidden, Invalid
+
+
+def _counted(incident: Incident) -> figures.CountedIncident:
+    facts = incident.status_facts or {}
+    return figures.CountedIncident(
+        response_category=incident.response_category,
+        outcome=incident.outcome,
+        placement_type=facts.get("placement_type"),
+        placed_out_of_area=facts.get("placed_out_of_area"),
+        age_band=facts.get("age_band"),
+        sex=incident.sex,
+        ethnicity=incident.ethnicity,
+    )
+
+
+def _authorise(
+    principal: Principal, authority: str | None, directory: OrganisationDirectory
+) -> str:
+    if not directory.is_local_authority(principal.org):
+        raise Forbidden("Monitoring figures are for local authorities (and their boards)")
+    if authority is not None and authority != principal.org:
+        raise Forbidden("Figures are given only for the caller's own authority")
+    return principal.org
+
+
+async def monitoring_figures(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    authority: str | None,
+    relation: repository.Relation,
+    start: date,
+    end: date,
+    directory: OrganisationDirectory,
+    now: datetime,
+) -> MonitoringFigures:
+    """The figures of the caller's authority for [start, end] (Europe/London dates).
+
+    Raises Forbidden for a caller that is not a local authority or asks for another's.
+    """
+    if end < start:
+        raise Invalid("query.to", "the period ends before it starts")
+    code = _authorise(principal, authority, directory)
+    incidents = await repository.incidents_for_figures(session, code, relation, start, end)
+    counted = figures.count_measures(_counted(incident) for incident in incidents)
+    involved = [i for i in incidents if i.police_involved and i.police_involved_at is not None]
+    completion = await carer_completion_times(session, [i.id for i in involved])
+    timeliness = figures.checklist_timeliness(
+        (
+            (sections.due_at(i.police_involved_at), completion[i.id])
+            for i in involved
+            if i.police_involved_at is not None
+        ),
+        now,
+    )
+    record_audit(
+        session,
+        principal,
+        "report.monitoring",
+        subject_type="report",
+        subject_owner=code,
+        details={"start": start.isoformat(), "end": end.isoformat(), "relation": relation},
+    )
+    return MonitoringFigures(
+        authority=code,
+        relation=relation,
+        period=ReportPeriod(start=start, end=end),
+        generated_at=now,
+        incidents_counted=sum(count.total for count in counted),
+        measures=[
+            MeasureFigures(
+                measure=count.measure.value,
+                description=figures.DESCRIPTIONS[count.measure],
+                total=count.total,
+                breakdown=Breakdowns(
+                    **{
+                        dimension: dict(sorted(count.breakdown[dimension].items()))
+                        for dimension in figures.DIMENSIONS
+                    }
+                ),
+            )
+            for count in counted
+        ],
+        records_by_kind=dict(sorted(Counter(i.kind for i in incidents).items())),
+        cps_checklists=ChecklistFigures(
+            required=timeliness.required,
+            completed_on_time=timeliness.completed_on_time,
+            completed_late=timeliness.completed_late,
+            outstanding_not_yet_due=timeliness.outstanding_not_yet_due,
+            overdue=timeliness.overdue,
+        ),
+        notifications=NotificationFigures(),
+    )
+
+
+CSV_COLUMNS = (
+    "authority",
+    "period_start",
+    "period_end",
+    "measure",
+    "dimension",
+    "category",
+    "count",
+)
+
+
+def figures_csv(report: MonitoringFigures) -> str:
+    """The figures as CSV: one row per measure total and per breakdown category."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    prefix = (report.authority, report.period.start.isoformat(), report.period.end.isoformat())
+    for measure in report.measures:
+        writer.writerow((*prefix, measure.measure, "total", "all", measure.total))
+        breakdown = measure.breakdown.model_dump()
+        for dimension in figures.DIMENSIONS:
+            for category, count in breakdown[dimension].items():
+                writer.writerow((*prefix, measure.measure, dimension, category, count))
+    for kind, count in report.records_by_kind.items():
+        writer.writerow((*prefix, "records", "kind", kind, count))
+    for name, count in report.cps_checklists.model_dump().items():
+        writer.writerow((*prefix, "cps_checklists", "timeliness", name, count))
+    return buffer.getvalue()

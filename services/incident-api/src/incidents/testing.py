@@ -1,0 +1,143 @@
+"""Stand-ins for incident-api's neighbours, served over real HTTP in tests.
+
+- `CareStatusStandIn`: care-status-api's `GET /v1/status-facts/{person_ref}` only, as
+  docs/events.md specifies it (token verified against the issuer's JWKS, scope
+  `care-status:facts`, 404 for an unknown person_ref). It can be stopped and started
+  again on the same port.
+- `NotifyStandIn`: notify-api's `POST /v1/events`, storing each CloudEvent id once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from platform_shared.auth import TokenVerifier
+from platform_shared.problems import DomainError
+from platform_shared.testing import free_port, serve_over_http
+
+DEFAULT_ISSUER = "http://127.0.0.1:8000"
+DEFAULT_AUDIENCE = "care-platform"
+
+
+def looked_after_facts(**overrides: Any) -> dict[str, Any]:
+    """Facts of a 15-year-old Camden child in a Derbyshire children's home (out of area)."""
+    facts: dict[str, Any] = {
+        "status": "looked_after",
+        "care_leaver_category": None,
+        "age": 15,
+        "age_band": "14_15",
+        "under_18": True,
+        "under_25": True,
+        "responsible_authority": "E09000007",
+        "area_authority": "E10000007",
+        "placed_out_of_area": True,
+        "legal_basis": "care_order",
+        "youth_justice_order": False,
+        "notify_personal_adviser_consent": "unknown",
+        "placement_type": "childrens_home",
+    }
+    facts.update(overrides)
+    return facts
+
+
+class _Served:
+    """An ASGI app that can be started and stopped on one fixed loopback port."""
+
+    def __init__(self, app: Starlette, port: int | None = None) -> None:
+        self.app = app
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._stack: contextlib.AsyncExitStack | None = None
+
+    async def start(self) -> None:
+        stack = contextlib.AsyncExitStack()
+        await stack.enter_async_context(serve_over_http(self.app, port=self.port))
+        self._stack = stack
+
+    async def stop(self) -> None:
+        if self._stack is not None:
+            await self._stack.aclose()
+            self._stack = None
+
+    @property
+    def running(self) -> bool:
+        return self._stack is not None
+
+
+class CareStatusStandIn(_Served):
+    """care-status-api's status facts endpoint, for the people added to it."""
+
+    def __init__(
+        self,
+        jwks_url: str,
+        *,
+        issuer: str = DEFAULT_ISSUER,
+        audience: str = DEFAULT_AUDIENCE,
+        port: int | None = None,
+    ) -> None:
+        super().__init__(
+            Starlette(routes=[Route("/v1/status-facts/{person_ref}", self._facts)]), port
+        )
+        self.people: dict[str, dict[str, Any]] = {}
+        #: (person_ref, as_of) of every authorised request, in order.
+        self.requests: list[tuple[str, str]] = []
+        self._verifier = TokenVerifier(issuer=issuer, audience=audience, jwks_url=jwks_url)
+
+    def add(self, person_ref: str, **facts: Any) -> None:
+        self.people[person_ref] = looked_after_facts(**facts)
+
+    async def _facts(self, request: Request) -> JSONResponse:
+        authorization = request.headers.get("authorization", "")
+        try:
+            principal = await self._verifier.verify(authorization.removeprefix("Bearer "))
+        except DomainError:
+            return JSONResponse({"title": "Unauthorized", "status": 401}, status_code=401)
+        if not principal.has("care-status:facts"):
+            return JSONResponse({"title": "Forbidden", "status": 403}, status_code=403)
+        person_ref = request.path_params["person_ref"]
+        as_of = request.query_params["as_of"]
+        self.requests.append((person_ref, as_of))
+        facts = self.people.get(person_ref)
+        if facts is None:
+            return JSONResponse({"title": "Not found", "status": 404}, status_code=404)
+        return JSONResponse({"person_ref": person_ref, "effective_date": as_of, **facts})
+
+
+class NotifyStandIn(_Served):
+    """notify-api's event intake: stores each CloudEvent id once (a repeat is 200)."""
+
+    def __init__(
+        self,
+        jwks_url: str,
+        *,
+        issuer: str = DEFAULT_ISSUER,
+        audience: str = DEFAULT_AUDIENCE,
+        port: int | None = None,
+    ) -> None:
+        super().__init__(
+            Starlette(routes=[Route("/v1/events", self._intake, methods=["POST"])]), port
+        )
+        self.events: dict[str, dict[str, Any]] = {}
+        self.posts = 0
+        self._verifier = TokenVerifier(issuer=issuer, audience=audience, jwks_url=jwks_url)
+
+    async def _intake(self, request: Request) -> JSONResponse:
+        authorization = request.headers.get("authorization", "")
+        try:
+            principal = await self._verifier.verify(authorization.removeprefix("Bearer "))
+        except DomainError:
+            return JSONResponse({"title": "Unauthorized", "status": 401}, status_code=401)
+        if not principal.has("events:publish"):
+            return JSONResponse({"title": "Forbidden", "status": 403}, status_code=403)
+        self.posts += 1
+        event = await request.json()
+        if event["id"] in self.events:
+            return JSONResponse({"id": event["id"], "duplicate": True}, status_code=200)
+        self.events[event["id"]] = event
+        return JSONResponse({"id": event["id"]}, status_code=201)

@@ -1,0 +1,91 @@
+"""The HTTP client to care-status-api: facts, unknown person, unavailability."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import httpx
+import pytest
+import respx
+
+from incidents.care_status_client import (
+    CareStatusClient,
+    CareStatusUnavailable,
+    PersonNotFound,
+    facts_credentials,
+)
+from incidents.testing import CareStatusStandIn
+
+
+def _client(auth_url: str, care_status_url: str) -> CareStatusClient:
+    return CareStatusClient(
+        base_url=care_status_url,
+        credentials=facts_credentials(
+            token_url=f"{auth_url}/oauth/token",
+            client_id="platform-services",
+            client_secret="platform-services-secret",
+        ),
+        timeout_seconds=2.0,
+    )
+
+
+async def test_facts_are_read_with_the_platform_token_for_the_date_asked(
+    auth_url: str, care_status: CareStatusStandIn
+) -> None:
+    client = _client(auth_url, care_status.url)
+
+    facts = await client.status_facts("child-camden-1", date(2026, 6, 30))
+
+    assert facts.person_ref == "child-camden-1"
+    assert facts.effective_date == date(2026, 6, 30)
+    assert facts.status == "looked_after"
+    assert facts.responsible_authority == "E09000007"
+    assert facts.placed_out_of_area is True
+    assert care_status.requests == [("child-camden-1", "2026-06-30")]
+
+
+async def test_unknown_person_ref_is_person_not_found(
+    auth_url: str, care_status: CareStatusStandIn
+) -> None:
+    client = _client(auth_url, care_status.url)
+
+    with pytest.raises(PersonNotFound):
+        await client.status_facts("nobody-known", date(2026, 6, 30))
+
+
+async def test_stopped_care_status_is_unavailable(
+    auth_url: str, care_status: CareStatusStandIn
+) -> None:
+    client = _client(auth_url, care_status.url)
+    await care_status.stop()
+
+    with pytest.raises(CareStatusUnavailable):
+        await client.status_facts("child-camden-1", date(2026, 6, 30))
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        httpx.Response(503, json={"title": "Service unavailable"}),
+        httpx.Response(200, json={"person_ref": "child-camden-1", "status": "looked_after"}),
+        httpx.Response(200, text="not json"),
+    ],
+    ids=["503", "incomplete-block", "not-json"],
+)
+async def test_an_answer_that_is_not_a_facts_block_is_unavailable(
+    auth_url: str, answer: httpx.Response
+) -> None:
+    client = _client(auth_url, "http://care-status.test")
+    with respx.mock(assert_all_called=False) as mock:
+        mock.get(url__startswith="http://care-status.test").mock(return_value=answer)
+        mock.route().pass_through()
+
+        with pytest.raises(CareStatusUnavailable):
+            await client.status_facts("child-camden-1", date(2026, 6, 30))
+
+
+async def test_unreachable_token_server_is_unavailable(care_status: CareStatusStandIn) -> None:
+    client = _client("http://127.0.0.1:9", care_status.url)
+
+    with pytest.raises(CareStatusUnavailable):
+        await client.status_facts("child-camden-1", date(2026, 6, 30))

@@ -1,0 +1,55 @@
+"""The OpenAPI document: readable operation ids, scopes and named schemas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from incidents.main import create_app
+
+OPERATIONS = {
+    ("post", "/v1/incidents"): ("incidents.create_incident", ["incidents:write"]),
+    ("get", "/v1/incidents"): ("incidents.list_incidents", ["incidents:read"]),
+    ("get", "/v1/incidents/{incident_id}"): ("incidents.get_incident", ["incidents:read"]),
+    ("patch", "/v1/incidents/{incident_id}"): ("incidents.update_incident", ["incidents:write"]),
+    ("get", "/v1/incidents/{incident_id}/cps-checklist"): (
+        "checklists.get_cps_checklist",
+        ["incidents:read"],
+    ),
+    ("put", "/v1/incidents/{incident_id}/cps-checklist/{section}"): (
+        "checklists.put_cps_checklist_section",
+        ["incidents:write"],
+    ),
+    ("get", "/v1/reports/monitoring"): ("reports.get_monitoring_figures", ["reports:read"]),
+}
+
+
+def _document() -> dict[str, Any]:
+    document: dict[str, Any] = create_app().openapi()
+    return document
+
+
+def test_every_operation_has_its_id_summary_and_scopes() -> None:
+    paths = _document()["paths"]
+
+    for (method, path), (operation_id, scopes) in OPERATIONS.items():
+        operation = paths[path][method]
+        assert operation["operationId"] == operation_id
+        assert operation["summary"]
+        assert operation["description"]
+        granted = {scope for entry in operation["security"] for scope in entry["oauth2"]}
+        assert set(scopes) <= granted, operation_id
+
+
+def test_responses_are_named_schemas() -> None:
+    paths = _document()["paths"]
+
+    created = paths["/v1/incidents"]["post"]["responses"]["201"]["content"]["application/json"]
+    listed = paths["/v1/incidents"]["get"]["responses"]["200"]["content"]["application/json"]
+    report = paths["/v1/reports/monitoring"]["get"]["responses"]["200"]["content"]
+
+    assert created["schema"] == {"$ref": "#/components/schemas/IncidentOut"}
+    assert listed["schema"] == {"$ref": "#/components/schemas/IncidentPage"}
+    assert report["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/MonitoringFigures"
+    }
+    assert "text/csv" in report

@@ -1,0 +1,147 @@
+"""A delivery worker killed mid-batch (SIGKILL), two workers on PostgreSQL.
+
+No notification is lost, and none that a worker recorded as delivered is pushed again:
+the receiver deduplicates on `webhook-id`; the only repeats allowed are the deliveries
+the killed worker had in flight (pushed, not yet recorded), which is at-least-once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from journeys import CAMDEN, DERBYSHIRE
+from platform_harness import Platform, eventually, running_platform
+from webhook_receiver import WebhookReceiver
+
+from platform_shared.testing import postgres_unavailable_reason, serve_over_http
+
+pytestmark = [pytest.mark.system]
+
+EVENTS = 1000
+
+
+@pytest.fixture(scope="module")
+def postgres_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    reason = postgres_unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    with running_platform(
+        "postgresql", tmp_path_factory.mktemp("platform-kill"), delivery_workers=0
+    ) as running:
+        yield running
+
+
+def _placement_event(number: int) -> dict[str, Any]:
+    person_ref = f"p_kill{number:017d}"
+    facts = {
+        "person_ref": person_ref,
+        "effective_date": "2026-12-01",
+        "status": "looked_after",
+        "care_leaver_category": None,
+        "age": 15,
+        "age_band": "14_15",
+        "under_18": True,
+        "under_25": True,
+        "responsible_authority": CAMDEN,
+        "area_authority": DERBYSHIRE,
+        "placed_out_of_area": True,
+        "legal_basis": "care_order",
+        "youth_justice_order": False,
+        "notify_personal_adviser_consent": "unknown",
+        "placement_type": "foster",
+    }
+    return {
+        "specversion": "1.0",
+        "id": str(uuid.uuid4()),
+        "source": "care-status-api",
+        "type": "placement.started",
+        "subject": person_ref,
+        "time": "2026-11-27T12:00:00+00:00",
+        "datacontenttype": "application/json",
+        "data": {
+            **facts,
+            "placement_id": str(uuid.uuid4()),
+            "start_date": "2026-12-01",
+            "emergency": True,
+            "provider": None,
+        },
+    }
+
+
+async def _delivered_ids(derbyshire: httpx.AsyncClient) -> set[str]:
+    ids: set[str] = set()
+    cursor: str | None = None
+    while True:
+        params = {"status": "delivered", "rule": "placement-out-of-area", "limit": "200"}
+        if cursor:
+            params["cursor"] = cursor
+        page = (await derbyshire.get("/v1/notifications", params=params)).json()
+        ids.update(item["id"] for item in page["items"])
+        cursor = page["next_cursor"]
+        if not cursor:
+            return ids
+
+
+async def test_killed_worker_loses_nothing_and_repeats_nothing_it_recorded(
+    postgres_platform: Platform,
+) -> None:
+    platform = postgres_platform
+    receiver = WebhookReceiver()
+    worker_env = {"NOTIFY_DELIVERY_LEASE_SECONDS": "15", "NOTIFY_DELIVERY_POLL_SECONDS": "0.05"}
+    async with (
+        serve_over_http(receiver.app) as receiver_url,
+        platform.aclient("notify-api", "demo-derbyshire") as derbyshire,
+        platform.aclient("notify-api", "platform-services") as publisher,
+    ):
+        endpoint = await derbyshire.post(
+            "/v1/endpoints",
+            json={
+                "channel": "webhook",
+                "url": f"{receiver_url}/hooks",
+                "rules": ["placement-out-of-area"],
+            },
+        )
+        receiver.secret = endpoint.json()["secret"]
+        semaphore = asyncio.Semaphore(16)
+
+        async def publish(number: int) -> None:
+            async with semaphore:
+                response = await publisher.post(
+                    "/v1/events",
+                    json=_placement_event(number),
+                    headers={"Content-Type": "application/cloudevents+json"},
+                )
+                assert response.status_code in (200, 201, 202), response.text
+
+        await asyncio.gather(*(publish(n) for n in range(EVENTS)))
+
+        platform.start("worker-a", "notify-api", "deliver", extra_env=worker_env)
+        platform.start("worker-b", "notify-api", "deliver", extra_env=worker_env)
+
+        async def some_delivered() -> bool | None:
+            return True if len(receiver.by_webhook_id) >= EVENTS // 4 else None
+
+        await eventually(some_delivered, timeout=120, interval=0.02)
+        platform.kill("worker-a")
+        recorded_before_kill = await _delivered_ids(derbyshire)
+
+        async def all_delivered() -> bool | None:
+            return True if len(await _delivered_ids(derbyshire)) == EVENTS else None
+
+        await eventually(all_delivered, timeout=180, interval=1)
+
+    received = {payload["data"]["id"] for payload in receiver.payloads.values()}
+    repeated = {
+        receiver.payloads[webhook_id]["data"]["id"]
+        for webhook_id, count in receiver.by_webhook_id.items()
+        if count > 1
+    }
+    assert receiver.bad_signatures == 0
+    assert len(received) == EVENTS
+    assert repeated.isdisjoint(recorded_before_kill)
+    assert len(repeated) <= 10, "at most the killed worker's in-flight batch"
