@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import string
+import uuid
 from typing import Any
 
 import httpx
@@ -78,3 +79,54 @@ async def wait_for_notifications(
         return found if len(found) >= count else None
 
     return await eventually(probe, timeout=timeout, message=f"no {rule} notification arrived")
+
+
+def placement_event(number: int) -> dict[str, Any]:
+    person_ref = f"p_kill{number:017d}"
+    facts = {
+        "person_ref": person_ref,
+        "effective_date": "2026-12-01",
+        "status": "looked_after",
+        "care_leaver_category": None,
+        "age": 15,
+        "age_band": "14_15",
+        "under_18": True,
+        "under_25": True,
+        "responsible_authority": CAMDEN,
+        "area_authority": DERBYSHIRE,
+        "placed_out_of_area": True,
+        "legal_basis": "care_order",
+        "youth_justice_order": False,
+        "notify_personal_adviser_consent": "unknown",
+        "placement_type": "foster",
+    }
+    return {
+        "specversion": "1.0",
+        "id": str(uuid.uuid4()),
+        "source": "care-status-api",
+        "type": "placement.started",
+        "subject": person_ref,
+        "time": "2026-11-27T12:00:00+00:00",
+        "datacontenttype": "application/json",
+        "data": {
+            **facts,
+            "placement_id": str(uuid.uuid4()),
+            "start_date": "2026-12-01",
+            "emergency": True,
+            "provider": None,
+        },
+    }
+
+
+async def delivered_ids(derbyshire: httpx.AsyncClient) -> set[str]:
+    ids: set[str] = set()
+    cursor: str | None = None
+    while True:
+        params = {"status": "delivered", "rule": "placement-out-of-area", "limit": "200"}
+        if cursor:
+            params["cursor"] = cursor
+        page = (await derbyshire.get("/v1/notifications", params=params)).json()
+        ids.update(item["id"] for item in page["items"])
+        cursor = page["next_cursor"]
+        if not cursor:
+            return ids

@@ -95,6 +95,22 @@ class Platform:
             [str(BIN / command[0]), *command[1:]], env=env, cwd=REPO, stdout=log, stderr=log
         )
 
+    def start_replica(self, service: str, port: int) -> str:
+        """Start another process of `service` on `port`, sharing its database; its URL."""
+        prefix = {s.name: s.prefix for s in devrun.SERVICES}[service]
+        name = f"{service}@{port}"
+        self.start(name, service, "serve", extra_env={f"{prefix}PORT": str(port)})
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                    return url
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise AssertionError(f"{name} not ready: see {self.var_dir}/{name}.log")
+
     def start_service(self, service: str) -> None:
         self.start(service, service, "serve")
         self.wait_ready(service)

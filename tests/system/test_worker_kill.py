@@ -8,13 +8,10 @@ the killed worker had in flight (pushed, not yet recorded), which is at-least-on
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import Iterator
-from typing import Any
 
-import httpx
 import pytest
-from journeys import CAMDEN, DERBYSHIRE
+from journeys import delivered_ids, placement_event
 from platform_harness import Platform, eventually, running_platform
 from webhook_receiver import WebhookReceiver
 
@@ -34,57 +31,6 @@ def postgres_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Plat
         "postgresql", tmp_path_factory.mktemp("platform-kill"), delivery_workers=0
     ) as running:
         yield running
-
-
-def _placement_event(number: int) -> dict[str, Any]:
-    person_ref = f"p_kill{number:017d}"
-    facts = {
-        "person_ref": person_ref,
-        "effective_date": "2026-12-01",
-        "status": "looked_after",
-        "care_leaver_category": None,
-        "age": 15,
-        "age_band": "14_15",
-        "under_18": True,
-        "under_25": True,
-        "responsible_authority": CAMDEN,
-        "area_authority": DERBYSHIRE,
-        "placed_out_of_area": True,
-        "legal_basis": "care_order",
-        "youth_justice_order": False,
-        "notify_personal_adviser_consent": "unknown",
-        "placement_type": "foster",
-    }
-    return {
-        "specversion": "1.0",
-        "id": str(uuid.uuid4()),
-        "source": "care-status-api",
-        "type": "placement.started",
-        "subject": person_ref,
-        "time": "2026-11-27T12:00:00+00:00",
-        "datacontenttype": "application/json",
-        "data": {
-            **facts,
-            "placement_id": str(uuid.uuid4()),
-            "start_date": "2026-12-01",
-            "emergency": True,
-            "provider": None,
-        },
-    }
-
-
-async def _delivered_ids(derbyshire: httpx.AsyncClient) -> set[str]:
-    ids: set[str] = set()
-    cursor: str | None = None
-    while True:
-        params = {"status": "delivered", "rule": "placement-out-of-area", "limit": "200"}
-        if cursor:
-            params["cursor"] = cursor
-        page = (await derbyshire.get("/v1/notifications", params=params)).json()
-        ids.update(item["id"] for item in page["items"])
-        cursor = page["next_cursor"]
-        if not cursor:
-            return ids
 
 
 async def test_killed_worker_loses_nothing_and_repeats_nothing_it_recorded(
@@ -113,7 +59,7 @@ async def test_killed_worker_loses_nothing_and_repeats_nothing_it_recorded(
             async with semaphore:
                 response = await publisher.post(
                     "/v1/events",
-                    json=_placement_event(number),
+                    json=placement_event(number),
                     headers={"Content-Type": "application/cloudevents+json"},
                 )
                 assert response.status_code in (200, 201, 202), response.text
@@ -128,10 +74,10 @@ async def test_killed_worker_loses_nothing_and_repeats_nothing_it_recorded(
 
         await eventually(some_delivered, timeout=120, interval=0.02)
         platform.kill("worker-a")
-        recorded_before_kill = await _delivered_ids(derbyshire)
+        recorded_before_kill = await delivered_ids(derbyshire)
 
         async def all_delivered() -> bool | None:
-            return True if len(await _delivered_ids(derbyshire)) == EVENTS else None
+            return True if len(await delivered_ids(derbyshire)) == EVENTS else None
 
         await eventually(all_delivered, timeout=180, interval=1)
 
