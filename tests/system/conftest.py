@@ -32,3 +32,11 @@ def platform(
 @pytest.fixture
 def var_dir(tmp_path: Path) -> Path:
     return tmp_path / "var"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep each system-test module on one xdist worker, so it starts its platform once."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.xdist_group(f"system-{Path(str(item.fspath)).stem}"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from notify.rules.catalogue import Catalogue, load_catalogue
+from notify.rules.deadlines import certainly_aged
 from notify.rules.evaluation import Evaluation, evaluate_event
 from notify.testing import care_leaver_facts, facts, incident_data, placement_data
 from platform_shared.organisations import load_directory
@@ -207,3 +208,17 @@ def test_area_yot_is_told_only_when_placed_out_of_area() -> None:
         if p.rule.id == "police-contact-looked-after"
     }
     assert recipients == {("E09000007", "responsible_authority"), ("yot-E09000007", "home_yot")}
+
+
+def test_aged_15_on_22_december_2026_is_certainly_18_on_22_december_2029() -> None:
+    assert certainly_aged(15, date(2026, 12, 22), 18) == date(2029, 12, 22)
+
+
+def test_aged_17_on_a_29_february_is_certainly_18_on_1_march_next_year() -> None:
+    # Born by 29 February 2011 at the latest, i.e. by 28 February 2011; a 29 February
+    # without its anniversary counts from 1 March, the later and so safer day.
+    assert certainly_aged(17, date(2028, 2, 29), 18) == date(2029, 3, 1)
+
+
+def test_already_of_age_is_certainly_so_on_the_day_of_the_facts() -> None:
+    assert certainly_aged(19, date(2026, 12, 22), 18) <= date(2026, 12, 22)

@@ -110,3 +110,81 @@ async def test_unreachable_smtp_server_is_an_attempt_to_retry(
     assert delivery["status"] == "pending"
     assert delivery["attempts"][0]["outcome"] == "retry"
     assert delivery["attempts"][0]["status_code"] is None
+
+
+class RefusingMailbox:
+    """An aiosmtpd handler that refuses at RCPT or at DATA with a given reply."""
+
+    def __init__(self, *, at: str, reply: str) -> None:
+        self.at = at
+        self.reply = reply
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        if self.at == "RCPT":
+            return self.reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        return self.reply if self.at == "DATA" else "250 OK"
+
+
+async def _email_delivery_after_one_attempt(
+    service: InProcessService, settings: Settings, handler: RefusingMailbox
+) -> dict[str, Any]:
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        camden = await service.as_client("demo-camden")
+        platform = await service.as_client("platform-services")
+        await camden.post(
+            "/v1/endpoints", json={"channel": "email", "address": "duty@camden.example"}
+        )
+        receipt = await platform.post(
+            "/v1/events",
+            json=cloud_event("incident.recorded", incident_data("behaviour", T0), time=T0),
+        )
+        notification_id = receipt.json()["notifications"][0]["id"]
+        await _deliver(service, settings, controller.port)
+    finally:
+        controller.stop()
+    detail = (await camden.get(f"/v1/notifications/{notification_id}")).json()
+    delivery: dict[str, Any] = detail["deliveries"][0]
+    return delivery
+
+
+async def test_a_permanent_smtp_refusal_fails_the_email_at_once(
+    service: InProcessService, settings: Settings
+) -> None:
+    handler = RefusingMailbox(at="DATA", reply="554 5.7.1 Message rejected")
+
+    delivery = await _email_delivery_after_one_attempt(service, settings, handler)
+
+    assert (delivery["status"], delivery["next_attempt_at"]) == ("failed", None)
+    assert [(a["status_code"], a["outcome"]) for a in delivery["attempts"]] == [(554, "failed")]
+    assert "SMTP 554" in delivery["ended_reason"]
+
+
+async def test_a_refused_recipient_mailbox_fails_the_email_at_once(
+    service: InProcessService, settings: Settings
+) -> None:
+    handler = RefusingMailbox(at="RCPT", reply="550 5.1.1 No such mailbox")
+
+    delivery = await _email_delivery_after_one_attempt(service, settings, handler)
+
+    assert delivery["status"] == "failed"
+    assert [(a["status_code"], a["outcome"]) for a in delivery["attempts"]] == [(550, "failed")]
+
+
+async def test_a_transient_smtp_refusal_is_retried(
+    service: InProcessService, settings: Settings
+) -> None:
+    handler = RefusingMailbox(at="DATA", reply="451 4.3.0 Try again later")
+
+    delivery = await _email_delivery_after_one_attempt(service, settings, handler)
+
+    assert delivery["status"] == "pending"
+    assert delivery["next_attempt_at"] is not None
+    assert [(a["status_code"], a["outcome"]) for a in delivery["attempts"]] == [(451, "retry")]

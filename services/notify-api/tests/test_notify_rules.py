@@ -53,7 +53,7 @@ async def test_rules_are_listed_with_version_basis_and_citation(
 
     assert response.status_code == 200
     body = response.json()
-    assert body["version"] == "2026.1"
+    assert body["version"] == "2026.2"
     by_id = {rule["id"]: rule for rule in body["items"]}
     assert set(by_id) == RULES_MD_IDS
     assert by_id["placement-out-of-area"]["basis"] == "statutory"
@@ -140,6 +140,51 @@ rules:
     )
 
     with pytest.raises(RuleFileError, match="unknown data fields: stauts"):
+        load_catalogue(bad)
+
+
+def test_a_rule_without_a_duty_holder_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "rules.yaml"
+    bad.write_text(
+        """
+version: "1"
+rules:
+  - id: nobodys-duty
+    title: A rule that does not say whose duty it is
+    events: [placement.started]
+    recipients: [{role: area_authority}]
+    deadlines: [{anchor: [start_date], direction: after, unit: working_days, amount: 1}]
+    basis: protocol
+    citation: nowhere
+    source: nowhere.txt
+""",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(RuleFileError, match=r"rule 'nobodys-duty'.*duty_holder"):
+        load_catalogue(bad)
+
+
+def test_a_duty_holder_role_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "rules.yaml"
+    bad.write_text(
+        """
+version: "1"
+rules:
+  - id: odd-holder
+    title: A duty held by a role no data names
+    events: [placement.started]
+    duty_holder: the_mayor
+    recipients: [{role: area_authority}]
+    deadlines: [{anchor: [start_date], direction: after, unit: working_days, amount: 1}]
+    basis: protocol
+    citation: nowhere
+    source: nowhere.txt
+""",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(RuleFileError, match="rule 'odd-holder', duty_holder"):
         load_catalogue(bad)
 
 

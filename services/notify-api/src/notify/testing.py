@@ -60,12 +60,14 @@ def care_leaver_facts(**overrides: Any) -> dict[str, Any]:
 def placement_data(start_date: date, *, emergency: bool, **overrides: Any) -> dict[str, Any]:
     """The data of `placement.started` (facts as of the start date)."""
     return facts(
-        effective_date=start_date.isoformat(),
-        placement_id="pl_0001",
-        start_date=start_date.isoformat(),
-        emergency=emergency,
-        provider="provider-demo-home",
-        **overrides,
+        **{
+            "effective_date": start_date.isoformat(),
+            "placement_id": "pl_0001",
+            "start_date": start_date.isoformat(),
+            "emergency": emergency,
+            "provider": "provider-demo-home",
+            **overrides,
+        }
     )
 
 

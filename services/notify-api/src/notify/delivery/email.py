@@ -58,7 +58,11 @@ async def send_email(
     password: str | None = None,
     start_tls: bool = False,
 ) -> AttemptResult:
-    """Hand the message to the SMTP server; never raises for a failed attempt."""
+    """Hand the message to the SMTP server; never raises for a failed attempt.
+
+    A refusal carries the server's reply code (`status_code`): 5xx is permanent (the
+    worker fails the delivery at once, RFC 5321 4.2.1), 4xx transient (retried).
+    """
     started = time.perf_counter()
 
     def elapsed() -> int:
@@ -76,6 +80,13 @@ async def send_email(
         )
     except aiosmtplib.SMTPResponseException as error:
         return AttemptResult(error.code, f"SMTP {error.code}: {error.message}"[:300], elapsed())
+    except aiosmtplib.SMTPRecipientsRefused as error:  # every recipient refused (we send one)
+        refused = error.recipients[0] if error.recipients else None
+        if refused is None:
+            return AttemptResult(None, "SMTP recipients refused", elapsed())
+        return AttemptResult(
+            refused.code, f"SMTP {refused.code}: {refused.message}"[:300], elapsed()
+        )
     except (aiosmtplib.SMTPException, OSError) as error:
         return AttemptResult(None, f"{type(error).__name__}: {error}"[:300], elapsed())
     return (

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.delivery.models import Delivery, DeliveryStatus
 from notify.endpoints.models import Endpoint
-from notify.notifications.models import Notification
+from notify.notifications.models import Notification, NotificationStatus
 
 
 def endpoint_accepts(endpoint: Endpoint, notification: Notification) -> bool:
@@ -29,9 +29,10 @@ async def schedule_deliveries(
 ) -> list[Delivery]:
     """Add one pending delivery per enabled endpoint of the recipient that accepts it.
 
-    Withheld notifications are never pushed (api.md); they are only in the inbox.
+    Withheld notifications are never pushed (api.md); they are only in the inbox; nor is
+    one made already ended (superseded before it was made).
     """
-    if notification.withheld_reason is not None:
+    if notification.withheld_reason is not None or notification.status == NotificationStatus.ENDED:
         return []
     endpoints = await session.scalars(
         select(Endpoint).where(

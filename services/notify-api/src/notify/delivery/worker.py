@@ -271,6 +271,12 @@ class DeliveryWorker:
                 session, job.endpoint_id, self.catalogue, reason=reason, now=now, cutoff=self.cutoff
             )
             return "failed"
+        if job.channel == Channel.EMAIL and is_permanent_smtp_failure(result.status_code):
+            delivery.status = DeliveryStatus.FAILED
+            delivery.ended_reason = (
+                f"the mail server refused it permanently (SMTP {result.status_code})"
+            )
+            return "failed"
         retry_after = None
         if result.status_code in (429, 503):
             retry_after = retry_after_seconds(result.retry_after, now)
@@ -310,6 +316,11 @@ class DeliveryWorker:
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+
+
+def is_permanent_smtp_failure(code: int | None) -> bool:
+    """An SMTP 5xx reply: the server will refuse again; a 4xx, or no reply, may pass later."""
+    return code is not None and 500 <= code <= 599
 
 
 def _no_longer_needed(notification: Notification, endpoint: Endpoint) -> str | None:

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Query
 
 from notify.dependencies import Rules
 from notify.duties import service
-from notify.duties.schemas import Duty, DutyPage
+from notify.duties.schemas import DutyPage, DutyState
+from notify.duties.views import duty_view
 from notify.notifications.auth import InboxReader
-from notify.notifications.views import notification_view
 from notify.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from platform_shared.db import utc_now
 from platform_shared.dependencies import Session
@@ -24,33 +24,28 @@ async def list_duties(
     caller: InboxReader,
     session: Session,
     catalogue: Rules,
+    state: Annotated[
+        DutyState,
+        Query(
+            description="`open` (default: not acknowledged, ended or withheld), `met` "
+            "(acknowledged) or `all`"
+        ),
+    ] = DutyState.OPEN,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
 ) -> DutyPage:
-    """Open deadlines of the caller's organisation, soonest first, overdue ones flagged.
+    """Deadlines the caller's organisation receives or holds the duty of, soonest first.
 
-    Includes recurring visit duties (one entry per occurrence due) and escalations.
+    As recipient it must acknowledge them; as duty holder the platform notified on its
+    behalf and sees when the recipient's acknowledgement met its duty (`met_at`,
+    `met_on_time`). Includes recurring visit duties (one entry per occurrence) and
+    escalations. Open ones past their deadline are flagged `overdue`.
     """
-    rows, next_cursor = await service.open_duties(session, caller, cursor=cursor, limit=limit)
+    rows, next_cursor = await service.list_duties(
+        session, caller, state=state, cursor=cursor, limit=limit
+    )
     now = utc_now()
-    items = []
-    for row in rows:
-        view = notification_view(row, catalogue)
-        assert view.due_at is not None and view.due_at_local is not None
-        items.append(
-            Duty(
-                notification_id=view.id,
-                rule=view.rule,
-                title=view.rule_title,
-                kind=view.kind,
-                recipient=view.recipient,
-                subject=view.subject,
-                due_at=view.due_at,
-                due_at_local=view.due_at_local,
-                overdue=view.due_at < now,
-                status=view.status,
-                occurrence=view.occurrence,
-                basis=view.basis,
-            )
-        )
-    return DutyPage(items=items, next_cursor=next_cursor)
+    return DutyPage(
+        items=[duty_view(row, catalogue, caller_org=caller.org, now=now) for row in rows],
+        next_cursor=next_cursor,
+    )

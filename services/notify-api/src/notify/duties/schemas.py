@@ -1,27 +1,50 @@
-"""The duties board: open deadlines of the caller's organisation."""
+"""The duties board: deadlines the caller's organisation must meet or holds the duty of."""
 
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
+from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
 from notify.notifications.schemas import NotificationSubject, Recipient
 
 
+class DutyState(StrEnum):
+    #: Still waited for: pending, delivered or overdue.
+    OPEN = "open"
+    #: Acknowledged by the recipient: the duty is met.
+    MET = "met"
+    #: Every notification with a deadline, whatever its status (also ended).
+    ALL = "all"
+
+
 class Duty(BaseModel):
-    """An open deadline: a notification not yet acknowledged, soonest first."""
+    """A deadline: a notification the caller receives or holds the duty of, soonest first."""
 
     notification_id: uuid.UUID
     rule: str
     title: str | None
     kind: str
     recipient: Recipient
+    duty_holder: str | None = Field(description="Org code of whose duty this discharges")
+    caller_role: Literal["recipient", "duty_holder"] = Field(
+        description="How the caller is concerned: it must acknowledge (`recipient`, also when "
+        "it holds the duty too) or the platform notified on its behalf (`duty_holder`)"
+    )
     subject: NotificationSubject
     due_at: AwareDatetime
     due_at_local: AwareDatetime
-    overdue: bool = Field(description="The deadline has passed")
+    overdue: bool = Field(description="Still open and the deadline has passed")
     status: str
+    met_at: AwareDatetime | None = Field(
+        description="When the recipient acknowledged it (the duty met), else null"
+    )
+    met_on_time: bool | None = Field(
+        description="Met by the deadline (acknowledged by `due_at` and never marked overdue); "
+        "null while not met"
+    )
     occurrence: int | None = Field(description="The number of a recurring duty (visits)")
     basis: str
 

@@ -16,6 +16,7 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_type_received_at", "type", "received_at"),
         Index("ix_events_person_ref", "person_ref"),
+        Index("ix_events_supersede_key", "supersede_key", "time"),
     )
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
@@ -26,6 +27,8 @@ class Event(Base):
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     person_ref: Mapped[str | None] = mapped_column(String(100))
     responsible_authority: Mapped[str | None] = mapped_column(String(64))
+    #: Events of one type and key (`supersede` of the rule file): the latest time wins.
+    supersede_key: Mapped[str | None] = mapped_column(String(300))
     #: Whether some rule matched (unmatched events are counted in the figures).
     matched: Mapped[bool] = mapped_column(default=False)
     #: The answer given the first time, replayed for every repeat of the id.

@@ -33,7 +33,9 @@ class NotificationSummary(BaseModel):
     id: uuid.UUID
     rule: str
     recipient: Recipient
-    status: Literal["pending", "withheld"]
+    status: Literal["pending", "withheld", "ended"] = Field(
+        description="`ended` when a later event of the same key superseded this one already"
+    )
     due_at: datetime | None
     sequence: int
 
@@ -50,4 +52,9 @@ class EventReceipt(BaseModel):
     notifications: list[NotificationSummary]
     ended_duties: list[uuid.UUID] = Field(
         description="Recurring duties this event ended (release, end of care)"
+    )
+    superseded: list[uuid.UUID] = Field(
+        default_factory=list,
+        description="Open notifications of earlier events of the same key this event ended "
+        "(a changed release date), reason `superseded`",
     )

@@ -18,8 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notify.events.models import Event
 from notify.events.schemas import CloudEvent, EventReceipt, NotificationSummary
 from notify.notifications.creation import NewNotification, create_notification
+from notify.notifications.ending import supersede_earlier, superseded_by_later
 from notify.notifications.follow_up import end_recurring_duties, notification_key
-from notify.notifications.models import NotificationKind
+from notify.notifications.models import EndedReason, Notification, NotificationKind
 from notify.notifications.schemas import Recipient
 from notify.rules.catalogue import Catalogue
 from notify.rules.evaluation import Evaluation, PlannedNotification, evaluate_event
@@ -60,6 +61,7 @@ async def _insert_event(
             matched=bool(evaluation.matched_rules),
             receipt={},
             received_at=now,
+            supersede_key=evaluation.supersede_key,
         )
         .on_conflict_do_nothing(index_elements=[Event.id])
         .returning(Event.id)
@@ -68,7 +70,12 @@ async def _insert_event(
 
 
 def _new_notification(
-    planned: PlannedNotification, event: CloudEvent, catalogue: Catalogue
+    planned: PlannedNotification,
+    event: CloudEvent,
+    catalogue: Catalogue,
+    *,
+    supersede_key: str | None,
+    stale: bool,
 ) -> NewNotification:
     rule = planned.rule
     kind = NotificationKind.RECURRING if rule.recurrence else NotificationKind.RULE
@@ -90,6 +97,10 @@ def _new_notification(
         withheld_reason=planned.withheld_reason,
         occurrence=planned.occurrence,
         recurrence_anchor=planned.recurrence_anchor,
+        recurrence_until=planned.recurrence_until,
+        duty_holder=planned.duty_holder,
+        supersede_key=supersede_key,
+        ended_reason=EndedReason.SUPERSEDED if stale and not planned.withheld_reason else None,
     )
 
 
@@ -116,11 +127,21 @@ async def receive_event(
         stored = await _stored_receipt(session, event.id)
         assert stored is not None
         return stored, False
+    superseded: list[Notification] = []
+    stale = False
+    key = evaluation.supersede_key
+    if key is not None:
+        stale = await superseded_by_later(
+            session, key=key, event_id=event.id, event_time=event.time
+        )
+        if not stale:
+            superseded = await supersede_earlier(
+                session, key=key, event_id=event.id, event_time=event.time, now=now
+            )
     summaries = []
     for planned in evaluation.notifications:
-        notification = await create_notification(
-            session, _new_notification(planned, event, catalogue), now=now, cutoff=cutoff
-        )
+        new = _new_notification(planned, event, catalogue, supersede_key=key, stale=stale)
+        notification = await create_notification(session, new, now=now, cutoff=cutoff)
         summaries.append(
             NotificationSummary(
                 id=notification.id,
@@ -150,6 +171,7 @@ async def receive_event(
         matched_rules=evaluation.matched_rules,
         notifications=summaries,
         ended_duties=[duty.id for duty in ended],
+        superseded=[notification.id for notification in superseded],
     )
     row = await session.get(Event, event.id)
     assert row is not None

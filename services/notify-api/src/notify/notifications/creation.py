@@ -36,7 +36,12 @@ class NewNotification:
     withheld_reason: str | None = None
     occurrence: int | None = None
     recurrence_anchor: date | None = None
+    recurrence_until: date | None = None
     escalation_of: uuid.UUID | None = None
+    duty_holder: str | None = None
+    supersede_key: str | None = None
+    #: Made already ended (an event older than one that superseded it): never pushed.
+    ended_reason: str | None = None
 
 
 async def allocate_sequence(session: AsyncSession, org: str) -> int:
@@ -63,6 +68,11 @@ async def create_notification(
     session: AsyncSession, new: NewNotification, *, now: datetime, cutoff: timedelta
 ) -> Notification:
     """Add a notification, numbered for its recipient, with a delivery per matching endpoint."""
+    status = NotificationStatus.PENDING
+    if new.withheld_reason:
+        status = NotificationStatus.WITHHELD
+    elif new.ended_reason:
+        status = NotificationStatus.ENDED
     notification = Notification(
         id=uuid.uuid4(),
         key=new.key,
@@ -77,11 +87,14 @@ async def create_notification(
         responsible_authority=new.responsible_authority,
         subject=new.subject,
         due_at=new.due_at,
-        status=NotificationStatus.WITHHELD if new.withheld_reason else NotificationStatus.PENDING,
+        duty_holder=new.duty_holder,
+        status=status,
         withheld_reason=new.withheld_reason,
         sequence=await allocate_sequence(session, new.org),
         occurrence=new.occurrence,
         recurrence_anchor=new.recurrence_anchor,
+        recurrence_until=new.recurrence_until,
+        supersede_key=new.supersede_key,
         escalation_of=new.escalation_of,
         basis=new.basis,
         citation=new.citation,
@@ -89,6 +102,8 @@ async def create_notification(
         successor_created=False,
         created_at=now,
         updated_at=now,
+        ended_at=now if status == NotificationStatus.ENDED else None,
+        ended_reason=new.ended_reason if status == NotificationStatus.ENDED else None,
     )
     session.add(notification)
     await session.flush()

@@ -2,7 +2,8 @@
 
 - Recurring duties (custody visits, national protocol 8.5) make their next occurrence
   when one is acknowledged or passes, until an ending event arrives for the person
-  (`custody.released`, `care.ended`: the rule's `until_events`).
+  (`custody.released`, `care.ended`: the rule's `until_events`), or the next would fall
+  due on or after the day the child is certainly of the rule's `until_age`.
 - An overdue, unacknowledged notification raises an escalation to the responsible
   authority's escalation route (role `escalation`); a statutory one is a breach.
 """
@@ -14,10 +15,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notify.delivery.scheduling import cancel_pending_deliveries
 from notify.notifications.creation import NewNotification, create_notification
+from notify.notifications.ending import end_notification
 from notify.notifications.models import (
     OPEN_STATUSES,
+    EndedReason,
     Notification,
     NotificationKind,
     NotificationStatus,
@@ -69,6 +71,8 @@ async def create_successor(
         occurrence,
     )
     notification.successor_created = True
+    if notification.recurrence_until is not None and day >= notification.recurrence_until:
+        return None  # the duty ends at the age limit: no more occurrences
     return await create_notification(
         session,
         NewNotification(
@@ -94,6 +98,9 @@ async def create_successor(
             responsible_authority=notification.responsible_authority,
             occurrence=occurrence,
             recurrence_anchor=notification.recurrence_anchor,
+            recurrence_until=notification.recurrence_until,
+            duty_holder=notification.duty_holder,
+            supersede_key=notification.supersede_key,
         ),
         now=now,
         cutoff=cutoff,
@@ -109,7 +116,11 @@ async def escalate(
     now: datetime,
     cutoff: timedelta,
 ) -> Notification | None:
-    """Tell the responsible authority's escalation route that a notification is overdue."""
+    """Tell the responsible authority's escalation route that a notification is overdue.
+
+    The escalation is the platform's own chase: it has no duty holder, and it closes when
+    the original is acknowledged or ends (`notify.notifications.ending`).
+    """
     if notification.responsible_authority is None or notification.kind not in (
         NotificationKind.RULE,
         NotificationKind.RECURRING,
@@ -178,9 +189,12 @@ async def end_recurring_duties(
         )
     )
     for duty in duties:
-        duty.status = NotificationStatus.ENDED
-        duty.ended_at = now
-        duty.ended_by_event = event_id
-        duty.updated_at = now
-        await cancel_pending_deliveries(session, duty.id, f"ended by {event_type}")
+        await end_notification(
+            session,
+            duty,
+            EndedReason.ENDING_EVENT,
+            now=now,
+            event_id=event_id,
+            detail=f"ended by {event_type}",
+        )
     return duties

@@ -19,8 +19,19 @@ class NotificationStatus(StrEnum):
     ACKNOWLEDGED = "acknowledged"
     OVERDUE = "overdue"
     WITHHELD = "withheld"
-    #: A recurring duty ended by an event (release, end of the care order).
+    #: No longer waited for: see `ended_reason` (EndedReason).
     ENDED = "ended"
+
+
+class EndedReason(StrEnum):
+    #: A recurring duty ended by an event (release, end of the care order).
+    ENDING_EVENT = "ending_event"
+    #: A later event of the same key (a changed release date) replaced it.
+    SUPERSEDED = "superseded"
+    #: An escalation whose original notification was acknowledged.
+    ORIGINAL_ACKNOWLEDGED = "original_acknowledged"
+    #: An escalation whose original notification ended.
+    ORIGINAL_ENDED = "original_ended"
 
 
 #: Statuses of a notification still waiting for its recipient.
@@ -50,6 +61,9 @@ class Notification(Base):
         Index("ix_notifications_due", "status", "due_at"),
         Index("ix_notifications_person_ref", "person_ref"),
         Index("ix_notifications_event_id", "event_id"),
+        Index("ix_notifications_duty_holder", "duty_holder", "status", "due_at"),
+        Index("ix_notifications_supersede_key", "supersede_key"),
+        Index("ix_notifications_escalation_of", "escalation_of"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -64,6 +78,9 @@ class Notification(Base):
     recipient_role: Mapped[str] = mapped_column(String(32))
     person_ref: Mapped[str | None] = mapped_column(String(100))
     responsible_authority: Mapped[str | None] = mapped_column(String(64))
+    #: The organisation whose duty this discharges (rule `duty_holder`); None for
+    #: escalations and notices, the platform's own (revision 0002; older rows: None).
+    duty_holder: Mapped[str | None] = mapped_column(String(64))
     subject: Mapped[dict[str, Any]] = mapped_column(JSON)
     due_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(16))
@@ -71,6 +88,10 @@ class Notification(Base):
     sequence: Mapped[int]
     occurrence: Mapped[int | None]
     recurrence_anchor: Mapped[date | None]
+    #: No occurrence of the recurring duty falls due on or after this day (age limit).
+    recurrence_until: Mapped[date | None]
+    #: Shared with the notifications a later event of the same key supersedes.
+    supersede_key: Mapped[str | None] = mapped_column(String(300))
     escalation_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("notifications.id"))
     basis: Mapped[str] = mapped_column(String(32))
     citation: Mapped[str] = mapped_column(Text)
@@ -84,6 +105,7 @@ class Notification(Base):
     overdue_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
     ended_by_event: Mapped[str | None] = mapped_column(String(200))
+    ended_reason: Mapped[str | None] = mapped_column(String(32))
     #: The next occurrence of a recurring duty has been made.
     successor_created: Mapped[bool] = mapped_column(default=False)
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
-from notify.notifications.models import NotificationKind, NotificationStatus
+from notify.notifications.models import EndedReason, NotificationKind, NotificationStatus
 
 RecipientRole = Literal[
     "responsible_authority",
@@ -73,6 +73,11 @@ class Notification(BaseModel):
     rules_version: str
     kind: NotificationKind
     recipient: Recipient
+    duty_holder: str | None = Field(
+        description="Org code of whose duty this discharges (the rule's `duty_holder`); "
+        "the recipient's acknowledgement meets it. Null for escalations and notices",
+        examples=["E09000007"],
+    )
     subject: NotificationSubject
     due_at: AwareDatetime | None = Field(description="The deadline, in UTC")
     due_at_local: AwareDatetime | None = Field(description="The deadline on Europe/London time")
@@ -89,6 +94,11 @@ class Notification(BaseModel):
     acknowledged_at: AwareDatetime | None
     overdue_at: AwareDatetime | None
     ended_at: AwareDatetime | None
+    ended_reason: EndedReason | None = Field(
+        description="Why it is `ended`: `ending_event` (release, end of care), `superseded` "
+        "(a later event of the same key), `original_acknowledged` or `original_ended` "
+        "(an escalation closed)"
+    )
 
 
 class DeliveryAttempt(BaseModel):

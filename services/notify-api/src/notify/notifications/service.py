@@ -15,9 +15,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.delivery.models import Delivery, DeliveryAttempt
 from notify.delivery.scheduling import cancel_pending_deliveries
+from notify.notifications.ending import close_escalations
 from notify.notifications.follow_up import counts_as_breach, create_successor
 from notify.notifications.models import (
     OPEN_STATUSES,
+    EndedReason,
     Notification,
     NotificationStatus,
 )
@@ -115,7 +117,8 @@ async def acknowledge(
     """Acknowledge a notification of the caller's organisation; a repeat changes nothing.
 
     Returns the notification and whether this call acknowledged it. The statutory clock
-    stops here, not at an HTTP 200 (design.md); pending pushes stop too.
+    stops here, not at an HTTP 200 (design.md): the duty holder's duty is met. Pending
+    pushes stop too, and an open escalation of it is closed (`original_acknowledged`).
     """
     notification = await get_readable_notification(session, principal, notification_id, lock=True)
     if notification.status == NotificationStatus.ACKNOWLEDGED:
@@ -129,5 +132,6 @@ async def acknowledge(
     if notification.due_at is not None and now > notification.due_at:
         notification.breach = notification.breach or counts_as_breach(notification)
     await cancel_pending_deliveries(session, notification.id, "acknowledged")
+    await close_escalations(session, notification, EndedReason.ORIGINAL_ACKNOWLEDGED, now=now)
     await create_successor(session, notification, catalogue, now=now, cutoff=cutoff)
     return notification, True

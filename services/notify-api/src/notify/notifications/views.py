@@ -34,6 +34,7 @@ def notification_view(row: NotificationRow, catalogue: Catalogue) -> Notificatio
         rules_version=row.rules_version,
         kind=row.kind,
         recipient=Recipient(org=row.recipient_org, role=row.recipient_role),
+        duty_holder=row.duty_holder,
         subject=NotificationSubject.model_validate(row.subject),
         due_at=row.due_at,
         due_at_local=row.due_at.astimezone(LONDON) if row.due_at else None,
@@ -50,6 +51,7 @@ def notification_view(row: NotificationRow, catalogue: Catalogue) -> Notificatio
         acknowledged_at=row.acknowledged_at,
         overdue_at=row.overdue_at,
         ended_at=row.ended_at,
+        ended_reason=row.ended_reason,
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
@@ -39,6 +39,18 @@ RuleRole = Literal[
     "area_yot",
     "personal_adviser",
     "provider",
+]
+#: Who holds the duty the platform discharges by notifying (the duty holder): any
+#: recipient role, or `recorded_by`, the organisation that recorded the incident.
+DutyHolderRole = Literal[
+    "responsible_authority",
+    "area_authority",
+    "area_health",
+    "home_yot",
+    "area_yot",
+    "personal_adviser",
+    "provider",
+    "recorded_by",
 ]
 ANCHOR_FIELDS = INSTANT_FIELDS | DATE_FIELDS
 EVENT_TYPE = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
@@ -111,11 +123,18 @@ class Recurrence(_Strict):
     first_after_days: int = Field(ge=0)
     steps: list[RecurrenceStep] = Field(min_length=1)
     until_events: list[str] = Field(min_length=1)
+    #: The duty ends when the person reaches this age: no occurrence is made that falls
+    #: due on or after the day the facts' `age` on `effective_date` makes them certainly
+    #: this old (`notify.rules.deadlines.certainly_aged`).
+    until_age: int | None = Field(default=None, ge=1, le=130)
 
     @model_validator(mode="after")
     def _coherent(self) -> Recurrence:
         if not set(self.anchor) <= DATE_FIELDS:
             raise ValueError("a recurrence is anchored on dates")
+        for event_type in self.until_events:
+            if not re.fullmatch(EVENT_TYPE, event_type):
+                raise ValueError(f"not an event type: {event_type!r}")
         if self.steps[-1].for_months is not None:
             raise ValueError("the last recurrence step must have no `for_months`")
         return self
@@ -130,6 +149,10 @@ class Rule(_Strict):
     events: list[str] = Field(min_length=1)
     conditions: Conditions = {}
     recipients: list[RecipientRule] = Field(min_length=1)
+    #: Whose statutory or protocol duty the notification discharges: the platform
+    #: notifies on the holder's behalf and the recipient's acknowledgement meets it.
+    #: Required (checked last, so that other mistakes of the rule are named first).
+    duty_holder: DutyHolderRole | None = None
     outcome: Literal["notify", "withhold"] = "notify"
     #: Why nothing is sent, with `{field}` placeholders from the data (`withhold` rules).
     withheld_reason: str | None = Field(default=None, max_length=200)
@@ -160,6 +183,8 @@ class Rule(_Strict):
             raise ValueError("only a withhold rule has a withheld_reason")
         elif bool(self.deadlines) == bool(self.recurrence):
             raise ValueError("a rule has either deadlines or a recurrence")
+        if self.duty_holder is None:
+            raise ValueError("a rule names its duty_holder (whose duty the notification meets)")
         return self
 
     @property
@@ -170,14 +195,23 @@ class Rule(_Strict):
 class RuleFile(_Strict):
     version: str = Field(min_length=1, max_length=32)
     rules: list[Rule] = Field(min_length=1)
+    #: Event type -> data fields: a later event of that type with the same values of the
+    #: fields supersedes the open notifications made from earlier ones (a changed date).
+    supersede: dict[str, list[str]] = {}
 
     @model_validator(mode="after")
-    def _unique(self) -> RuleFile:
+    def _coherent(self) -> RuleFile:
         seen: set[str] = set()
         for rule in self.rules:
             if rule.id in seen:
                 raise ValueError(f"rule id listed twice: {rule.id}")
             seen.add(rule.id)
+        for event_type, fields in self.supersede.items():
+            if not re.fullmatch(EVENT_TYPE, event_type):
+                raise ValueError(f"supersede: not an event type: {event_type!r}")
+            if not fields:
+                raise ValueError(f"supersede: {event_type} names no data fields")
+            _check_fields(fields, f"supersede of {event_type}")
         return self
 
 
@@ -187,6 +221,8 @@ class Catalogue:
 
     version: str
     rules: tuple[Rule, ...]
+    #: Event type -> the data fields whose values identify what a later event supersedes.
+    supersede: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
@@ -209,7 +245,11 @@ class Catalogue:
         )
 
     def reacts_to(self, event_type: str) -> bool:
-        return event_type in self.ending_events or any(self.rules_for(event_type))
+        return (
+            event_type in self.ending_events
+            or event_type in self.supersede
+            or any(self.rules_for(event_type))
+        )
 
 
 def _describe(error: ValidationError, document: Mapping[str, Any]) -> str:
@@ -308,7 +348,11 @@ def build_catalogue(rule_file: RuleFile, overrides: Mapping[str, Any] | None = N
         if rule_id not in by_id:
             raise RuleFileError(f"rule_windows: no rule {rule_id!r} in the rule file")
         by_id[rule_id] = _override(by_id[rule_id], value)
-    return Catalogue(rule_file.version, tuple(by_id[rule.id] for rule in rule_file.rules))
+    return Catalogue(
+        rule_file.version,
+        tuple(by_id[rule.id] for rule in rule_file.rules),
+        {event_type: tuple(fields) for event_type, fields in rule_file.supersede.items()},
+    )
 
 
 def load_catalogue(

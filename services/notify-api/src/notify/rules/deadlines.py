@@ -92,3 +92,24 @@ def _next_day(
         if for_months is None or day < add_months(anchor, for_months):
             return day + timedelta(weeks=amount) if unit == "weeks" else add_months(day, amount)
     raise ValueError("no recurrence step covers the day; the last step must have no end")
+
+
+def certainly_aged(age: int, on: date, years: int) -> date:
+    """The first day a person aged `age` on `on` is certainly `years` old (or older).
+
+    The facts carry an age on a date, not a date of birth: aged `age` on `on`, the person
+    was born after `on` minus `age + 1` years and no later than `on` minus `age` years, so
+    they turn `years` between `on` plus `years - age - 1` years and a day (the earliest)
+    and `on` plus `years - age` years (the latest). This is the latest: a duty that ends
+    at that age is never dropped while the person may still be younger. A 29 February
+    without its anniversary moves to 1 March (Family Law Reform Act 1969 s 9: an age is
+    attained at the start of the anniversary). Already that old: `on` or earlier.
+
+    >>> certainly_aged(15, date(2026, 12, 22), 18).isoformat()
+    '2029-12-22'
+    """
+    year = on.year + years - age
+    try:
+        return on.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return date(year, 3, 1)

@@ -16,7 +16,7 @@ from typing import Any
 
 from notify.rules.catalogue import Catalogue, Rule, Window
 from notify.rules.conditions import conditions_hold, missing_fields
-from notify.rules.deadlines import due_at, recurring_due_date
+from notify.rules.deadlines import certainly_aged, due_at, recurring_due_date
 from notify.rules.facts import BASE_SUBJECT_FIELDS, ORGANISATION_FIELDS, parse_event_data
 from notify.rules.recipients import recipient_org, source_field
 from platform_shared.organisations import OrganisationDirectory
@@ -38,6 +38,10 @@ class PlannedNotification:
     person_ref: str | None
     occurrence: int | None = None
     recurrence_anchor: date | None = None
+    #: The organisation whose duty the notification discharges (the rule's `duty_holder`).
+    duty_holder: str | None = None
+    #: No occurrence of a recurring duty falls due on or after this day (`until_age`).
+    recurrence_until: date | None = None
 
 
 @dataclass
@@ -49,6 +53,8 @@ class Evaluation:
     issues: list[FieldIssue] = field(default_factory=list)
     ends_recurring_duties: bool = False
     person_ref: str | None = None
+    #: What a later event of the same type and key supersedes (`supersede` of the file).
+    supersede_key: str | None = None
 
 
 def _subject(rule: Rule, typed: dict[str, Any]) -> dict[str, Any]:
@@ -105,6 +111,15 @@ def _plan_rule(
     due: datetime | None = None
     anchor_day: date | None = None
     occurrence: int | None = None
+    until: date | None = None
+    holder = recipient_org(rule.duty_holder, typed) if rule.duty_holder else None
+    if rule.duty_holder and holder is None:
+        issues.append(
+            FieldIssue(
+                f"data.{source_field(rule.duty_holder)}",
+                f"required to name the duty holder ({rule.duty_holder}) of rule {rule.id}",
+            )
+        )
     if rule.outcome == "notify":
         lacking = [name for window in rule.deadlines for name in missing_fields(window.when, data)]
         for name in dict.fromkeys(lacking):
@@ -125,6 +140,12 @@ def _plan_rule(
                 anchor_day, rule.recurrence.first_after_days, rule.recurrence.step_tuples(), 1
             )
             due = due_at("calendar_days", 0, "after", day)
+            if rule.recurrence.until_age is not None:
+                until = certainly_aged(
+                    typed["age"], typed["effective_date"], rule.recurrence.until_age
+                )
+                if day >= until:
+                    return [], issues  # the duty has ended before its first occurrence
     withheld = None
     if rule.withheld_reason:
         withheld = string.Formatter().vformat(rule.withheld_reason, (), _Placeholders(data))
@@ -155,6 +176,8 @@ def _plan_rule(
                 person_ref=typed.get("person_ref"),
                 occurrence=occurrence,
                 recurrence_anchor=anchor_day,
+                duty_holder=holder,
+                recurrence_until=until,
             )
         )
     return planned, issues
@@ -186,6 +209,14 @@ def evaluate_event(
         person_ref=typed.get("person_ref"),
     )
     evaluation.issues.extend(_check_organisations(typed, directory))
+    key_fields = catalogue.supersede.get(event_type, ())
+    for name in key_fields:
+        if typed.get(name) is None:
+            evaluation.issues.append(
+                FieldIssue(f"data.{name}", f"required: a later {event_type} supersedes by it")
+            )
+    if key_fields:
+        evaluation.supersede_key = supersede_key(event_type, {n: typed.get(n) for n in key_fields})
     candidates = catalogue.rules_for(event_type)
     for rule in candidates:
         for name in missing_fields(rule.conditions, data):
@@ -202,6 +233,16 @@ def evaluate_event(
     if evaluation.issues:
         return Evaluation(issues=_unique(evaluation.issues))
     return evaluation
+
+
+def supersede_key(event_type: str, values: dict[str, Any]) -> str:
+    """What events of a type that supersede one another share: the type and key values."""
+    parts = [f"{name}={_text(value)}" for name, value in values.items()]
+    return "|".join([event_type, *parts])[:300]
+
+
+def _text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, date | datetime) else str(value)
 
 
 def _unique(issues: list[FieldIssue]) -> list[FieldIssue]:

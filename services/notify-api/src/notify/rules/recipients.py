@@ -6,7 +6,9 @@
 - area health services: `health-<area GSS>`; home YOT: `yot-<responsible GSS>`;
   area YOT: `yot-<area GSS>` (platform_shared.organisations explains the codes);
 - provider: the `recorded_by` organisation of an incident, else the placement's
-  `provider`.
+  `provider`;
+- recorded_by (a duty holder only, never a recipient): the organisation that recorded
+  the incident, e.g. the police force of a custody detention.
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ _SOURCES: dict[str, tuple[tuple[str, ...], Callable[[str], str]]] = {
     "home_yot": (("responsible_authority",), yot_code),
     "area_yot": (("area_authority",), yot_code),
     "provider": (("recorded_by", "provider"), _same),
+    "recorded_by": (("recorded_by",), _same),
 }
 
-ROLES: tuple[str, ...] = (*_SOURCES, "platform")
+ROLES: tuple[str, ...] = (*(role for role in _SOURCES if role != "recorded_by"), "platform")
 
 
 def recipient_org(role: RecipientRole, data: Mapping[str, Any]) -> str | None:
