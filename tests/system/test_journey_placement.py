@@ -71,5 +71,10 @@ async def test_emergency_out_of_area_placement_is_told_signed_acknowledged_and_m
         board = await camden_notify.get("/v1/duties", params={"state": "met"})
         assert board.status_code == 200, board.text
         [duty] = [d for d in board.json()["items"] if d["notification_id"] == notification["id"]]
-        assert duty["met_on_time"] is True
         assert duty["caller_role"] == "duty_holder"
+        met_at = datetime.fromisoformat(duty["met_at"])
+        assert met_at == datetime.fromisoformat(acknowledged.json()["acknowledged_at"])
+        # On time while the run is before the deadline (31 December 2026); late after it.
+        assert duty["met_on_time"] is (met_at <= datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC))
+        open_board = await camden_notify.get("/v1/duties")
+        assert notification["id"] not in [d["notification_id"] for d in open_board.json()["items"]]

@@ -23,6 +23,10 @@ from platform_shared.observability import configure_logging
 from platform_shared.outbox import OutboxRelay, Prepare
 from platform_shared.settings import ServiceSettings
 
+#: How long uvicorn's supervisor waits for a `serve --workers N` worker to answer its ping
+#: before it kills and replaces it (a starting worker answers only after its imports).
+WORKER_HEALTHCHECK_SECONDS = 60
+
 #: A worker command: runs until the event is set (SIGINT/SIGTERM set it).
 Worker = Callable[[asyncio.Event], Awaitable[None]]
 
@@ -88,7 +92,10 @@ def run_service_cli(
         asyncio.run(upgrade_to_head(migrations, settings.database_url))
     elif args.command == "serve":
         if args.workers > 1:
-            # Each worker process builds its own app from the environment.
+            # Each worker process builds its own app from the environment. uvicorn's
+            # supervisor kills a worker that does not answer its ping within the healthcheck
+            # timeout (default 5 s), and a new worker answers only once its imports are done:
+            # on a busy host they alone take longer, and the workers were restarted in a loop.
             uvicorn.run(
                 f"{app_factory.__module__}:{app_factory.__name__}",
                 factory=True,
@@ -96,6 +103,7 @@ def run_service_cli(
                 port=settings.port,
                 workers=args.workers,
                 log_config=None,
+                timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
             )
         else:
             uvicorn.run(

@@ -15,6 +15,7 @@ import shutil
 import socket
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,7 +58,9 @@ def postgres_unavailable_reason() -> str | None:
             await engine.dispose()
 
     try:
-        asyncio.run(asyncio.wait_for(probe(), timeout=5))
+        # In a thread of its own, so that it also works when called inside an event loop.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, asyncio.wait_for(probe(), timeout=5)).result()
     except Exception as error:  # any failure to connect means "skip, and say why"
         _postgres_reason = (
             f"PostgreSQL unreachable at {make_url(postgres_admin_url()).render_as_string()}: "
