@@ -188,6 +188,29 @@ rules:
         load_catalogue(bad)
 
 
+def test_a_rule_addressing_the_services_own_escalation_role_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "rules.yaml"
+    bad.write_text(
+        """
+version: "1"
+rules:
+  - id: self-escalating
+    title: A rule that addresses the escalation route itself
+    events: [placement.started]
+    duty_holder: responsible_authority
+    recipients: [{role: escalation}]
+    deadlines: [{anchor: [start_date], direction: after, unit: working_days, amount: 1}]
+    basis: protocol
+    citation: nowhere
+    source: nowhere.txt
+""",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(RuleFileError, match=r"rule 'self-escalating', recipients\.0.*escalation"):
+        load_catalogue(bad)
+
+
 def test_the_command_refuses_to_start_with_a_statutory_override(tmp_path: Path) -> None:
     environment = {
         **os.environ,

@@ -21,6 +21,16 @@ class DeliveryStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class AttemptOutcome(StrEnum):
+    """What came of one push attempt."""
+
+    DELIVERED = "delivered"
+    #: Not accepted; another attempt is scheduled.
+    RETRY = "retry"
+    #: Not accepted and no more attempts (cut-off passed, 410, permanent SMTP reply).
+    FAILED = "failed"
+
+
 class Delivery(Base):
     __tablename__ = "deliveries"
     __table_args__ = (
@@ -57,5 +67,5 @@ class DeliveryAttempt(Base):
     #: The HTTP status (webhook) or SMTP reply code (email); null when none came back.
     status_code: Mapped[int | None]
     error: Mapped[str | None] = mapped_column(String(300))
-    #: `delivered`, `retry` or `failed`.
+    #: AttemptOutcome: `delivered`, `retry` or `failed`.
     outcome: Mapped[str] = mapped_column(String(16))

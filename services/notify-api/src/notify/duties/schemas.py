@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from enum import StrEnum
-from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
+from notify.notifications.models import NotificationKind, NotificationStatus
 from notify.notifications.schemas import NotificationSubject, Recipient
 
 
@@ -20,16 +20,25 @@ class DutyState(StrEnum):
     ALL = "all"
 
 
+class CallerRole(StrEnum):
+    """How the caller's organisation is concerned by a duty on its board."""
+
+    #: It receives the notification and must acknowledge it (also when it holds the duty).
+    RECIPIENT = "recipient"
+    #: The platform notified on its behalf; the recipient's acknowledgement meets its duty.
+    DUTY_HOLDER = "duty_holder"
+
+
 class Duty(BaseModel):
     """A deadline: a notification the caller receives or holds the duty of, soonest first."""
 
     notification_id: uuid.UUID
     rule: str
     title: str | None
-    kind: str
+    kind: NotificationKind
     recipient: Recipient
     duty_holder: str | None = Field(description="Org code of whose duty this discharges")
-    caller_role: Literal["recipient", "duty_holder"] = Field(
+    caller_role: CallerRole = Field(
         description="How the caller is concerned: it must acknowledge (`recipient`, also when "
         "it holds the duty too) or the platform notified on its behalf (`duty_holder`)"
     )
@@ -37,7 +46,7 @@ class Duty(BaseModel):
     due_at: AwareDatetime
     due_at_local: AwareDatetime
     overdue: bool = Field(description="Still open and the deadline has passed")
-    status: str
+    status: NotificationStatus
     met_at: AwareDatetime | None = Field(
         description="When the recipient acknowledged it (the duty met), else null"
     )

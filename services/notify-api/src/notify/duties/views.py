@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from notify.duties.schemas import Duty
+from notify.duties.schemas import CallerRole, Duty
 from notify.notifications.models import OPEN_STATUSES, Notification, NotificationStatus
 from notify.notifications.views import notification_view
 from notify.rules.catalogue import Catalogue
@@ -34,7 +34,9 @@ def duty_view(row: Notification, catalogue: Catalogue, *, caller_org: str, now: 
         kind=view.kind,
         recipient=view.recipient,
         duty_holder=view.duty_holder,
-        caller_role="recipient" if row.recipient_org == caller_org else "duty_holder",
+        caller_role=(
+            CallerRole.RECIPIENT if row.recipient_org == caller_org else CallerRole.DUTY_HOLDER
+        ),
         subject=view.subject,
         due_at=view.due_at,
         due_at_local=view.due_at_local,

@@ -7,7 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from notify.notifications.schemas import RecipientRole
+from notify.endpoints.models import Channel
+from notify.rules.recipients import RecipientRole
 
 RuleId = Annotated[str, Field(min_length=1, max_length=100)]
 
@@ -46,7 +47,7 @@ class Endpoint(BaseModel):
     """A registered endpoint; its secret is never shown again after registration."""
 
     id: uuid.UUID
-    channel: Literal["webhook", "email"]
+    channel: Channel
     url: str | None
     address: str | None
     roles: list[str] | None

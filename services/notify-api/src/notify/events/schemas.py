@@ -6,9 +6,11 @@ import uuid
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from notify.notifications.models import NotificationStatus
 from notify.notifications.schemas import Recipient
+from platform_shared.fields import IsoInstant
 
 
 class CloudEvent(BaseModel):
@@ -21,7 +23,7 @@ class CloudEvent(BaseModel):
     source: str = Field(min_length=1, max_length=200)
     type: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
     subject: str | None = Field(default=None, max_length=200)
-    time: AwareDatetime
+    time: IsoInstant
     datacontenttype: Literal["application/json"] | None = None
     dataschema: str | None = Field(default=None, max_length=2000)
     data: dict[str, Any] | None = None
@@ -33,8 +35,9 @@ class NotificationSummary(BaseModel):
     id: uuid.UUID
     rule: str
     recipient: Recipient
-    status: Literal["pending", "withheld", "ended"] = Field(
-        description="`ended` when a later event of the same key superseded this one already"
+    status: NotificationStatus = Field(
+        description="`pending`, `withheld`, or `ended` when a later event of the same key "
+        "superseded this one already"
     )
     due_at: datetime | None
     sequence: int

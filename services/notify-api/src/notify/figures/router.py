@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import AwareDatetime
 
 from notify.figures import service
 from notify.figures.auth import ReportsReader
 from notify.figures.schemas import Figures
 from platform_shared.dependencies import Session
+from platform_shared.fields import IsoInstant
 from platform_shared.problems import problem_responses
 
 router = APIRouter(prefix="/v1/figures", tags=["figures"])
@@ -20,8 +20,12 @@ router = APIRouter(prefix="/v1/figures", tags=["figures"])
 async def get_figures(
     caller: ReportsReader,
     session: Session,
-    period_from: Annotated[AwareDatetime | None, Query(alias="from")] = None,
-    period_to: Annotated[AwareDatetime | None, Query(alias="to")] = None,
+    period_from: Annotated[
+        IsoInstant | None, Query(alias="from", description="From this instant (ISO 8601)")
+    ] = None,
+    period_to: Annotated[
+        IsoInstant | None, Query(alias="to", description="Before this instant (ISO 8601)")
+    ] = None,
 ) -> Figures:
     """Notifications concerning the caller's organisation per rule: on time, late, overdue,
     withheld, statutory breaches, escalations and failed pushes; and events of types no

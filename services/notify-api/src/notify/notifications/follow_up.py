@@ -25,7 +25,7 @@ from notify.notifications.models import (
     NotificationStatus,
 )
 from notify.rules.catalogue import Catalogue
-from notify.rules.deadlines import due_at, recurring_due_date
+from notify.rules.deadlines import WindowDirection, WindowUnit, due_at, recurring_due_date
 
 
 def counts_as_breach(notification: Notification) -> bool:
@@ -89,7 +89,7 @@ async def create_successor(
             org=notification.recipient_org,
             role=notification.recipient_role,
             subject=notification.subject,
-            due_at=due_at("calendar_days", 0, "after", day),
+            due_at=due_at(WindowUnit.CALENDAR_DAYS, 0, WindowDirection.AFTER, day),
             basis=rule.basis,
             citation=rule.citation,
             event_id=notification.event_id,

@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import AwareDatetime
 
 from notify.dependencies import AppSettings, Rules
 from notify.notifications import service
@@ -24,6 +23,7 @@ from notify.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from platform_shared.audit import record_audit
 from platform_shared.db import utc_now
 from platform_shared.dependencies import Session
+from platform_shared.fields import IsoInstant
 from platform_shared.problems import Conflict, NotFound, problem_responses
 
 router = APIRouter(prefix="/v1/notifications", tags=["notifications"])
@@ -35,7 +35,10 @@ async def list_notifications(
     session: Session,
     catalogue: Rules,
     status: NotificationStatus | None = None,
-    due_before: Annotated[AwareDatetime | None, Query(description="Due strictly before")] = None,
+    due_before: Annotated[
+        IsoInstant | None,
+        Query(description="Due strictly before this instant (ISO 8601 with an offset)"),
+    ] = None,
     rule: Annotated[str | None, Query(max_length=100)] = None,
     role: RecipientRole | None = None,
     after_sequence: Annotated[

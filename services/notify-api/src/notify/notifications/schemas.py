@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, Field
 
+from notify.delivery.models import AttemptOutcome, DeliveryStatus
+from notify.endpoints.models import Channel
 from notify.notifications.models import EndedReason, NotificationKind, NotificationStatus
-
-RecipientRole = Literal[
-    "responsible_authority",
-    "area_authority",
-    "area_health",
-    "home_yot",
-    "area_yot",
-    "personal_adviser",
-    "provider",
-    "escalation",
-    "platform",
-]
+from notify.rules.recipients import RecipientRole
 
 
 class Recipient(BaseModel):
@@ -108,7 +98,7 @@ class DeliveryAttempt(BaseModel):
     duration_ms: int
     status_code: int | None = Field(description="HTTP status, or SMTP reply code for email")
     error: str | None
-    outcome: Literal["delivered", "retry", "failed"]
+    outcome: AttemptOutcome
 
 
 class Delivery(BaseModel):
@@ -116,8 +106,8 @@ class Delivery(BaseModel):
 
     id: uuid.UUID = Field(description="Also the `webhook-id` header of every attempt")
     endpoint_id: uuid.UUID
-    channel: Literal["webhook", "email"]
-    status: Literal["pending", "delivered", "failed", "cancelled"]
+    channel: Channel
+    status: DeliveryStatus
     attempts: list[DeliveryAttempt]
     next_attempt_at: AwareDatetime | None
     give_up_at: AwareDatetime

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from notify.notifications.follow_up import counts_as_breach, create_successor, escalate
 from notify.notifications.models import Notification, NotificationKind, NotificationStatus
 from notify.rules.catalogue import Catalogue
-from notify.rules.deadlines import Unit, due_at
+from notify.rules.deadlines import WindowDirection, WindowUnit, due_at
 
 
 async def sweep_overdue(
@@ -23,7 +23,7 @@ async def sweep_overdue(
     catalogue: Catalogue,
     *,
     now: datetime,
-    escalation_window: tuple[Unit, int],
+    escalation_window: tuple[WindowUnit, int],
     cutoff: timedelta,
     batch: int = 200,
 ) -> int:
@@ -58,7 +58,7 @@ async def sweep_overdue(
                 session,
                 notification,
                 catalogue,
-                due=due_at(unit, amount, "after", now),
+                due=due_at(unit, amount, WindowDirection.AFTER, now),
                 now=now,
                 cutoff=cutoff,
             )

@@ -15,43 +15,45 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from notify.rules.conditions import Conditions
-from notify.rules.deadlines import ELAPSED_UNITS, Direction, Unit
+from notify.rules.deadlines import (
+    ELAPSED_UNITS,
+    RecurrenceStepTuple,
+    RecurrenceUnit,
+    WindowDirection,
+    WindowUnit,
+)
 from notify.rules.facts import DATE_FIELDS, INSTANT_FIELDS, KNOWN_FIELDS
+from notify.rules.recipients import SERVICE_ROLES, DutyHolderRole, RecipientRole
 
 DEFAULT_RULE_FILE = Path(__file__).with_name("rules.yaml")
 
-Basis = Literal["statutory", "statutory_guidance", "protocol", "local_policy"]
-#: Roles a rule may address (rules.md "recipients"); `escalation` and `platform` are the
-#: service's own (an overdue notification, a disabled endpoint).
-RuleRole = Literal[
-    "responsible_authority",
-    "area_authority",
-    "area_health",
-    "home_yot",
-    "area_yot",
-    "personal_adviser",
-    "provider",
-]
-#: Who holds the duty the platform discharges by notifying (the duty holder): any
-#: recipient role, or `recorded_by`, the organisation that recorded the incident.
-DutyHolderRole = Literal[
-    "responsible_authority",
-    "area_authority",
-    "area_health",
-    "home_yot",
-    "area_yot",
-    "personal_adviser",
-    "provider",
-    "recorded_by",
-]
+
+class RuleBasis(StrEnum):
+    """What a rule rests on (rules.md): an Act or regulations, statutory guidance, the
+    national protocol, or a local policy a deployment may set."""
+
+    STATUTORY = "statutory"
+    STATUTORY_GUIDANCE = "statutory_guidance"
+    PROTOCOL = "protocol"
+    LOCAL_POLICY = "local_policy"
+
+
+class RuleOutcome(StrEnum):
+    """What a matching rule does: notify, or record a withheld notification (no consent)."""
+
+    NOTIFY = "notify"
+    WITHHOLD = "withhold"
+
+
 ANCHOR_FIELDS = INSTANT_FIELDS | DATE_FIELDS
 EVENT_TYPE = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$"
 
@@ -75,8 +77,8 @@ class Window(_Strict):
 
     when: Conditions = {}
     anchor: list[str] = Field(min_length=1)
-    direction: Direction
-    unit: Unit
+    direction: WindowDirection
+    unit: WindowUnit
     amount: int = Field(default=0, ge=0, le=10_000)
     #: A window a deployment may set (rules.md "local policy default").
     local_policy: bool = False
@@ -100,17 +102,20 @@ class Window(_Strict):
 
 
 class RecipientRule(_Strict):
-    role: RuleRole
+    #: A role a rule may address: not `escalation` or `platform` (the service's own).
+    role: RecipientRole
     when: Conditions = {}
 
     @model_validator(mode="after")
     def _known(self) -> RecipientRule:
+        if self.role in SERVICE_ROLES:
+            raise ValueError(f"a rule cannot address the service's own role {self.role.value}")
         _check_fields(self.when, "recipient `when`")
         return self
 
 
 class RecurrenceStep(_Strict):
-    unit: Literal["weeks", "months"]
+    unit: RecurrenceUnit
     amount: int = Field(ge=1, le=120)
     #: The step applies while the due day is within this many months of the anchor.
     for_months: int | None = Field(default=None, ge=1)
@@ -139,7 +144,7 @@ class Recurrence(_Strict):
             raise ValueError("the last recurrence step must have no `for_months`")
         return self
 
-    def step_tuples(self) -> list[tuple[Literal["weeks", "months"], int, int | None]]:
+    def step_tuples(self) -> list[RecurrenceStepTuple]:
         return [(step.unit, step.amount, step.for_months) for step in self.steps]
 
 
@@ -153,12 +158,12 @@ class Rule(_Strict):
     #: notifies on the holder's behalf and the recipient's acknowledgement meets it.
     #: Required (checked last, so that other mistakes of the rule are named first).
     duty_holder: DutyHolderRole | None = None
-    outcome: Literal["notify", "withhold"] = "notify"
+    outcome: RuleOutcome = RuleOutcome.NOTIFY
     #: Why nothing is sent, with `{field}` placeholders from the data (`withhold` rules).
     withheld_reason: str | None = Field(default=None, max_length=200)
     deadlines: list[Window] = []
     recurrence: Recurrence | None = None
-    basis: Basis
+    basis: RuleBasis
     citation: str = Field(min_length=1, max_length=1000)
     #: The seed file (shared/seeds/) the citation is found in.
     source: str = Field(min_length=1, max_length=200)
@@ -172,7 +177,7 @@ class Rule(_Strict):
                 raise ValueError(f"not an event type: {event_type!r}")
         _check_fields(self.conditions, "conditions")
         _check_fields(self.subject, "subject")
-        if self.outcome == "withhold":
+        if self.outcome == RuleOutcome.WITHHOLD:
             if not self.withheld_reason or self.deadlines or self.recurrence:
                 raise ValueError("a withhold rule has a withheld_reason and no deadline")
             placeholders = {
@@ -189,7 +194,7 @@ class Rule(_Strict):
 
     @property
     def statutory(self) -> bool:
-        return self.basis == "statutory"
+        return self.basis == RuleBasis.STATUTORY
 
 
 class RuleFile(_Strict):
@@ -286,7 +291,7 @@ _DURATION = re.compile(
 )
 
 
-def parse_window(value: Any) -> tuple[Unit, int]:
+def parse_window(value: Any) -> tuple[WindowUnit, int]:
     """An override's unit and amount: an ISO 8601 duration or `{"<unit>": n}`.
 
     `PT2H` is 2 hours, `PT90M` 90 minutes, `P2D` and `P1W` calendar days; working days,
@@ -297,7 +302,7 @@ def parse_window(value: Any) -> tuple[Unit, int]:
         if unit in ("working_days", "calendar_days", "hours", "minutes") and (
             isinstance(amount, int) and not isinstance(amount, bool) and amount >= 0
         ):
-            return unit, amount
+            return WindowUnit(unit), amount
     if isinstance(value, str):
         match = _DURATION.fullmatch(value)
         if match and value not in ("P", "PT"):
@@ -305,9 +310,11 @@ def parse_window(value: Any) -> tuple[Unit, int]:
             days = parts.get("weeks", 0) * 7 + parts.get("days", 0)
             minutes = parts.get("hours", 0) * 60 + parts.get("minutes", 0)
             if days and not minutes:
-                return "calendar_days", days
+                return WindowUnit.CALENDAR_DAYS, days
             if minutes and not days:
-                return ("hours", minutes // 60) if minutes % 60 == 0 else ("minutes", minutes)
+                if minutes % 60 == 0:
+                    return WindowUnit.HOURS, minutes // 60
+                return WindowUnit.MINUTES, minutes
     raise ValueError(
         f"{value!r} is not a window: give an ISO 8601 duration (PT2H, PT30M, P2D) "
         'or {"working_days": n}'

@@ -16,7 +16,7 @@ functions: values in, values out.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
-from typing import Literal
+from enum import StrEnum
 
 from platform_shared.calendar import (
     add_hours,
@@ -28,14 +28,46 @@ from platform_shared.calendar import (
     working_days_deadline,
 )
 
-Unit = Literal["working_days", "calendar_days", "months", "hours", "minutes", "start_of_day"]
-Direction = Literal["after", "before"]
+
+class WindowUnit(StrEnum):
+    """What a deadline window counts (`start_of_day`: 00:00 London on the anchor day)."""
+
+    WORKING_DAYS = "working_days"
+    CALENDAR_DAYS = "calendar_days"
+    MONTHS = "months"
+    HOURS = "hours"
+    MINUTES = "minutes"
+    START_OF_DAY = "start_of_day"
+
+
+class WindowDirection(StrEnum):
+    """Whether a deadline window runs after or before its anchor."""
+
+    AFTER = "after"
+    BEFORE = "before"
+
+
+class RecurrenceUnit(StrEnum):
+    """What a step of a recurring duty moves on by."""
+
+    WEEKS = "weeks"
+    MONTHS = "months"
+
+
+#: A step of a recurrence: its unit, its amount and for how many months of the anchor
+#: it applies (None: for ever).
+RecurrenceStepTuple = tuple[RecurrenceUnit, int, int | None]
 
 #: Units that count exact elapsed time, and so need an instant (not a date) as anchor.
-ELAPSED_UNITS: frozenset[str] = frozenset({"hours", "minutes"})
+ELAPSED_UNITS: frozenset[str] = frozenset({WindowUnit.HOURS, WindowUnit.MINUTES})
 
 
-def due_at(unit: Unit, amount: int, direction: Direction, anchor: date | datetime) -> datetime:
+def due_at(
+    unit: WindowUnit,
+    amount: int,
+    direction: WindowDirection,
+    anchor: date | datetime,
+) -> datetime:
     """The instant a window of `amount` `unit`s `direction` the anchor ends, in UTC.
 
     >>> due_at("working_days", 5, "after", date(2026, 12, 22)).isoformat()
@@ -65,7 +97,7 @@ def due_at(unit: Unit, amount: int, direction: Direction, anchor: date | datetim
 def recurring_due_date(
     anchor: date,
     first_after_days: int,
-    steps: list[tuple[Literal["weeks", "months"], int, int | None]],
+    steps: list[RecurrenceStepTuple],
     occurrence: int,
 ) -> date:
     """The day the `occurrence`th recurring duty falls due (occurrence 1 is the first).
@@ -86,7 +118,7 @@ def recurring_due_date(
 def _next_day(
     anchor: date,
     day: date,
-    steps: list[tuple[Literal["weeks", "months"], int, int | None]],
+    steps: list[RecurrenceStepTuple],
 ) -> date:
     for unit, amount, for_months in steps:
         if for_months is None or day < add_months(anchor, for_months):

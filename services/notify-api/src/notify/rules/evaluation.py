@@ -16,7 +16,13 @@ from typing import Any
 
 from notify.rules.catalogue import Catalogue, Rule, Window
 from notify.rules.conditions import conditions_hold, missing_fields
-from notify.rules.deadlines import certainly_aged, due_at, recurring_due_date
+from notify.rules.deadlines import (
+    WindowDirection,
+    WindowUnit,
+    certainly_aged,
+    due_at,
+    recurring_due_date,
+)
 from notify.rules.facts import BASE_SUBJECT_FIELDS, ORGANISATION_FIELDS, parse_event_data
 from notify.rules.recipients import recipient_org, source_field
 from platform_shared.organisations import OrganisationDirectory
@@ -139,7 +145,7 @@ def _plan_rule(
             day = recurring_due_date(
                 anchor_day, rule.recurrence.first_after_days, rule.recurrence.step_tuples(), 1
             )
-            due = due_at("calendar_days", 0, "after", day)
+            due = due_at(WindowUnit.CALENDAR_DAYS, 0, WindowDirection.AFTER, day)
             if rule.recurrence.until_age is not None:
                 until = certainly_aged(
                     typed["age"], typed["effective_date"], rule.recurrence.until_age

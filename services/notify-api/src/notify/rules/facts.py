@@ -7,11 +7,9 @@ a rule may read is typed here, so a malformed value is refused naming `data.<fie
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Literal
 
 from pydantic import (
-    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -20,6 +18,7 @@ from pydantic import (
     ValidationError,
 )
 
+from platform_shared.fields import IsoDate, IsoInstant
 from platform_shared.problems import FieldIssue
 
 Code = str
@@ -55,7 +54,7 @@ class StatusFacts(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     person_ref: str = Field(min_length=1, max_length=100)
-    effective_date: date
+    effective_date: IsoDate
     status: Status
     care_leaver_category: CareLeaverCategory | None
     age: StrictInt = Field(ge=0, le=130)
@@ -77,12 +76,12 @@ class EventDetails(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     placement_id: str | None = ShortText
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: IsoDate | None = None
+    end_date: IsoDate | None = None
     emergency: StrictBool | None = None
     provider: Code | None = Field(default=None, max_length=64)
     incident_id: str | None = ShortText
-    occurred_at: AwareDatetime | None = None
+    occurred_at: IsoInstant | None = None
     kind: str | None = Field(default=None, max_length=64)
     setting: str | None = Field(default=None, max_length=64)
     recorded_by: Code | None = Field(default=None, max_length=64)
@@ -91,15 +90,15 @@ class EventDetails(BaseModel):
     staff_involved: StrictBool | None = None
     police_involved: StrictBool | None = None
     custody_suite: str | None = ShortText
-    detained_at: AwareDatetime | None = None
+    detained_at: IsoInstant | None = None
     outcome: str | None = Field(default=None, max_length=64)
-    sentenced_on: date | None = None
-    expected_release_date: date | None = None
-    released_at: AwareDatetime | None = None
-    release_date: date | None = None
+    sentenced_on: IsoDate | None = None
+    expected_release_date: IsoDate | None = None
+    released_at: IsoInstant | None = None
+    release_date: IsoDate | None = None
     legal_status_id: str | None = ShortText
     basis: str | None = Field(default=None, max_length=64)
-    left_care_on: date | None = None
+    left_care_on: IsoDate | None = None
     category: str | None = Field(default=None, max_length=64)
 
 

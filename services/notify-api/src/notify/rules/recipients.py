@@ -14,11 +14,49 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from enum import StrEnum
 from typing import Any
 
 from platform_shared.organisations import health_code, yot_code
 
-RecipientRole = str
+
+class RecipientRole(StrEnum):
+    """The role an organisation receives a notification in.
+
+    A rule may address the first seven; `escalation` (an overdue notification chased with
+    the responsible authority) and `platform` (a notice such as a disabled endpoint) are
+    the service's own.
+    """
+
+    RESPONSIBLE_AUTHORITY = "responsible_authority"
+    AREA_AUTHORITY = "area_authority"
+    AREA_HEALTH = "area_health"
+    HOME_YOT = "home_yot"
+    AREA_YOT = "area_yot"
+    PERSONAL_ADVISER = "personal_adviser"
+    PROVIDER = "provider"
+    ESCALATION = "escalation"
+    PLATFORM = "platform"
+
+
+#: Roles only the service itself addresses, never a rule.
+SERVICE_ROLES: frozenset[RecipientRole] = frozenset(
+    {RecipientRole.ESCALATION, RecipientRole.PLATFORM}
+)
+
+
+class DutyHolderRole(StrEnum):
+    """Whose duty a rule's notification discharges: a role a rule may address, or
+    `recorded_by`, the organisation that recorded the incident (e.g. the police force)."""
+
+    RESPONSIBLE_AUTHORITY = "responsible_authority"
+    AREA_AUTHORITY = "area_authority"
+    AREA_HEALTH = "area_health"
+    HOME_YOT = "home_yot"
+    AREA_YOT = "area_yot"
+    PERSONAL_ADVISER = "personal_adviser"
+    PROVIDER = "provider"
+    RECORDED_BY = "recorded_by"
 
 
 def _same(code: str) -> str:
@@ -38,10 +76,8 @@ _SOURCES: dict[str, tuple[tuple[str, ...], Callable[[str], str]]] = {
     "recorded_by": (("recorded_by",), _same),
 }
 
-ROLES: tuple[str, ...] = (*(role for role in _SOURCES if role != "recorded_by"), "platform")
 
-
-def recipient_org(role: RecipientRole, data: Mapping[str, Any]) -> str | None:
+def recipient_org(role: str, data: Mapping[str, Any]) -> str | None:
     """The organisation code that receives for `role`, or None when the data lacks it."""
     fields, make = _SOURCES[role]
     for field in fields:
@@ -51,6 +87,6 @@ def recipient_org(role: RecipientRole, data: Mapping[str, Any]) -> str | None:
     return None
 
 
-def source_field(role: RecipientRole) -> str:
+def source_field(role: str) -> str:
     """The data field a role's organisation is read from (named when it is missing)."""
     return _SOURCES[role][0][0]
