@@ -13,7 +13,7 @@ help:
 	@echo "make test     run the test suite (SQLite, and PostgreSQL when reachable)"
 	@echo "make migrate  apply every service's migrations to the databases under var/"
 	@echo "make lint     ruff and mypy;  make fmt  format the code"
-	@echo "make bench    benchmarks (PostgreSQL), results in docs/performance.md"
+	@echo "make bench    benchmarks (PostgreSQL; BENCH_ARGS=--quick for small sizes), see docs/performance.md"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -47,7 +47,7 @@ fmt: install
 	$(UV) run --no-sync ruff check --fix .
 
 bench: install
-	$(UV) run --no-sync python bench/run.py
+	$(UV) run --no-sync python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var .venv

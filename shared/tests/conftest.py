@@ -57,6 +57,10 @@ def build_router() -> APIRouter:
         idempotency.remember(201, created)
         return created
 
+    @router.get("/notes")
+    async def list_notes(caller: Reader) -> dict[str, str]:
+        return {"org": caller.org}
+
     @router.get("/notes/count")
     async def count_notes(caller: Reader, session: Session) -> dict[str, int]:
         total = await session.scalar(select(func.count()).select_from(OutboxEvent))

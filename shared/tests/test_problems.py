@@ -95,3 +95,26 @@ async def test_every_response_carries_a_request_id(service: InProcessService) ->
 
     assert given.headers["x-request-id"] == "req-123"
     assert len(generated.headers["x-request-id"]) == 36
+
+
+async def test_method_not_allowed_names_every_allowed_method(service: InProcessService) -> None:
+    camden = await service.as_client("demo-camden")
+
+    response = await camden.delete("/v1/notes")
+
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET, POST"
+
+
+async def test_error_responses_are_documented_as_problem_documents(
+    service: InProcessService,
+) -> None:
+    anonymous = await service.as_client(None)
+
+    document = (await anonymous.get("/openapi.json")).json()
+
+    for path_item in document["paths"].values():
+        for operation in path_item.values():
+            for status, response in operation["responses"].items():
+                if status.startswith(("4", "5")) and "content" in response:
+                    assert list(response["content"]) == ["application/problem+json"]

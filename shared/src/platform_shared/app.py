@@ -31,7 +31,7 @@ from platform_shared.observability import (
     configure_logging,
 )
 from platform_shared.outbox import OutboxRelay, Prepare
-from platform_shared.problems import install_problem_handlers
+from platform_shared.problems import document_problem_media_type, install_problem_handlers
 from platform_shared.settings import ServiceSettings
 
 logger = logging.getLogger("platform.app")
@@ -156,4 +156,13 @@ def create_service_app(
 
     for router in routers:
         app.include_router(router)
+
+    build_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_problem_media_type(build_openapi())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app

@@ -6,6 +6,11 @@ HMAC algorithms are never accepted (an HMAC "signed" with a public key would oth
 verify). Keys are cached; a token naming an unknown `kid` makes the cache refresh once
 (rate limited), so a rotated key is picked up without a restart; and the cache is
 refetched every ten minutes, so a key the issuer withdrew stops verifying.
+
+A token that verified is remembered until its `exp` (plus the leeway), so a client that
+sends the same token with every request costs one signature check, not one per request.
+Fetching the keys again forgets every remembered token, and a remembered token is checked
+again in full once the keys are older than their maximum age.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ logger = logging.getLogger("platform.auth")
 
 #: Asymmetric algorithms only: never `none`, never HS* (public-key confusion).
 ACCEPTED_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "ES256", "ES384")
+
+#: How many verified tokens a verifier remembers (the oldest is forgotten first).
+VERIFIED_TOKENS_KEPT = 4096
 
 #: Every scope of the platform, with what it allows (shown in the OpenAPI document).
 SCOPES: dict[str, str] = {
@@ -88,6 +96,8 @@ class TokenVerifier:
         self._min_refresh_interval = min_refresh_interval
         self._max_age = max_age_seconds
         self._lock = asyncio.Lock()
+        #: token -> (its principal, the epoch second it stops being accepted)
+        self._verified: dict[str, tuple[Principal, float]] = {}
 
     async def _fetch_keys(self) -> None:
         client = self._http or httpx.AsyncClient(timeout=5.0)
@@ -101,6 +111,7 @@ class TokenVerifier:
         self._keys = KeySet.import_key_set(document)
         self._kids = {str(key.get("kid")) for key in document.get("keys", [])}
         self._fetched_at = time.monotonic()
+        self._verified.clear()  # a key may have been withdrawn: check every token again
 
     async def _key_set_for(self, kid: str | None) -> KeySet:
         fresh = time.monotonic() - self._fetched_at < self._max_age
@@ -125,6 +136,21 @@ class TokenVerifier:
             return self._keys
 
     async def verify(self, token: str) -> Principal:
+        remembered = self._verified.get(token)
+        if remembered is not None:
+            principal, accepted_until = remembered
+            keys_fresh = time.monotonic() - self._fetched_at < self._max_age
+            if keys_fresh and time.time() <= accepted_until:
+                return principal
+            del self._verified[token]
+        principal, expires = await self._verify_signed(token)
+        if len(self._verified) >= VERIFIED_TOKENS_KEPT:
+            del self._verified[next(iter(self._verified))]
+        self._verified[token] = (principal, expires + self.leeway_seconds)
+        return principal
+
+    async def _verify_signed(self, token: str) -> tuple[Principal, float]:
+        """The caller of a token whose signature and claims check out, and its `exp`."""
         header = _unverified_header(token)
         algorithm = header.get("alg")
         if algorithm not in ACCEPTED_ALGORITHMS:
@@ -154,12 +180,16 @@ class TokenVerifier:
         scope = claims.get("scope", "")
         scopes = frozenset(scope.split()) if isinstance(scope, str) else frozenset()
         jti = claims.get("jti")
-        return Principal(
+        expires = claims.get("exp")
+        if not isinstance(expires, int | float) or isinstance(expires, bool):
+            raise _invalid_token("malformed exp")
+        principal = Principal(
             client_id=client_id,
             org=org,
             scopes=scopes,
             token_id=jti if isinstance(jti, str) else None,
         )
+        return principal, float(expires)
 
 
 def _unverified_header(token: str) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://care-platform.example/problems/"
@@ -172,13 +173,35 @@ async def _validation_handler(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path (Starlette names only the first route's)."""
+    allowed = []
+    for method in _METHODS:
+        probe = {
+            "type": "http",
+            "path": request.scope["path"],
+            "root_path": request.scope.get("root_path", ""),
+            "method": method,
+            "headers": [],
+        }
+        if any(route.matches(probe)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return ", ".join(allowed)
+
+
 async def _http_error_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    headers = dict(exc.headers) if exc.headers else {}
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request)
     return problem_response(
         exc.status_code,
         str(exc.detail) if exc.detail else "Error",
         instance=request.url.path,
-        headers=dict(exc.headers) if exc.headers else None,
+        headers=headers or None,
     )
 
 
@@ -230,6 +253,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 def problem_responses(*errors: type[DomainError]) -> dict[int | str, dict[str, Any]]:
     """The OpenAPI `responses=` of an operation, built from the errors it can raise."""
     responses: dict[int | str, dict[str, Any]] = {
+        400: {"model": Problem, "description": "The body cannot be read (not UTF-8 JSON)"},
         401: {"model": Problem, "description": "Missing, expired or invalid bearer token"},
         403: {"model": Problem, "description": "The token lacks a required scope"},
         422: {"model": Problem, "description": "The request is invalid; `errors` names fields"},
@@ -237,3 +261,40 @@ def problem_responses(*errors: type[DomainError]) -> dict[int | str, dict[str, A
     for error in errors:
         responses[error.status] = {"model": Problem, "description": error.title}
     return responses
+
+
+BODY_RESPONSES: dict[int | str, dict[str, Any]] = {
+    413: {"model": Problem, "description": "The body is larger than the service accepts"},
+    415: {"model": Problem, "description": "The body is not JSON"},
+}
+
+
+def document_problem_media_type(openapi: dict[str, Any]) -> dict[str, Any]:
+    """Document every error response as `application/problem+json`, as it is served.
+
+    Operations with a body are also documented with the 413 and 415 the body guard gives.
+    """
+    documented = "Problem" in openapi.get("components", {}).get("schemas", {})
+    for path_item in openapi.get("paths", {}).values():
+        for operation in path_item.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            if documented and "requestBody" in operation:
+                for status, response in BODY_RESPONSES.items():
+                    responses.setdefault(
+                        str(status),
+                        {
+                            "description": response["description"],
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Problem"}
+                                }
+                            },
+                        },
+                    )
+            for status, response in responses.items():
+                content = response.get("content", {})
+                if str(status)[0] in "45" and "application/json" in content:
+                    response["content"] = {PROBLEM_MEDIA_TYPE: content["application/json"]}
+    return openapi

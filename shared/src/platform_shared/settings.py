@@ -26,8 +26,8 @@ class ServiceSettings(BaseSettings):
 
     environment: Environment = "development"
     database_url: str = "sqlite+aiosqlite:///var/service.db"
-    #: Connections each process keeps open to PostgreSQL (the same again may overflow).
-    database_pool_size: int = 10
+    #: Connections each process may open to PostgreSQL (and keeps open once opened).
+    database_pool_size: int = 20
     host: str = "127.0.0.1"
     port: int = 8001
     #: The OAuth issuer whose JWKS signs the bearer tokens this service accepts.

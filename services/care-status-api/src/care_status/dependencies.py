@@ -7,18 +7,23 @@ directly, so that tests can fix the date and keep boundary dates literal.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
 
 from care_status.pagination import MAX_LIMIT
+from platform_shared.fields import IsoDate
 
 Clock = Callable[[], datetime]
 
 
-def current_instant(request: Request) -> datetime:
-    """The instant of the request, from the app's clock (aware, UTC)."""
+async def current_instant(request: Request) -> datetime:
+    """The instant of the request, from the app's clock (aware, UTC).
+
+    `async` so that FastAPI calls it on the event loop: a plain `def` dependency is run in
+    the thread pool, a thread hand-off on every request for a clock read.
+    """
     clock: Clock = request.app.state.clock
     return clock()
 
@@ -35,7 +40,7 @@ IfMatch = Annotated[
 ]
 
 AsOf = Annotated[
-    date | None,
+    IsoDate | None,
     Query(description="The date the status is computed for (default: today, Europe/London)"),
 ]
 

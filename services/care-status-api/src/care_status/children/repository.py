@@ -10,9 +10,23 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Select,
+    String,
+    bindparam,
+    cast,
+    literal_column,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import BindParameter
 
 from care_status.children.models import Child
 from care_status.leaving_care.models import Consent, LeavingCare, PersonalAdviser
@@ -106,6 +120,145 @@ async def load_care_record(session: AsyncSession, child: Child) -> CareRecord:
         ),
         consents=list(consents),
     )
+
+
+def _history_statement() -> Select[Any]:
+    """The whole history of one child (`:child_id`) in one round trip, every table's rows
+    in one column layout: kind, id, child_id, created_at, updated_at, version, s1..s3
+    (strings), b1 (boolean), d1, d2 (dates)."""
+    child_id: BindParameter[uuid.UUID] = bindparam("child_id")
+    no_text, no_flag, no_day = cast(null(), String), cast(null(), Boolean), cast(null(), Date)
+
+    def branch(model: Any, kind: str, *columns: Any) -> Select[Any]:
+        return select(
+            literal_column(f"'{kind}'").label("kind"),
+            model.id,
+            model.child_id,
+            model.created_at,
+            model.updated_at,
+            model.version,
+            *columns,
+        ).where(model.child_id == child_id)
+
+    return union_all(
+        branch(
+            LegalStatus,
+            "legal_status",
+            LegalStatus.basis.label("s1"),
+            no_text.label("s2"),
+            no_text.label("s3"),
+            LegalStatus.short_break.label("b1"),
+            LegalStatus.start_date.label("d1"),
+            LegalStatus.end_date.label("d2"),
+        ),
+        branch(
+            Placement,
+            "placement",
+            Placement.placement_type,
+            Placement.area_authority,
+            Placement.provider,
+            Placement.emergency,
+            Placement.start_date,
+            Placement.end_date,
+        ),
+        branch(
+            LeavingCare,
+            "leaving_care",
+            LeavingCare.category_override,
+            no_text,
+            no_text,
+            no_flag,
+            LeavingCare.left_care_on,
+            no_day,
+        ),
+        branch(
+            PersonalAdviser,
+            "personal_adviser",
+            PersonalAdviser.name,
+            PersonalAdviser.contact_route,
+            no_text,
+            no_flag,
+            PersonalAdviser.appointed_on,
+            no_day,
+        ),
+        branch(
+            Consent,
+            "consent",
+            Consent.purpose,
+            Consent.recorded_by,
+            no_text,
+            Consent.given,
+            Consent.recorded_on,
+            no_day,
+        ),
+    )  # type: ignore[return-value]
+
+
+#: Built once: compiled once and cached by SQLAlchemy, executed with the child's id.
+_HISTORY = _history_statement()
+
+
+async def read_care_record(session: AsyncSession, child: Child) -> CareRecord:
+    """The child's history in date order, for reading only (lookups, status facts).
+
+    One statement instead of `load_care_record`'s five; the history rows are complete but
+    not attached to the session, so nothing read here can be changed and flushed (the
+    writes use `load_care_record`).
+    """
+    record = CareRecord(child=child)
+    rows = await session.execute(_HISTORY, {"child_id": child.id})
+    for row in rows:
+        common = {
+            "id": row.id,
+            "child_id": row.child_id,
+            "created_at": row.created_at,
+            "updated_at": row.updated_at,
+            "version": row.version,
+        }
+        if row.kind == "legal_status":
+            record.legal_statuses.append(
+                LegalStatus(
+                    **common,
+                    basis=row.s1,
+                    short_break=bool(row.b1),
+                    start_date=row.d1,
+                    end_date=row.d2,
+                )
+            )
+        elif row.kind == "placement":
+            record.placements.append(
+                Placement(
+                    **common,
+                    placement_type=row.s1,
+                    area_authority=row.s2,
+                    provider=row.s3,
+                    emergency=bool(row.b1),
+                    start_date=row.d1,
+                    end_date=row.d2,
+                )
+            )
+        elif row.kind == "leaving_care":
+            record.leaving_care = LeavingCare(
+                **common, category_override=row.s1, left_care_on=row.d1
+            )
+        elif row.kind == "personal_adviser":
+            record.personal_adviser = PersonalAdviser(
+                **common, name=row.s1, contact_route=row.s2, appointed_on=row.d1
+            )
+        else:
+            record.consents.append(
+                Consent(
+                    **common,
+                    purpose=row.s1,
+                    recorded_by=row.s2,
+                    given=bool(row.b1),
+                    recorded_on=row.d1,
+                )
+            )
+    record.legal_statuses.sort(key=lambda status: (status.start_date, status.created_at))
+    record.placements.sort(key=lambda placement: (placement.start_date, placement.created_at))
+    record.consents.sort(key=lambda consent: consent.purpose)
+    return record
 
 
 async def load_owned_record(

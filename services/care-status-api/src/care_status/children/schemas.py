@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -12,6 +13,7 @@ from pydantic import (
     ConfigDict,
     Field,
     RootModel,
+    StrictBool,
     StringConstraints,
     field_validator,
 )
@@ -23,6 +25,7 @@ from care_status.lookups.matching import name_key
 from care_status.organisations import AuthorityRef
 from care_status.placements.schemas import PlacementOut
 from care_status.status_facts.schemas import StatusFacts
+from platform_shared.fields import IsoDate
 
 
 def _has_letters(value: str) -> str:
@@ -49,31 +52,39 @@ PncId = Annotated[
     Field(description="Year/serial and check letter; stored as `YYYY/NNNNNNNC`"),
 ]
 LocalReference = Annotated[str, StringConstraints(strip_whitespace=True, max_length=64)]
-Sex = Literal["female", "male", "other", "not_stated"]
-#: The DfE/ONS ethnicity categories of the children looked after return (codes in words).
-Ethnicity = Literal[
-    "white_british",
-    "white_irish",
-    "traveller_of_irish_heritage",
-    "gypsy_roma",
-    "any_other_white_background",
-    "white_and_black_caribbean",
-    "white_and_black_african",
-    "white_and_asian",
-    "any_other_mixed_background",
-    "indian",
-    "pakistani",
-    "bangladeshi",
-    "chinese",
-    "any_other_asian_background",
-    "caribbean",
-    "african",
-    "any_other_black_background",
-    "arab",
-    "any_other_ethnic_group",
-    "refused",
-    "information_not_yet_obtained",
-]
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    NOT_STATED = "not_stated"
+
+
+class Ethnicity(StrEnum):
+    """The DfE/ONS ethnicity categories of the children looked after return."""
+
+    WHITE_BRITISH = "white_british"
+    WHITE_IRISH = "white_irish"
+    TRAVELLER_OF_IRISH_HERITAGE = "traveller_of_irish_heritage"
+    GYPSY_ROMA = "gypsy_roma"
+    ANY_OTHER_WHITE_BACKGROUND = "any_other_white_background"
+    WHITE_AND_BLACK_CARIBBEAN = "white_and_black_caribbean"
+    WHITE_AND_BLACK_AFRICAN = "white_and_black_african"
+    WHITE_AND_ASIAN = "white_and_asian"
+    ANY_OTHER_MIXED_BACKGROUND = "any_other_mixed_background"
+    INDIAN = "indian"
+    PAKISTANI = "pakistani"
+    BANGLADESHI = "bangladeshi"
+    CHINESE = "chinese"
+    ANY_OTHER_ASIAN_BACKGROUND = "any_other_asian_background"
+    CARIBBEAN = "caribbean"
+    AFRICAN = "african"
+    ANY_OTHER_BLACK_BACKGROUND = "any_other_black_background"
+    ARAB = "arab"
+    ANY_OTHER_ETHNIC_GROUP = "any_other_ethnic_group"
+    REFUSED = "refused"
+    INFORMATION_NOT_YET_OBTAINED = "information_not_yet_obtained"
 
 
 class ChildCreate(BaseModel):
@@ -83,13 +94,13 @@ class ChildCreate(BaseModel):
 
     given_name: Name
     family_name: Name
-    date_of_birth: date
+    date_of_birth: IsoDate
     nhs_number: NhsNumber | None = None
     pnc_id: PncId | None = None
     local_reference: LocalReference | None = None
     sex: Sex | None = None
     ethnicity: Ethnicity | None = None
-    uasc: bool = Field(default=False, description="An unaccompanied asylum-seeking child")
+    uasc: StrictBool = Field(default=False, description="An unaccompanied asylum-seeking child")
 
 
 class ChildUpdate(BaseModel):
@@ -99,14 +110,14 @@ class ChildUpdate(BaseModel):
 
     given_name: Name | None = None
     family_name: Name | None = None
-    date_of_birth: date | None = None
+    date_of_birth: IsoDate | None = None
     nhs_number: NhsNumber | None = None
     pnc_id: PncId | None = None
     local_reference: LocalReference | None = None
     sex: Sex | None = None
     ethnicity: Ethnicity | None = None
-    uasc: bool | None = None
-    youth_justice_order: bool | None = Field(
+    uasc: StrictBool | None = None
+    youth_justice_order: StrictBool | None = Field(
         default=None,
         description="The child is subject to a youth justice order (beyond a recorded remand)",
     )

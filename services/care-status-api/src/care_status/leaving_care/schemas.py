@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from care_status.status import CareLeaverCategory
+from platform_shared.fields import IsoDate
 
 ConsentPurpose = Literal["notify_personal_adviser"]
 RouteId = Annotated[
@@ -20,7 +21,7 @@ RouteId = Annotated[
 class LeavingCarePut(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    left_care_on: date
+    left_care_on: IsoDate
     category: CareLeaverCategory | None = Field(
         default=None,
         description="An explicit category, replacing what the history shows (audited)",
@@ -43,7 +44,7 @@ class PersonalAdviserPut(BaseModel):
         default=None,
         description="notify-api route id; default: the authority's leaving-care service",
     )
-    appointed_on: date | None = None
+    appointed_on: IsoDate | None = None
 
 
 class PersonalAdviserOut(BaseModel):
@@ -59,8 +60,8 @@ class PersonalAdviserOut(BaseModel):
 class ConsentPut(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    given: bool
-    recorded_on: date
+    given: StrictBool
+    recorded_on: IsoDate
     recorded_by: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
     ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from care_status.status import LegalBasis
+from platform_shared.fields import IsoDate
 
 
 class LegalStatusCreate(BaseModel):
@@ -16,9 +17,9 @@ class LegalStatusCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     basis: LegalBasis
-    start_date: date
-    end_date: date | None = Field(default=None, description="The day the status ceased")
-    short_break: bool = Field(
+    start_date: IsoDate
+    end_date: IsoDate | None = Field(default=None, description="The day the status ceased")
+    short_break: StrictBool = Field(
         default=False,
         description="A pre-planned short break (respite, s.20(4); Care Planning regs 2010 "
         "reg 48): section 20 only; looked after while on it, not counted for care leaving",
@@ -30,7 +31,7 @@ class LegalStatusEnd(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    end_date: date
+    end_date: IsoDate
 
 
 class LegalStatusOut(BaseModel):

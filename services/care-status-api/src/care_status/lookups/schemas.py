@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -12,17 +13,28 @@ from care_status.children.schemas import Name, NhsNumber, PncId
 from care_status.identifiers import PERSON_REF_PATTERN
 from care_status.organisations import AuthorityRef
 from care_status.status import CareLeaverCategory, ConsentAnswer
+from platform_shared.fields import IsoDate
 
-LookupPurpose = Literal[
-    "custody",
-    "charging_decision",
-    "court",
-    "voluntary_interview",
-    "safeguarding",
-    "prison_reception",
-    "youth_justice",
-]
-LookupResultType = Literal["looked_after", "care_leaver", "no_record", "ambiguous"]
+
+class LookupPurpose(StrEnum):
+    """Why the caller asks; recorded in the lookup audit."""
+
+    CUSTODY = "custody"
+    CHARGING_DECISION = "charging_decision"
+    COURT = "court"
+    VOLUNTARY_INTERVIEW = "voluntary_interview"
+    SAFEGUARDING = "safeguarding"
+    PRISON_RECEPTION = "prison_reception"
+    YOUTH_JUSTICE = "youth_justice"
+
+
+class LookupResultType(StrEnum):
+    LOOKED_AFTER = "looked_after"
+    CARE_LEAVER = "care_leaver"
+    NO_RECORD = "no_record"
+    AMBIGUOUS = "ambiguous"
+
+
 PersonRef = Annotated[str, StringConstraints(pattern=PERSON_REF_PATTERN)]
 
 
@@ -44,12 +56,12 @@ class LookupRequest(BaseModel):
     identifiers: LookupIdentifiers | None = None
     given_name: Name | None = None
     family_name: Name | None = None
-    date_of_birth: date | None = None
+    date_of_birth: IsoDate | None = None
     purpose: LookupPurpose
     requester_reference: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)] | None
     ) = Field(default=None, description="Your own reference, e.g. a custody record number")
-    as_of: date | None = Field(default=None, description="Default: today (Europe/London)")
+    as_of: IsoDate | None = Field(default=None, description="Default: today (Europe/London)")
 
 
 class LookupResult(BaseModel):

@@ -16,7 +16,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care_status.children.models import Child
-from care_status.children.repository import CareRecord, load_care_record
+from care_status.children.repository import CareRecord, read_care_record
 from care_status.history import facts_of
 from care_status.lookups.matching import MatchOutcome, decide, name_key
 from care_status.lookups.schemas import LookupRequest
@@ -99,7 +99,7 @@ async def lookup(
     if match.outcome is MatchOutcome.AMBIGUOUS:
         answer = LookupAnswer(result="ambiguous")
     elif child is not None:
-        record = await load_care_record(session, child)
+        record = await read_care_record(session, child)
         facts = facts_of(record, as_of)
         answer = LookupAnswer(result=facts.status.value, record=record, facts=facts)
     record_audit(

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
-PlacementType = Literal[
-    "foster",
-    "kinship",
-    "childrens_home",
-    "secure_childrens_home",
-    "supported_accommodation",
-    "residential_school",
-    "other",
-]
+from platform_shared.fields import IsoDate
+
+
+class PlacementType(StrEnum):
+    FOSTER = "foster"
+    KINSHIP = "kinship"
+    CHILDRENS_HOME = "childrens_home"
+    SECURE_CHILDRENS_HOME = "secure_childrens_home"
+    SUPPORTED_ACCOMMODATION = "supported_accommodation"
+    RESIDENTIAL_SCHOOL = "residential_school"
+    OTHER = "other"
+
+
 GssCode = Annotated[
     str,
     StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^E\d{8}$"),
@@ -31,9 +36,9 @@ class PlacementCreate(BaseModel):
 
     placement_type: PlacementType
     area_authority: GssCode = Field(description="The authority where the child lives")
-    start_date: date
-    end_date: date | None = None
-    emergency: bool = Field(default=False, description="An emergency (unplanned) placement")
+    start_date: IsoDate
+    end_date: IsoDate | None = None
+    emergency: StrictBool = Field(default=False, description="An emergency (unplanned) placement")
     provider: Annotated[str, StringConstraints(max_length=64)] | None = Field(
         default=None, description="Organisation code of the provider, if it is one"
     )
@@ -44,7 +49,7 @@ class PlacementEnd(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    end_date: date
+    end_date: IsoDate
 
 
 class PlacementOut(BaseModel):

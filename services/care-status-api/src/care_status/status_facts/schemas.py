@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
@@ -18,7 +18,15 @@ from care_status.status import (
     StatusFacts as ComputedFacts,
 )
 
-AgeBand = Literal["under_10", "10_13", "14_15", "16_17", "18_20", "21_24", "25_plus"]
+
+class AgeBand(StrEnum):
+    UNDER_10 = "under_10"
+    FROM_10_TO_13 = "10_13"
+    FROM_14_TO_15 = "14_15"
+    FROM_16_TO_17 = "16_17"
+    FROM_18_TO_20 = "18_20"
+    FROM_21_TO_24 = "21_24"
+    FROM_25 = "25_plus"
 
 
 class StatusFacts(BaseModel):

@@ -14,7 +14,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from enum import StrEnum
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,7 +23,14 @@ from incidents.incidents.models import Incident
 from platform_shared.calendar import start_of_day
 from platform_shared.problems import Invalid, NotFound
 
-Relation = Literal["any", "responsible", "area"]
+
+class AuthorityRelation(StrEnum):
+    """Which incidents of an authority: of children it is responsible for, placed in its
+    area, or either."""
+
+    ANY = "any"
+    RESPONSIBLE = "responsible"
+    AREA = "area"
 
 
 def readable_by(org: str) -> ColumnElement[bool]:
@@ -139,7 +146,7 @@ async def get_for_relay(
     return result
 
 
-def authority_relation(authority: str, relation: Relation) -> ColumnElement[bool]:
+def authority_relation(authority: str, relation: AuthorityRelation) -> ColumnElement[bool]:
     if relation == "responsible":
         return Incident.responsible_authority == authority
     if relation == "area":
@@ -148,7 +155,7 @@ def authority_relation(authority: str, relation: Relation) -> ColumnElement[bool
 
 
 async def incidents_for_figures(
-    session: AsyncSession, authority: str, relation: Relation, first: date, last: date
+    session: AsyncSession, authority: str, relation: AuthorityRelation, first: date, last: date
 ) -> list[Incident]:
     """The incidents of `authority` whose London date lies in [first, last]: the figures'
     population (readable by that authority by construction)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Header, Query, Request, Response
@@ -15,6 +14,7 @@ from incidents.incidents.schemas import IncidentCreate, IncidentOut, IncidentPag
 from incidents.incidents.vocabulary import IncidentKind
 from platform_shared.audit import record_audit
 from platform_shared.dependencies import Session
+from platform_shared.fields import IsoDate
 from platform_shared.idempotency import Idempotency
 from platform_shared.problems import (
     Forbidden,
@@ -78,10 +78,10 @@ async def list_incidents(
     person_ref: Annotated[str | None, Query(min_length=1, max_length=128)] = None,
     kind: IncidentKind | None = None,
     occurred_from: Annotated[
-        date | None, Query(alias="from", description="First Europe/London date, inclusive")
+        IsoDate | None, Query(alias="from", description="First Europe/London date, inclusive")
     ] = None,
     occurred_to: Annotated[
-        date | None, Query(alias="to", description="Last Europe/London date, inclusive")
+        IsoDate | None, Query(alias="to", description="Last Europe/London date, inclusive")
     ] = None,
     authority: Annotated[
         str | None,

@@ -10,7 +10,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from incidents.care_status_client import StatusFacts
 from incidents.incidents.models import Incident
@@ -25,6 +25,7 @@ from incidents.incidents.vocabulary import (
     Setting,
     Sex,
 )
+from platform_shared.fields import IsoDate, IsoInstant
 
 PersonRef = Annotated[
     str,
@@ -57,7 +58,7 @@ class IncidentCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     person_ref: PersonRef
-    occurred_at: AwareDatetime
+    occurred_at: IsoInstant
     kind: IncidentKind
     setting: Setting
     description: LongText | None = Field(default=None, description="What happened")
@@ -78,7 +79,7 @@ class IncidentCreate(BaseModel):
         default=None, description="National Referral Mechanism reference, where one was made"
     )
     staff_involved: StrictBool = False
-    police_involved_at: AwareDatetime | None = Field(
+    police_involved_at: IsoInstant | None = Field(
         default=None, description="When the police became involved (CPS checklist clock)"
     )
     police_force: OrgCode | None = Field(
@@ -90,12 +91,12 @@ class IncidentCreate(BaseModel):
         default=None, description="Crime reference or custody record number"
     )
     custody_suite: Annotated[str, Field(min_length=1, max_length=200)] | None = None
-    detained_at: AwareDatetime | None = Field(default=None, description="Time into custody")
-    released_at: AwareDatetime | None = Field(default=None, description="Time out of custody")
+    detained_at: IsoInstant | None = Field(default=None, description="Time into custody")
+    released_at: IsoInstant | None = Field(default=None, description="Time out of custody")
     outcome: Outcome | None = None
-    outcome_date: date | None = None
-    sentenced_on: date | None = None
-    expected_release_date: date | None = None
+    outcome_date: IsoDate | None = None
+    sentenced_on: IsoDate | None = None
+    expected_release_date: IsoDate | None = None
     sex: Sex | None = Field(default=None, description="As reported by the recorder")
     ethnicity: Ethnicity | None = Field(default=None, description="As reported by the recorder")
 
@@ -106,17 +107,17 @@ class IncidentUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Outcome | None = None
-    outcome_date: date | None = Field(
+    outcome_date: IsoDate | None = Field(
         default=None, description="Defaults to today (Europe/London) when an outcome is given"
     )
-    expected_release_date: date | None = None
+    expected_release_date: IsoDate | None = None
     restorative_approach: RestorativeApproach | None = None
     restorative_outcome: RestorativeOutcome | None = None
     restorative_notes: LongText | None = None
-    police_involved_at: AwareDatetime | None = None
+    police_involved_at: IsoInstant | None = None
     police_force: OrgCode | None = None
     police_reference: ShortText | None = None
-    released_at: AwareDatetime | None = None
+    released_at: IsoInstant | None = None
     exploitation_concern: Literal[True] | None = Field(
         default=None, description="Raise an exploitation concern found later (never cleared)"
     )

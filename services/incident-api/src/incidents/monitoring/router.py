@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Response, Security
 
 from incidents.dependencies import Directory, Now
+from incidents.incidents.repository import AuthorityRelation
 from incidents.monitoring import service
-from incidents.monitoring.schemas import MonitoringFigures
+from incidents.monitoring.schemas import MonitoringFigures, ReportFormat
 from platform_shared.auth import Principal, require_scopes
 from platform_shared.dependencies import Session
+from platform_shared.fields import IsoDate
 from platform_shared.problems import Forbidden, problem_responses
 
 ReportsRead = Annotated[Principal, Security(require_scopes, scopes=["reports:read"])]
@@ -27,9 +28,9 @@ _responses[200] = {
 }
 
 
-def _wants_csv(format_: str | None, accept: str | None) -> bool:
+def _wants_csv(format_: ReportFormat | None, accept: str | None) -> bool:
     if format_ is not None:
-        return format_ == "csv"
+        return format_ is ReportFormat.CSV
     return CSV_MEDIA_TYPE in (accept or "").lower()
 
 
@@ -39,18 +40,18 @@ async def get_monitoring_figures(
     session: Session,
     directory: Directory,
     now: Now,
-    start: Annotated[date, Query(alias="from", description="First day (Europe/London)")],
-    end: Annotated[date, Query(alias="to", description="Last day, inclusive")],
+    start: Annotated[IsoDate, Query(alias="from", description="First day (Europe/London)")],
+    end: Annotated[IsoDate, Query(alias="to", description="Last day, inclusive")],
     authority: Annotated[
         str | None, Query(min_length=1, max_length=64, description="Defaults to the caller's")
     ] = None,
     relation: Annotated[
-        Literal["any", "responsible", "area"],
+        AuthorityRelation,
         Query(
             description="Children the authority is responsible for, placed in its area, or either"
         ),
-    ] = "any",
-    format_: Annotated[Literal["json", "csv"] | None, Query(alias="format")] = None,
+    ] = AuthorityRelation.ANY,
+    format_: Annotated[ReportFormat | None, Query(alias="format")] = None,
     accept: Annotated[str | None, Header()] = None,
 ) -> Any:
     """Monitoring figures for the caller's authority and a period (Derbyshire s.11,

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from incidents.incidents.repository import AuthorityRelation
 
 NOTIFICATIONS_NOTE = (
     "Notifications sent on time, late and withheld (no consent), per rule, are "
@@ -13,6 +16,11 @@ NOTIFICATIONS_NOTE = (
     "acknowledgements and withheld decisions. incident-api does not hold them and does "
     "not report them; read them from notify-api for the same authority and period."
 )
+
+
+class ReportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
 
 
 class Breakdowns(BaseModel):
@@ -59,7 +67,7 @@ class MonitoringFigures(BaseModel):
     """The protocols' monitoring figures for one authority and period."""
 
     authority: str
-    relation: Literal["any", "responsible", "area"] = Field(
+    relation: AuthorityRelation = Field(
         description="Incidents of children the authority is responsible for, placed in "
         "its area, or either"
     )

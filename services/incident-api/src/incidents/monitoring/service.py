@@ -56,7 +56,7 @@ async def monitoring_figures(
     principal: Principal,
     *,
     authority: str | None,
-    relation: repository.Relation,
+    relation: repository.AuthorityRelation,
     start: date,
     end: date,
     directory: OrganisationDirectory,
