@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from care_status import models
 from care_status.models import Base
 from platform_shared.db import create_engine
+from platform_shared.migrations import schema_differences
+
+OWN_TABLES = {getattr(models, name).__table__.name for name in models.__all__ if name != "Base"}
 
 
 def _differences(connection: Connection) -> list[Any]:
-    context = MigrationContext.configure(connection, opts={"compare_type": True})
-    return list(compare_metadata(context, Base.metadata))
+    return schema_differences(connection, Base.metadata, OWN_TABLES)
 
 
 async def test_migrations_match_the_models(database_url: str) -> None:

@@ -8,10 +8,13 @@ audit log, outbox), written out here once and frozen like any applied revision.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import command, context, op
+from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -66,6 +69,24 @@ async def upgrade_to_head(script_location: Path, database_url: str) -> None:
     """Apply every pending migration (in a thread: Alembic runs its own event loop)."""
     config = alembic_config(script_location, database_url)
     await asyncio.to_thread(command.upgrade, config, "head")
+
+
+def schema_differences(
+    connection: Connection, metadata: MetaData, own_tables: Collection[str]
+) -> list[Any]:
+    """What autogenerate would change to make the database match a service's models.
+
+    Tables of other services' models (imported into the same process by a test run) are
+    left out; every table in the database is compared, so a stray one still shows.
+    """
+
+    def include(_object: Any, name: str | None, type_: str, reflected: bool, _other: Any) -> bool:
+        return not (type_ == "table" and not reflected and name not in own_tables)
+
+    context = MigrationContext.configure(
+        connection, opts={"compare_type": True, "include_object": include}
+    )
+    return list(compare_metadata(context, metadata))
 
 
 def run_migrations(target_metadata: MetaData) -> None:
