@@ -1,6 +1,6 @@
 """`make bench`: the platform's benchmarks on PostgreSQL, results in bench/results/*.json.
 
-    python bench/run.py                 # everything at full size (about 30 minutes)
+    python bench/run.py                 # everything at full size (about 25 minutes)
     python bench/run.py --quick         # small sizes and short runs, to try the tooling
     python bench/run.py --only lookup   # lookup (with growth), fanout, ingest; repeatable
     python bench/run.py --profile       # also py-spy the services during the runs
@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import json
 import platform
+import signal
 import subprocess
 import sys
 import time
@@ -502,8 +503,10 @@ def fanout_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
                 f"{run['drain']['deliveries_per_second']}/s, worker cpu "
                 f"{run['drain']['worker_cpu_ms_per_delivery']} ms/delivery"
             )
-            # Paced: events at a rate the workers should keep up with (half the drain rate).
-            rate = max(1.0, round(run["drain"]["deliveries_per_second"] * 0.5 / per_event, 1))
+            # Paced: events at a rate the workers should keep up with (half the drain rate,
+            # or --paced-rate deliveries a second).
+            offered = config.get("paced_rate") or run["drain"]["deliveries_per_second"] * 0.5
+            rate = max(1.0, round(offered / per_event, 1))
             paced = EventPoster(cluster.url("notify-api"), cluster.token("platform-services"))
             baseline = receiver_count(receiver_url)
             load = load_average()
@@ -712,6 +715,10 @@ def print_summary(sections: dict[str, dict[str, Any]]) -> None:
     print("peak RSS (MiB):", json.dumps(memory_summary(sections)))
 
 
+def _interrupted(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
     parser.add_argument("--quick", action="store_true", help="small sizes, short runs")
@@ -723,7 +730,14 @@ def main() -> int:
     parser.add_argument("--sizes", help="comma-separated children counts for lookup/growth")
     parser.add_argument("--events", type=int, help="fan-out events per worker count")
     parser.add_argument("--workers", help="comma-separated delivery worker counts")
+    parser.add_argument(
+        "--paced-rate", type=float, help="fan-out deliveries/s offered in the paced phase"
+    )
     args = parser.parse_args()
+    # SIGTERM (and SIGINT, which a background shell ignores) end the run through the
+    # `finally` blocks: the processes are stopped and the databases dropped.
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _interrupted)
     config = dict(QUICK if args.quick else FULL)
     if args.seconds:
         config["seconds"] = args.seconds
@@ -731,6 +745,8 @@ def main() -> int:
         config["sizes"] = [int(size) for size in args.sizes.split(",")]
     if args.events:
         config["events"] = args.events
+    if args.paced_rate:
+        config["paced_rate"] = args.paced_rate
     if args.workers:
         config["delivery_workers"] = [int(count) for count in args.workers.split(",")]
     chosen = args.only or ["lookup", "fanout", "ingest"]
