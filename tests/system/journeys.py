@@ -258,3 +258,20 @@ async def acknowledge(inbox: httpx.AsyncClient, notification: dict[str, Any]) ->
     assert response.status_code == 200, response.text
     acknowledged: dict[str, Any] = response.json()
     return acknowledged
+
+
+async def register_webhook(
+    inbox: httpx.AsyncClient,
+    receiver: Any,
+    base_url: str,
+    rules: tuple[str, ...] = ("placement-out-of-area",),
+) -> dict[str, Any]:
+    """Register `receiver` (at `base_url`) as the caller's webhook for `rules`; give it the secret."""
+    response = await inbox.post(
+        "/v1/endpoints",
+        json={"channel": "webhook", "url": f"{base_url}/hooks", "rules": list(rules)},
+    )
+    assert response.status_code == 201, response.text
+    endpoint: dict[str, Any] = response.json()
+    receiver.secret = endpoint["secret"]
+    return endpoint

@@ -11,6 +11,7 @@ from journeys import (
     add_legal_status,
     add_placement,
     create_child,
+    register_webhook,
     wait_for_notifications,
 )
 from platform_harness import Platform, eventually
@@ -31,16 +32,7 @@ async def test_emergency_out_of_area_placement_is_told_signed_acknowledged_and_m
         platform.aclient("notify-api", "demo-derbyshire") as derbyshire,
         platform.aclient("notify-api", "demo-camden") as camden_notify,
     ):
-        endpoint = await derbyshire.post(
-            "/v1/endpoints",
-            json={
-                "channel": "webhook",
-                "url": f"{receiver_url}/hooks",
-                "rules": ["placement-out-of-area"],
-            },
-        )
-        assert endpoint.status_code == 201, endpoint.text
-        receiver.secret = endpoint.json()["secret"]
+        await register_webhook(derbyshire, receiver, receiver_url)
 
         child = await create_child(camden)
         await add_legal_status(camden, child["id"], "care_order_s31", "2025-01-10")

@@ -14,7 +14,13 @@ from datetime import UTC, datetime
 
 import httpx
 import pytest
-from journeys import DERBYSHIRE, delivered_ids, placement_event, unique_family_name
+from journeys import (
+    DERBYSHIRE,
+    delivered_ids,
+    placement_event,
+    register_webhook,
+    unique_family_name,
+)
 from platform_harness import Platform, eventually, running_platform
 from webhook_receiver import WebhookReceiver
 
@@ -70,15 +76,7 @@ async def test_journey_through_alternating_replicas_and_three_workers(
     receiver = WebhookReceiver()
     try:
         async with serve_over_http(receiver.app) as receiver_url:
-            endpoint = await derbyshire.pick().post(
-                "/v1/endpoints",
-                json={
-                    "channel": "webhook",
-                    "url": f"{receiver_url}/hooks",
-                    "rules": ["placement-out-of-area"],
-                },
-            )
-            receiver.secret = endpoint.json()["secret"]
+            endpoint = await register_webhook(derbyshire.pick(), receiver, receiver_url)
             child = (
                 await camden.pick().post(
                     "/v1/children",
@@ -127,7 +125,7 @@ async def test_journey_through_alternating_replicas_and_three_workers(
                 f"/v1/notifications/{notification['id']}/acknowledge"
             )
             assert ack.status_code == 200
-            await derbyshire.pick().delete(f"/v1/endpoints/{endpoint.json()['id']}")
+            await derbyshire.pick().delete(f"/v1/endpoints/{endpoint['id']}")
             assert len(camden.used) == 2 and len(derbyshire.used) == 2
     finally:
         await camden.aclose()
@@ -143,15 +141,7 @@ async def test_thousand_notifications_delivered_exactly_once_by_three_workers(
     receiver = WebhookReceiver()
     try:
         async with serve_over_http(receiver.app) as receiver_url:
-            endpoint = await inbox.pick().post(
-                "/v1/endpoints",
-                json={
-                    "channel": "webhook",
-                    "url": f"{receiver_url}/hooks",
-                    "rules": ["placement-out-of-area"],
-                },
-            )
-            receiver.secret = endpoint.json()["secret"]
+            await register_webhook(inbox.pick(), receiver, receiver_url)
             already = len(await delivered_ids(inbox.pick()))
             semaphore = asyncio.Semaphore(16)
 

@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
-from journeys import delivered_ids, placement_event
+from journeys import delivered_ids, placement_event, register_webhook
 from platform_harness import Platform, eventually, running_platform
 from webhook_receiver import WebhookReceiver
 
@@ -44,15 +44,7 @@ async def test_killed_worker_loses_nothing_and_repeats_nothing_it_recorded(
         platform.aclient("notify-api", "demo-derbyshire") as derbyshire,
         platform.aclient("notify-api", "platform-services") as publisher,
     ):
-        endpoint = await derbyshire.post(
-            "/v1/endpoints",
-            json={
-                "channel": "webhook",
-                "url": f"{receiver_url}/hooks",
-                "rules": ["placement-out-of-area"],
-            },
-        )
-        receiver.secret = endpoint.json()["secret"]
+        await register_webhook(derbyshire, receiver, receiver_url)
         semaphore = asyncio.Semaphore(16)
 
         async def publish(number: int) -> None:
