@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import platform
 import signal
 import subprocess
@@ -114,7 +115,7 @@ class Profiler:
                 "--duration",
                 str(seconds),
                 "--rate",
-                "100",
+                os.environ.get("BENCH_PROFILE_RATE", "100"),
                 "--nonblocking",
                 "--format",
                 "raw",

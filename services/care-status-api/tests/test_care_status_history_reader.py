@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import and_, bindparam
 
 from care_status.children.models import Child
-from care_status.children.repository import CareRecord, load_care_record, read_care_record
+from care_status.children.repository import (
+    CareRecord,
+    load_care_record,
+    matching_records_statement,
+    read_care_record,
+    read_matching_records,
+)
 from care_status.testing import add_legal_status, add_placement, create_child
 from platform_shared.testing import InProcessService
 
@@ -49,6 +57,49 @@ def _rows(record: CareRecord) -> dict[str, Any]:
             fields(row, "purpose", "given", "recorded_on", "recorded_by") for row in record.consents
         ],
     }
+
+
+def _child(child: Child) -> tuple[Any, ...]:
+    """What a lookup's record holds of the child (see `read_matching_records`)."""
+    names = ("id", "person_ref", "responsible_authority", "date_of_birth", "youth_justice_order")
+    return tuple(getattr(child, name) for name in names)
+
+
+_BY_PERSON_REF = matching_records_statement(Child.person_ref == bindparam("person_ref"))
+
+
+async def test_matching_records_reads_each_candidate_whole(
+    service: InProcessService, camden: httpx.AsyncClient
+) -> None:
+    """Two children with the same keys: both are read, each with only its own history."""
+    twins = [await create_child(camden, date_of_birth="2012-08-09") for _ in range(2)]
+    await add_legal_status(camden, twins[0]["id"], start_date="2020-01-10")
+    await add_placement(camden, twins[1]["id"], start_date="2021-06-01", end_date="2022-06-01")
+    await add_placement(camden, twins[1]["id"], start_date="2022-06-01")
+    third = await create_child(camden, date_of_birth="2012-08-09")
+    await add_legal_status(camden, third["id"], start_date="2020-01-10")
+
+    statement = matching_records_statement(
+        and_(
+            Child.family_name == bindparam("family_name"),
+            Child.date_of_birth == bindparam("date_of_birth"),
+        )
+    )
+    async with service.session_factory() as session:
+        connection = await session.connection()
+        records = await read_matching_records(
+            connection,
+            statement,
+            {"family_name": "Taylor", "date_of_birth": date(2012, 8, 9)},
+        )
+        # At most two are read (enough to know the probe is ambiguous), each whole and
+        # with only its own history.
+        assert len(records) == 2
+        for record in records:
+            row = await session.get(Child, record.child.id)
+            assert row is not None
+            assert _child(record.child) == _child(row)
+            assert _rows(record) == _rows(await read_care_record(session, row))
 
 
 async def test_read_care_record_matches_load_care_record(
@@ -92,8 +143,15 @@ async def test_read_care_record_matches_load_care_record(
         assert row is not None
         loaded = _rows(await load_care_record(session, row))
         read = _rows(await read_care_record(session, row))
+        # The lookups' reader: the probe and the histories of what it found, in one statement.
+        connection = await session.connection()
+        matched = await read_matching_records(
+            connection, _BY_PERSON_REF, {"person_ref": row.person_ref}
+        )
 
     assert read == loaded
+    assert [_rows(record) for record in matched] == [loaded]
+    assert [_child(record.child) for record in matched] == [_child(row)]
     assert len(read["legal_statuses"]) == 2
     assert len(read["placements"]) == 2
     assert read["leaving_care"] is not None

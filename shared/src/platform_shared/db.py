@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from sqlalchemy import DateTime, MetaData, TypeDecorator, event
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -159,3 +161,22 @@ async def session_scope(
         except BaseException:
             await session.rollback()
             raise
+
+
+@asynccontextmanager
+async def statement_connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """A connection for a read followed by one write (a lookup and its audit row).
+
+    On PostgreSQL each statement commits by itself (autocommit): the write is the last
+    statement, so its success is the commit, and the two round trips of BEGIN and COMMIT
+    are saved. On SQLite the work is one transaction (`BEGIN IMMEDIATE`) committed at the
+    end, as a session's is. Either way, a failure before the write leaves nothing behind
+    and the caller answers only after the write is committed.
+    """
+    async with engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            async with connection.begin():
+                yield connection
+            return
+        await connection.execution_options(isolation_level="AUTOCOMMIT")
+        yield connection

@@ -8,6 +8,7 @@ organisation's child is therefore a 404 here, in one place.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -25,8 +26,10 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.sql.elements import BindParameter, ColumnElement
+from sqlalchemy.sql.selectable import CompoundSelect
 
 from care_status.children.models import Child
 from care_status.leaving_care.models import Consent, LeavingCare, PersonalAdviser
@@ -122,12 +125,15 @@ async def load_care_record(session: AsyncSession, child: Child) -> CareRecord:
     )
 
 
-def _history_statement() -> Select[Any]:
-    """The whole history of one child (`:child_id`) in one round trip, every table's rows
-    in one column layout: kind, id, child_id, created_at, updated_at, version, s1..s3
-    (strings), b1 (boolean), d1, d2 (dates)."""
-    child_id: BindParameter[uuid.UUID] = bindparam("child_id")
-    no_text, no_flag, no_day = cast(null(), String), cast(null(), Boolean), cast(null(), Date)
+_NO_TEXT, _NO_FLAG, _NO_DAY = cast(null(), String), cast(null(), Boolean), cast(null(), Date)
+
+#: Whether a history row belongs to the children read: given the row's `child_id` column.
+Belongs = Callable[[Any], ColumnElement[bool]]
+
+
+def _history_branches(belongs: Belongs) -> list[Select[Any]]:
+    """The history tables' rows in one column layout: kind, id, child_id, created_at,
+    updated_at, version, s1..s3 (strings), b1 (boolean), d1, d2 (dates)."""
 
     def branch(model: Any, kind: str, *columns: Any) -> Select[Any]:
         return select(
@@ -138,15 +144,15 @@ def _history_statement() -> Select[Any]:
             model.updated_at,
             model.version,
             *columns,
-        ).where(model.child_id == child_id)
+        ).where(belongs(model.child_id))
 
-    return union_all(
+    return [
         branch(
             LegalStatus,
             "legal_status",
             LegalStatus.basis.label("s1"),
-            no_text.label("s2"),
-            no_text.label("s3"),
+            _NO_TEXT.label("s2"),
+            _NO_TEXT.label("s3"),
             LegalStatus.short_break.label("b1"),
             LegalStatus.start_date.label("d1"),
             LegalStatus.end_date.label("d2"),
@@ -165,40 +171,138 @@ def _history_statement() -> Select[Any]:
             LeavingCare,
             "leaving_care",
             LeavingCare.category_override,
-            no_text,
-            no_text,
-            no_flag,
+            _NO_TEXT,
+            _NO_TEXT,
+            _NO_FLAG,
             LeavingCare.left_care_on,
-            no_day,
+            _NO_DAY,
         ),
         branch(
             PersonalAdviser,
             "personal_adviser",
             PersonalAdviser.name,
             PersonalAdviser.contact_route,
-            no_text,
-            no_flag,
+            _NO_TEXT,
+            _NO_FLAG,
             PersonalAdviser.appointed_on,
-            no_day,
+            _NO_DAY,
         ),
         branch(
             Consent,
             "consent",
             Consent.purpose,
             Consent.recorded_by,
-            no_text,
+            _NO_TEXT,
             Consent.given,
             Consent.recorded_on,
-            no_day,
+            _NO_DAY,
         ),
-    )  # type: ignore[return-value]
+    ]
 
 
+_CHILD_ID: BindParameter[uuid.UUID] = bindparam("child_id")
 #: Built once: compiled once and cached by SQLAlchemy, executed with the child's id.
-_HISTORY = _history_statement()
+_HISTORY = union_all(*_history_branches(lambda child_id: child_id == _CHILD_ID))
 
 
-async def read_care_record(session: AsyncSession, child: Child) -> CareRecord:
+def matching_records_statement(probe: ColumnElement[bool]) -> CompoundSelect:
+    """Up to two children matching `probe` and their whole histories, in one statement.
+
+    For lookups: the child rows come first in the same layout as the history rows (kind
+    'child': s1 person_ref, s2 responsible_authority, b1 youth_justice_order, d1
+    date_of_birth), so a probe and its answer's history cost one round trip. Build it once
+    per probe, with bind parameters, so that it is compiled once.
+    """
+    found = (
+        select(
+            Child.id,
+            Child.created_at,
+            Child.updated_at,
+            Child.version,
+            Child.person_ref,
+            Child.responsible_authority,
+            Child.youth_justice_order,
+            Child.date_of_birth,
+        )
+        .where(probe)
+        .limit(2)  # two are enough to know a probe is ambiguous
+        .cte("found")
+    )
+    children = select(
+        literal_column("'child'").label("kind"),
+        found.c.id,
+        found.c.id.label("child_id"),
+        found.c.created_at,
+        found.c.updated_at,
+        found.c.version,
+        found.c.person_ref.label("s1"),
+        found.c.responsible_authority.label("s2"),
+        _NO_TEXT.label("s3"),
+        found.c.youth_justice_order.label("b1"),
+        found.c.date_of_birth.label("d1"),
+        _NO_DAY.label("d2"),
+    )
+    return union_all(
+        children, *_history_branches(lambda child_id: child_id.in_(select(found.c.id)))
+    )
+
+
+def _add_history_row(record: CareRecord, row: Row[Any]) -> None:
+    common = {
+        "id": row.id,
+        "child_id": row.child_id,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+        "version": row.version,
+    }
+    if row.kind == "legal_status":
+        record.legal_statuses.append(
+            LegalStatus(
+                **common,
+                basis=row.s1,
+                short_break=bool(row.b1),
+                start_date=row.d1,
+                end_date=row.d2,
+            )
+        )
+    elif row.kind == "placement":
+        record.placements.append(
+            Placement(
+                **common,
+                placement_type=row.s1,
+                area_authority=row.s2,
+                provider=row.s3,
+                emergency=bool(row.b1),
+                start_date=row.d1,
+                end_date=row.d2,
+            )
+        )
+    elif row.kind == "leaving_care":
+        record.leaving_care = LeavingCare(**common, category_override=row.s1, left_care_on=row.d1)
+    elif row.kind == "personal_adviser":
+        record.personal_adviser = PersonalAdviser(
+            **common, name=row.s1, contact_route=row.s2, appointed_on=row.d1
+        )
+    else:
+        record.consents.append(
+            Consent(
+                **common,
+                purpose=row.s1,
+                recorded_by=row.s2,
+                given=bool(row.b1),
+                recorded_on=row.d1,
+            )
+        )
+
+
+def _in_date_order(record: CareRecord) -> CareRecord:
+    record.legal_statuses.sort(key=lambda status: (status.start_date, status.created_at))
+    record.placements.sort(key=lambda placement: (placement.start_date, placement.created_at))
+    record.consents.sort(key=lambda consent: consent.purpose)
+    return record
+
+
+async def read_care_record(reader: AsyncSession | AsyncConnection, child: Child) -> CareRecord:
     """The child's history in date order, for reading only (lookups, status facts).
 
     One statement instead of `load_care_record`'s five; the history rows are complete but
@@ -206,59 +310,40 @@ async def read_care_record(session: AsyncSession, child: Child) -> CareRecord:
     writes use `load_care_record`).
     """
     record = CareRecord(child=child)
-    rows = await session.execute(_HISTORY, {"child_id": child.id})
-    for row in rows:
-        common = {
-            "id": row.id,
-            "child_id": row.child_id,
-            "created_at": row.created_at,
-            "updated_at": row.updated_at,
-            "version": row.version,
-        }
-        if row.kind == "legal_status":
-            record.legal_statuses.append(
-                LegalStatus(
-                    **common,
-                    basis=row.s1,
-                    short_break=bool(row.b1),
-                    start_date=row.d1,
-                    end_date=row.d2,
-                )
-            )
-        elif row.kind == "placement":
-            record.placements.append(
-                Placement(
-                    **common,
-                    placement_type=row.s1,
-                    area_authority=row.s2,
-                    provider=row.s3,
-                    emergency=bool(row.b1),
-                    start_date=row.d1,
-                    end_date=row.d2,
-                )
-            )
-        elif row.kind == "leaving_care":
-            record.leaving_care = LeavingCare(
-                **common, category_override=row.s1, left_care_on=row.d1
-            )
-        elif row.kind == "personal_adviser":
-            record.personal_adviser = PersonalAdviser(
-                **common, name=row.s1, contact_route=row.s2, appointed_on=row.d1
-            )
-        else:
-            record.consents.append(
-                Consent(
-                    **common,
-                    purpose=row.s1,
-                    recorded_by=row.s2,
-                    given=bool(row.b1),
-                    recorded_on=row.d1,
-                )
-            )
-    record.legal_statuses.sort(key=lambda status: (status.start_date, status.created_at))
-    record.placements.sort(key=lambda placement: (placement.start_date, placement.created_at))
-    record.consents.sort(key=lambda consent: consent.purpose)
-    return record
+    for row in await reader.execute(_HISTORY, {"child_id": child.id}):
+        _add_history_row(record, row)
+    return _in_date_order(record)
+
+
+async def read_matching_records(
+    reader: AsyncConnection, statement: CompoundSelect, parameters: dict[str, Any]
+) -> list[CareRecord]:
+    """The records a `matching_records_statement` finds, for reading only.
+
+    Each record's `child` holds only what the status rules and a lookup's answer read (id,
+    person_ref, responsible_authority, date_of_birth, youth_justice_order); never change
+    or show more of it.
+    """
+    children: dict[uuid.UUID, CareRecord] = {}
+    history: list[Row[Any]] = []
+    for row in await reader.execute(statement, parameters):
+        if row.kind != "child":
+            history.append(row)
+            continue
+        child = Child(
+            id=row.id,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            version=row.version,
+            person_ref=row.s1,
+            responsible_authority=row.s2,
+            youth_justice_order=bool(row.b1),
+            date_of_birth=row.d1,
+        )
+        children[child.id] = CareRecord(child=child)
+    for row in history:
+        _add_history_row(children[row.child_id], row)
+    return [_in_date_order(record) for record in children.values()]
 
 
 async def load_owned_record(

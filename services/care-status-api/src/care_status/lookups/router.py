@@ -19,7 +19,7 @@ from care_status.lookups.schemas import (
 from care_status.organisations import authority_ref, children_services_route
 from care_status.pagination import DEFAULT_LIMIT
 from care_status.status import CareStatus
-from platform_shared.dependencies import Session
+from platform_shared.dependencies import Engine, Session
 from platform_shared.problems import problem_responses
 
 router = APIRouter(prefix="/v1/lookups", tags=["lookups"])
@@ -27,7 +27,7 @@ router = APIRouter(prefix="/v1/lookups", tags=["lookups"])
 
 @router.post("", response_model=LookupResult, responses=problem_responses())
 async def lookup_person(
-    body: LookupRequest, caller: CareStatusLookup, session: Session, now: Now
+    body: LookupRequest, caller: CareStatusLookup, engine: Engine, now: Now
 ) -> LookupResult:
     """Is this person looked after, or a care leaver under 25, and who must be told?
 
@@ -35,7 +35,7 @@ async def lookup_person(
     and date of birth. Returns the minimum: never the placement address, the care plan
     or the legal basis. Every lookup is audited with the caller, purpose and result.
     """
-    answer = await service.lookup(session, caller, body, now)
+    answer = await service.lookup(engine, caller, body, now)
     facts, record = answer.facts, answer.record
     in_scope = answer.result in (CareStatus.LOOKED_AFTER, CareStatus.CARE_LEAVER)
     if not in_scope or facts is None or record is None:

@@ -12,26 +12,30 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import and_, bindparam, or_, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from care_status.children.models import Child
-from care_status.children.repository import CareRecord, read_care_record
+from care_status.children.repository import (
+    CareRecord,
+    matching_records_statement,
+    read_matching_records,
+)
 from care_status.history import facts_of
 from care_status.lookups.matching import MatchOutcome, decide, name_key
 from care_status.lookups.schemas import LookupRequest
 from care_status.pagination import decode_cursor, encode_cursor
 from care_status.status import StatusFacts
-from platform_shared.audit import AuditEntry, record_audit
+from platform_shared.audit import AuditEntry, insert_audit
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
+from platform_shared.db import statement_connection
 from platform_shared.problems import Invalid
 
 LOOKUP = "lookup"
 FACTS_READ = "status_facts.read"
 #: Audit actions the responsible authority sees in its lookup audit.
 AUDITED_LOOKUPS = (LOOKUP, FACTS_READ)
-_PROBE_LIMIT = 2  # two rows are enough to know a probe is ambiguous
 
 
 @dataclass
@@ -53,57 +57,89 @@ def _check_request(request: LookupRequest) -> None:
         )
 
 
-async def _candidates(session: AsyncSession, request: LookupRequest) -> tuple[list[Child], str]:
-    found: dict[uuid.UUID, Child] = {}
+#: One statement per probe, each finding up to two children with their histories
+#: (`matching_records_statement`); built once, so SQLAlchemy compiles each once.
+_BY_IDENTIFIER = {
+    name: matching_records_statement(column == bindparam("value"))
+    for name, column in (
+        ("nhs_number", Child.nhs_number),
+        ("pnc_id", Child.pnc_id),
+        ("person_ref", Child.person_ref),
+    )
+}
+_BY_NAME_AND_DATE_OF_BIRTH = matching_records_statement(
+    and_(
+        Child.family_name_key == bindparam("family_name_key"),
+        Child.given_name_key == bindparam("given_name_key"),
+        Child.date_of_birth == bindparam("date_of_birth"),
+    )
+)
+
+
+async def _candidates(
+    connection: AsyncConnection, request: LookupRequest
+) -> tuple[list[CareRecord], str]:
+    found: dict[uuid.UUID, CareRecord] = {}
     used: list[str] = []
     if request.identifiers is not None:
         ids = request.identifiers
         probes = (
-            ("nhs_number", Child.nhs_number, ids.nhs_number),
-            ("pnc_id", Child.pnc_id, ids.pnc_id),
-            ("person_ref", Child.person_ref, ids.person_ref),
+            ("nhs_number", ids.nhs_number),
+            ("pnc_id", ids.pnc_id),
+            ("person_ref", ids.person_ref),
         )
-        for name, column, value in probes:
+        for name, value in probes:
             if value is None:
                 continue
             used.append(name)
-            rows = await session.scalars(select(Child).where(column == value).limit(_PROBE_LIMIT))
-            for child in rows:
-                found.setdefault(child.id, child)
+            records = await read_matching_records(
+                connection, _BY_IDENTIFIER[name], {"value": value}
+            )
+            for record in records:
+                found.setdefault(record.child.id, record)
     given, family, born = request.given_name, request.family_name, request.date_of_birth
     if not found and given is not None and family is not None and born is not None:
         used.append("name_and_date_of_birth")
-        rows = await session.scalars(
-            select(Child)
-            .where(
-                Child.family_name_key == name_key(family),
-                Child.given_name_key == name_key(given),
-                Child.date_of_birth == born,
-            )
-            .limit(_PROBE_LIMIT)
-        )
-        found.update((child.id, child) for child in rows)
+        keys = {
+            "family_name_key": name_key(family),
+            "given_name_key": name_key(given),
+            "date_of_birth": born,
+        }
+        records = await read_matching_records(connection, _BY_NAME_AND_DATE_OF_BIRTH, keys)
+        found.update((record.child.id, record) for record in records)
     return list(found.values()), "+".join(used)
 
 
 async def lookup(
-    session: AsyncSession, caller: Principal, request: LookupRequest, now: datetime
+    engine: AsyncEngine, caller: Principal, request: LookupRequest, now: datetime
 ) -> LookupAnswer:
-    """Answer a lookup for `request.as_of` (default today) and audit it."""
+    """Answer a lookup for `request.as_of` (default today) and audit it.
+
+    Core statements on a `statement_connection`, no session: each probe with the histories
+    of what it found, then the audit insert, which is the last statement, so the answer
+    exists only once its audit row is committed.
+    """
     _check_request(request)
+    async with statement_connection(engine) as connection:
+        return await _lookup(connection, caller, request, now)
+
+
+async def _lookup(
+    connection: AsyncConnection, caller: Principal, request: LookupRequest, now: datetime
+) -> LookupAnswer:
     as_of = request.as_of or local_date(now)
-    candidates, matched_by = await _candidates(session, request)
+    candidates, matched_by = await _candidates(connection, request)
     match = decide(candidates)
     answer = LookupAnswer(result="no_record")
-    child = match.candidate
+    record = match.candidate
     if match.outcome is MatchOutcome.AMBIGUOUS:
         answer = LookupAnswer(result="ambiguous")
-    elif child is not None:
-        record = await read_care_record(session, child)
+    elif record is not None:
         facts = facts_of(record, as_of)
         answer = LookupAnswer(result=facts.status.value, record=record, facts=facts)
-    record_audit(
-        session,
+    child = record.child if record is not None else None
+    await insert_audit(
+        connection,
         caller,
         LOOKUP,
         subject_type="child",

@@ -1,0 +1,78 @@
+"""`statement_connection` and `insert_audit`: the hot read paths' read-then-audit shape."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from platform_shared.audit import AuditEntry, insert_audit
+from platform_shared.auth import Principal
+from platform_shared.db import create_engine, statement_connection
+
+CALLER = Principal(client_id="demo-met-custody", org="police-metropolitan", scopes=frozenset())
+
+
+class LookupFailed(Exception):
+    pass
+
+
+async def _audit_rows(url: str) -> list[AuditEntry]:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            rows = await connection.execute(select(AuditEntry.__table__))
+            return [AuditEntry(**row._mapping) for row in rows]
+    finally:
+        await engine.dispose()
+
+
+async def test_the_audit_row_is_committed_when_the_connection_is_done(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        async with statement_connection(engine) as connection:
+            await connection.execute(select(func.count()).select_from(AuditEntry))
+            await insert_audit(
+                connection,
+                CALLER,
+                "lookup",
+                subject_type="child",
+                subject_id="c-1",
+                subject_owner="E09000007",
+                purpose="custody",
+                outcome="looked_after",
+                details={"requester_reference": "CR/1"},
+            )
+    finally:
+        await engine.dispose()
+
+    # Seen from another connection: the same row `record_audit` would have written.
+    [row] = await _audit_rows(database_url)
+    assert (row.client_id, row.org, row.action, row.subject_id, row.subject_owner) == (
+        "demo-met-custody",
+        "police-metropolitan",
+        "lookup",
+        "c-1",
+        "E09000007",
+    )
+    assert (row.purpose, row.outcome, row.details) == (
+        "custody",
+        "looked_after",
+        {"requester_reference": "CR/1"},
+    )
+    assert row.at.tzinfo is not None
+
+
+async def test_a_failure_before_the_audit_row_leaves_nothing(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        with pytest.raises(LookupFailed):
+            async with statement_connection(engine) as connection:
+                await connection.execute(select(func.count()).select_from(AuditEntry))
+                raise LookupFailed
+        # The connection went back to the pool in a usable state.
+        async with statement_connection(engine) as connection:
+            await insert_audit(connection, CALLER, "lookup", outcome="no_record")
+    finally:
+        await engine.dispose()
+
+    assert [row.outcome for row in await _audit_rows(database_url)] == ["no_record"]
