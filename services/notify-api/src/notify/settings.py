@@ -34,9 +34,12 @@ class Settings(ServiceSettings):
     escalation_window: str = "PT4H"
 
     delivery_timeout_seconds: float = Field(default=10.0, gt=0, le=10.0)
-    delivery_poll_seconds: float = Field(default=1.0, gt=0)
-    #: Deliveries claimed per pass on PostgreSQL (SQLite always claims one at a time).
-    delivery_batch_size: int = Field(default=10, ge=1, le=100)
+    #: How often an idle worker looks for due deliveries (a delivery waits half of it on
+    #: average when the workers are idle; a busy worker claims as pushes finish).
+    delivery_poll_seconds: float = Field(default=0.2, gt=0)
+    #: Pushes each worker keeps in flight on PostgreSQL, claimed a few at a time as they
+    #: finish and recorded in groups (SQLite: one at a time).
+    delivery_batch_size: int = Field(default=50, ge=1, le=100)
     delivery_lease_seconds: float = Field(default=60.0, ge=15)
     #: A delivery not accepted within this many hours of its creation ends `failed`.
     delivery_cutoff_hours: float = Field(default=72.0, gt=0)

@@ -6,6 +6,12 @@ a lease: a worker that dies mid-push loses nothing, the row falls due again when
 lease runs out, and the receiver deduplicates the repeat on its `webhook-id`. An attempt
 is recorded only by the worker still holding the lease.
 
+A running worker keeps up to `delivery_batch_size` pushes in flight (a pipeline): it
+claims more as pushes finish, and records the attempts that finished together in one
+transaction (one statement per table), rather than one transaction per attempt. Rows
+another transaction has locked, and the rare outcomes with more to do (a 410 disabling
+the endpoint), are recorded one by one afterwards, as before.
+
 The clock, the retry schedule and the random source are injectable so that tests can
 play days of retries in a moment.
 """
@@ -13,25 +19,23 @@ play days of retries in a moment.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 import time
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-import httpx
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from notify.delivery.email import compose_email, send_email
 from notify.delivery.endpoint_gone import disable_gone_endpoint
-from notify.delivery.models import Delivery, DeliveryAttempt, DeliveryStatus
+from notify.delivery.models import AttemptOutcome, Delivery, DeliveryAttempt, DeliveryStatus
 from notify.delivery.schedule import RetrySchedule, next_attempt_at, retry_after_seconds
-from notify.delivery.webhook import AttemptResult, post_webhook, webhook_body
+from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
 from notify.endpoints.models import Channel, Endpoint
 from notify.notifications.models import OPEN_STATUSES, Notification, NotificationStatus
 from notify.notifications.sweeper import sweep_overdue
@@ -44,6 +48,8 @@ from platform_shared.queue import claim_due
 logger = logging.getLogger("notify.delivery")
 
 Clock = Callable[[], datetime]
+
+GONE_REASON = "the endpoint answered 410 Gone and was disabled"
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,56 @@ class Job:
     payload: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Pushed:
+    """A finished push waiting to be recorded."""
+
+    job: Job
+    result: AttemptResult
+    attempted_at: datetime
+
+
+@dataclass(frozen=True)
+class Conclusion:
+    """What one attempt does to its delivery (decided under the delivery's row lock)."""
+
+    outcome: AttemptOutcome
+    status: str
+    next_attempt_at: datetime
+    delivered_at: datetime | None
+    ended_reason: str | None
+    #: The endpoint answered 410 Gone: it is disabled and its organisation told.
+    endpoint_gone: bool = False
+
+
+# Set-based recording: one statement per table for the whole group (an executemany,
+# which asyncpg sends in one round trip). Always conditioned on the lease token, which
+# the rows were read with under lock, so a lost lease cannot be written over.
+_UPDATE_DELIVERY = (
+    update(Delivery)
+    .where(Delivery.id == bindparam("b_id"), Delivery.lease_token == bindparam("b_token"))
+    .values(
+        attempts=bindparam("b_attempts"),
+        lease_token=None,
+        last_error=bindparam("b_error"),
+        status=bindparam("b_status"),
+        next_attempt_at=bindparam("b_next"),
+        delivered_at=bindparam("b_delivered_at"),
+        ended_reason=bindparam("b_ended_reason"),
+    )
+)
+_UPDATE_NOTIFICATION = (
+    update(Notification)
+    .where(Notification.id == bindparam("b_id"))
+    .values(
+        status=bindparam("b_status"),
+        delivered_at=bindparam("b_delivered_at"),
+        updated_at=bindparam("b_updated_at"),
+    )
+)
+_INSERT_ATTEMPT = insert(DeliveryAttempt)
+
+
 class DeliveryWorker:
     """Pushes notifications to endpoints until stopped; also runs the sweeper."""
 
@@ -72,7 +128,7 @@ class DeliveryWorker:
         clock: Clock = utc_now,
         schedule: RetrySchedule | None = None,
         rng: random.Random | None = None,
-        http: httpx.AsyncClient | None = None,
+        webhooks: WebhookClient | None = None,
     ) -> None:
         self._sessions = sessions
         self.settings = settings
@@ -80,17 +136,22 @@ class DeliveryWorker:
         self.clock = clock
         self.schedule = schedule or RetrySchedule()
         self._rng = rng
-        self._http = http or httpx.AsyncClient(follow_redirects=False, trust_env=False)
-        self._owns_http = http is None
         self.batch_size = 1 if is_sqlite(settings.database_url) else settings.delivery_batch_size
+        # Every push in flight keeps its connection for the next one to the same address.
+        self._webhooks = webhooks or WebhookClient(max_idle_per_address=self.batch_size)
+        self._owns_webhooks = webhooks is None
         self.cutoff = timedelta(hours=settings.delivery_cutoff_hours)
         self.escalation_window = parse_window(settings.escalation_window)
 
     async def deliver_due(self) -> int:
-        """Claim and push one batch of due deliveries; returns how many were claimed."""
-        jobs = await self._claim(self.clock())
+        """Claim one batch of due deliveries, push them and record the attempts.
+
+        Returns how many were claimed (and pushed). `run` overlaps these steps instead.
+        """
+        jobs = await self._claim(self.clock(), self.batch_size)
         if jobs:
-            await asyncio.gather(*(self._attempt(job) for job in jobs))
+            pushed = await asyncio.gather(*(self._push_and_time(job) for job in jobs))
+            await self._record(list(pushed))
         return len(jobs)
 
     async def sweep(self) -> int:
@@ -103,14 +164,16 @@ class DeliveryWorker:
             cutoff=self.cutoff,
         )
 
-    async def _claim(self, now: datetime) -> list[Job]:
+    # -- claiming ------------------------------------------------------------------------
+
+    async def _claim(self, now: datetime, limit: int) -> list[Job]:
         async with self._sessions() as session, session.begin():
             deliveries = await claim_due(
                 session,
                 Delivery,
                 due=Delivery.status == DeliveryStatus.PENDING,
                 order_by=[Delivery.next_attempt_at, Delivery.id],
-                limit=self.batch_size,
+                limit=limit,
                 lease=timedelta(seconds=self.settings.delivery_lease_seconds),
                 now=now,
             )
@@ -131,6 +194,7 @@ class DeliveryWorker:
                 )
             }
             jobs = []
+            payloads: dict[uuid.UUID, dict[str, Any]] = {}
             for delivery in deliveries:
                 notification = notifications[delivery.notification_id]
                 endpoint = endpoints[delivery.endpoint_id]
@@ -140,35 +204,34 @@ class DeliveryWorker:
                     delivery.ended_reason = reason
                     delivery.lease_token = None
                     continue
-                jobs.append(self._job(delivery, notification, endpoint, now))
+                payload = payloads.get(notification.id)
+                if payload is None:
+                    payload = notification_view(notification, self.catalogue).model_dump(
+                        mode="json"
+                    )
+                    payloads[notification.id] = payload
+                jobs.append(_job(delivery, notification, endpoint, payload, now))
             return jobs
 
-    def _job(
-        self, delivery: Delivery, notification: Notification, endpoint: Endpoint, now: datetime
-    ) -> Job:
-        secrets = [endpoint.secret] if endpoint.secret else []
-        expires = endpoint.previous_secret_expires_at
-        if endpoint.previous_secret and expires is not None and expires > now:
-            secrets.append(endpoint.previous_secret)
-        assert delivery.lease_token is not None
-        return Job(
-            delivery_id=delivery.id,
-            lease_token=delivery.lease_token,
-            notification_id=notification.id,
-            endpoint_id=endpoint.id,
-            channel=endpoint.channel,
-            target=(endpoint.url if endpoint.channel == Channel.WEBHOOK else endpoint.address)
-            or "",
-            secrets=secrets,
-            payload=notification_view(notification, self.catalogue).model_dump(mode="json"),
-        )
+    # -- pushing -------------------------------------------------------------------------
+
+    async def _push_and_time(self, job: Job) -> Pushed:
+        attempted_at = self.clock()
+        try:
+            result = await self._push(job)
+        except Exception as error:  # a push must never take the worker down
+            logger.exception(
+                "push failed unexpectedly", extra={"delivery_id": str(job.delivery_id)}
+            )
+            result = AttemptResult(None, f"internal error: {type(error).__name__}", 0)
+        return Pushed(job, result, attempted_at)
 
     async def _push(self, job: Job) -> AttemptResult:
         settings = self.settings
         if job.channel == Channel.WEBHOOK:
             timestamp = utc_now()
             return await post_webhook(
-                self._http,
+                self._webhooks,
                 url=job.target,
                 secrets=job.secrets,
                 message_id=str(job.delivery_id),
@@ -193,96 +256,196 @@ class DeliveryWorker:
             start_tls=settings.smtp_starttls,
         )
 
-    async def _attempt(self, job: Job) -> None:
-        attempted_at = self.clock()
-        try:
-            result = await self._push(job)
-        except Exception as error:  # a push must never take the worker down
-            logger.exception(
-                "push failed unexpectedly", extra={"delivery_id": str(job.delivery_id)}
-            )
-            result = AttemptResult(None, f"internal error: {type(error).__name__}", 0)
-        await self._record(job, result, attempted_at)
+    # -- recording -----------------------------------------------------------------------
 
-    async def _record(self, job: Job, result: AttemptResult, attempted_at: datetime) -> None:
-        async with self._sessions() as session, session.begin():
-            # Lock order notification, then delivery: the same as acknowledgement.
-            notification = await session.scalar(
-                select(Notification).where(Notification.id == job.notification_id).with_for_update()
-            )
-            delivery = await session.scalar(
-                select(Delivery).where(Delivery.id == job.delivery_id).with_for_update()
-            )
-            if notification is None or delivery is None or delivery.lease_token != job.lease_token:
-                return  # the lease ran out and another worker took the delivery over
-            now = self.clock()
-            delivery.attempts += 1
-            delivery.lease_token = None
-            delivery.last_error = result.error
-            if delivery.status == DeliveryStatus.PENDING:
-                outcome = await self._conclude(session, job, delivery, notification, result, now)
-            else:
-                # Cancelled or failed while in flight (acknowledged, endpoint removed): the
-                # attempt is still recorded, the delivery keeps its end.
-                outcome = "delivered" if result.accepted else "failed"
-            session.add(
-                DeliveryAttempt(
-                    id=uuid.uuid4(),
-                    delivery_id=delivery.id,
-                    attempted_at=attempted_at,
-                    duration_ms=result.duration_ms,
-                    status_code=result.status_code,
-                    error=result.error,
-                    outcome=outcome,
+    async def _record(self, pushed: list[Pushed]) -> None:
+        """Record finished pushes: together where possible, the rest one by one.
+
+        Never raises: an attempt that cannot be recorded stays leased, falls due again
+        when the lease runs out, and is pushed again (the receiver deduplicates it).
+        """
+        if not pushed:
+            return
+        left: Sequence[Pushed] = pushed
+        if len(pushed) > 1:
+            try:
+                left = await self._record_together(pushed, wait=False)
+            except Exception:
+                logger.exception("recording a group of attempts failed; recording one by one")
+                left = pushed
+        for one in left:
+            try:
+                await self._record_together([one], wait=True)
+            except Exception:
+                logger.exception(
+                    "recording an attempt failed", extra={"delivery_id": str(one.job.delivery_id)}
                 )
-            )
-        logger.info(
-            "delivery attempt",
-            extra={
-                "delivery_id": str(job.delivery_id),
-                "notification_id": str(job.notification_id),
-                "status_code": result.status_code or 0,
-                "outcome": outcome,
-            },
-        )
 
-    async def _conclude(
-        self,
-        session: AsyncSession,
-        job: Job,
-        delivery: Delivery,
-        notification: Notification,
-        result: AttemptResult,
-        now: datetime,
-    ) -> str:
+    async def _record_together(self, pushed: Sequence[Pushed], *, wait: bool) -> list[Pushed]:
+        """Record the attempts in one transaction; returns those left for one-by-one recording.
+
+        Lock order notification, then delivery: the same as acknowledgement. With
+        `wait=False` (a group) rows another transaction holds are skipped, never waited
+        for, so the group never waits while holding locks (no deadlock with the
+        acknowledgement, the ending of duties or the 410 path, which lock one
+        notification or endpoint and then several deliveries); what was skipped is
+        returned. With `wait=True` (one attempt) it waits, as a single row cannot
+        deadlock, and also handles a 410.
+        """
+        now = self.clock()
+        left: list[Pushed] = []
+        recorded: list[tuple[Pushed, Conclusion]] = []
+        async with self._sessions() as session, session.begin():
+            connection = await session.connection()
+            if wait:
+                # A 410 disables the endpoint and fails its other pending deliveries: lock
+                # the endpoint first, as removing an endpoint does, then the deliveries.
+                gone_endpoints = sorted(
+                    {p.job.endpoint_id for p in pushed if _gone(p.job, p.result)}
+                )
+                if gone_endpoints:
+                    await connection.execute(
+                        select(Endpoint.id)
+                        .where(Endpoint.id.in_(gone_endpoints))
+                        .order_by(Endpoint.id)
+                        .with_for_update()
+                    )
+            # Only a delivered attempt changes its notification, so only those are locked.
+            accepted = sorted({p.job.notification_id for p in pushed if p.result.accepted})
+            notifications: dict[uuid.UUID, Any] = {}
+            if accepted:
+                rows = await connection.execute(
+                    select(Notification.id, Notification.status, Notification.delivered_at)
+                    .where(Notification.id.in_(accepted))
+                    .order_by(Notification.id)
+                    .with_for_update(skip_locked=not wait)
+                )
+                notifications = {row.id: row for row in rows}
+            rows = await connection.execute(
+                select(
+                    Delivery.id,
+                    Delivery.status,
+                    Delivery.lease_token,
+                    Delivery.attempts,
+                    Delivery.next_attempt_at,
+                    Delivery.give_up_at,
+                    Delivery.delivered_at,
+                    Delivery.ended_reason,
+                )
+                .where(Delivery.id.in_([p.job.delivery_id for p in pushed]))
+                .order_by(Delivery.id)
+                .with_for_update(skip_locked=not wait)
+            )
+            deliveries = {row.id: row for row in rows}
+            delivery_rows: list[dict[str, Any]] = []
+            notification_rows: dict[uuid.UUID, dict[str, Any]] = {}
+            attempt_rows: list[dict[str, Any]] = []
+            gone: list[uuid.UUID] = []
+            for one in pushed:
+                job, result = one.job, one.result
+                delivery = deliveries.get(job.delivery_id)
+                if delivery is None:
+                    if not wait:
+                        left.append(one)  # locked by another transaction: one by one
+                    continue
+                if delivery.lease_token != job.lease_token:
+                    continue  # the lease ran out and another worker took the delivery over
+                pending = delivery.status == DeliveryStatus.PENDING
+                notification = notifications.get(job.notification_id)
+                if pending and result.accepted and notification is None:
+                    if not wait:
+                        left.append(one)
+                    continue
+                conclusion = self._conclude(job, result, delivery, now)
+                if conclusion.endpoint_gone and not wait:
+                    left.append(one)
+                    continue
+                delivery_rows.append(
+                    {
+                        "b_id": job.delivery_id,
+                        "b_token": job.lease_token,
+                        "b_attempts": delivery.attempts + 1,
+                        "b_error": result.error,
+                        "b_status": conclusion.status,
+                        "b_next": conclusion.next_attempt_at,
+                        "b_delivered_at": conclusion.delivered_at,
+                        "b_ended_reason": conclusion.ended_reason,
+                    }
+                )
+                if pending and result.accepted and notification is not None:
+                    changed = _delivered_notification(notification, now)
+                    if changed is not None:
+                        notification_rows[job.notification_id] = changed
+                if conclusion.endpoint_gone:
+                    gone.append(job.endpoint_id)
+                attempt_rows.append(
+                    {
+                        "id": uuid.uuid4(),
+                        "delivery_id": job.delivery_id,
+                        "attempted_at": one.attempted_at,
+                        "duration_ms": result.duration_ms,
+                        "status_code": result.status_code,
+                        "error": result.error,
+                        "outcome": conclusion.outcome,
+                    }
+                )
+                recorded.append((one, conclusion))
+            if delivery_rows:
+                await connection.execute(_UPDATE_DELIVERY, delivery_rows)
+            if notification_rows:
+                await connection.execute(_UPDATE_NOTIFICATION, list(notification_rows.values()))
+            for endpoint_id in gone:
+                await disable_gone_endpoint(
+                    session,
+                    endpoint_id,
+                    self.catalogue,
+                    reason=GONE_REASON,
+                    now=now,
+                    cutoff=self.cutoff,
+                )
+            if attempt_rows:
+                await connection.execute(_INSERT_ATTEMPT, attempt_rows)
+        for one, conclusion in recorded:
+            logger.info(
+                "delivery attempt",
+                extra={
+                    "delivery_id": str(one.job.delivery_id),
+                    "notification_id": str(one.job.notification_id),
+                    "status_code": one.result.status_code or 0,
+                    "outcome": conclusion.outcome.value,
+                },
+            )
+        return left
+
+    def _conclude(
+        self, job: Job, result: AttemptResult, delivery: Any, now: datetime
+    ) -> Conclusion:
+        """What the attempt does to its delivery, read (`delivery`) under its row lock."""
+        keep = Conclusion(
+            outcome=AttemptOutcome.DELIVERED if result.accepted else AttemptOutcome.FAILED,
+            status=delivery.status,
+            next_attempt_at=delivery.next_attempt_at,
+            delivered_at=delivery.delivered_at,
+            ended_reason=delivery.ended_reason,
+        )
+        if delivery.status != DeliveryStatus.PENDING:
+            # Cancelled or failed while in flight (acknowledged, endpoint removed): the
+            # attempt is still recorded, the delivery keeps its end.
+            return keep
         if result.accepted:
-            delivery.status = DeliveryStatus.DELIVERED
-            delivery.delivered_at = now
-            notification.delivered_at = notification.delivered_at or now
-            if notification.status == NotificationStatus.PENDING:
-                notification.status = NotificationStatus.DELIVERED
-                notification.updated_at = now
-            return "delivered"
-        if job.channel == Channel.WEBHOOK and result.status_code == 410:
-            reason = "the endpoint answered 410 Gone and was disabled"
-            delivery.status = DeliveryStatus.FAILED
-            delivery.ended_reason = reason
-            await disable_gone_endpoint(
-                session, job.endpoint_id, self.catalogue, reason=reason, now=now, cutoff=self.cutoff
-            )
-            return "failed"
+            return replace(keep, status=DeliveryStatus.DELIVERED, delivered_at=now)
+        failed = replace(keep, status=DeliveryStatus.FAILED)
+        if _gone(job, result):
+            return replace(failed, ended_reason=GONE_REASON, endpoint_gone=True)
         if job.channel == Channel.EMAIL and is_permanent_smtp_failure(result.status_code):
-            delivery.status = DeliveryStatus.FAILED
-            delivery.ended_reason = (
-                f"the mail server refused it permanently (SMTP {result.status_code})"
-            )
-            return "failed"
+            reason = f"the mail server refused it permanently (SMTP {result.status_code})"
+            return replace(failed, ended_reason=reason)
         retry_after = None
         if result.status_code in (429, 503):
             retry_after = retry_after_seconds(result.retry_after, now)
         when = next_attempt_at(
             now=now,
-            failed_attempts=delivery.attempts,
+            failed_attempts=delivery.attempts + 1,
             schedule=self.schedule,
             give_up_at=delivery.give_up_at,
             retry_after=retry_after,
@@ -290,32 +453,134 @@ class DeliveryWorker:
             rng=self._rng,
         )
         if when is None:
-            delivery.status = DeliveryStatus.FAILED
-            delivery.ended_reason = "not accepted before the cut-off"
-            return "failed"
-        delivery.next_attempt_at = when
-        return "retry"
+            return replace(failed, ended_reason="not accepted before the cut-off")
+        return replace(keep, outcome=AttemptOutcome.RETRY, next_attempt_at=when)
+
+    # -- the loop ------------------------------------------------------------------------
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Deliver and sweep until `stop` is set; errors are logged, never fatal."""
-        next_sweep = 0.0
+        """Deliver and sweep until `stop` is set; errors are logged, never fatal.
+
+        Keeps up to `batch_size` pushes in flight: claims as slots free up (a few at a
+        time under load, so that claims stay batches), records what has finished in
+        groups, and claims again at once while the last claim took all it asked for;
+        otherwise every `delivery_poll_seconds`. On stop, the pushes in flight are
+        finished and recorded.
+        """
+        capacity = self.batch_size
+        claim_at = max(1, capacity // 5)
         poll = self.settings.delivery_poll_seconds
-        while not stop.is_set():
-            claimed = 0
-            try:
+        wake = asyncio.Event()
+        finished: list[Pushed] = []
+        in_flight: set[asyncio.Task[Pushed]] = set()
+        next_sweep = 0.0
+        #: When to claim next (monotonic); 0 while the queue may hold more than was taken.
+        next_claim = 0.0
+
+        def done(task: asyncio.Task[Pushed]) -> None:
+            in_flight.discard(task)
+            if not task.cancelled():
+                finished.append(task.result())  # `_push_and_time` never raises
+            wake.set()
+
+        watch_stop = asyncio.create_task(stop.wait())
+        watch_stop.add_done_callback(lambda _: wake.set())
+        try:
+            while True:
+                wake.clear()
+                if finished:
+                    group = finished[:]
+                    finished.clear()
+                    await self._record(group)
+                if stop.is_set():
+                    if not in_flight and not finished:
+                        break
+                    await wake.wait()
+                    continue
                 if time.monotonic() >= next_sweep:
-                    await self.sweep()
+                    try:
+                        await self.sweep()
+                    except Exception:
+                        logger.exception("sweep failed")
                     next_sweep = time.monotonic() + self.settings.sweep_interval_seconds
-                claimed = await self.deliver_due()
-            except Exception:
-                logger.exception("delivery pass failed")
-            if claimed == 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), timeout=poll)
+                # Pushed but not yet recorded counts too: a worker killed now repeats at
+                # most `capacity` pushes (their leases run out and another worker pushes).
+                free = capacity - len(in_flight) - len(finished)
+                if free >= (claim_at if in_flight else 1) and time.monotonic() >= next_claim:
+                    try:
+                        jobs = await self._claim(self.clock(), free)
+                    except Exception:
+                        logger.exception("claiming deliveries failed")
+                        jobs = []
+                    for job in jobs:
+                        task = asyncio.create_task(self._push_and_time(job))
+                        in_flight.add(task)
+                        task.add_done_callback(done)
+                    next_claim = 0.0 if len(jobs) == free else time.monotonic() + poll
+                    free -= len(jobs)
+                if finished or stop.is_set():
+                    continue
+                # Sleep until a push finishes, or the next claim is due (when slots are free).
+                timeout = None
+                if free >= (claim_at if in_flight else 1):
+                    timeout = max(next_claim - time.monotonic(), 0.0)
+                try:
+                    async with asyncio.timeout(timeout):
+                        await wake.wait()
+                except TimeoutError:
+                    pass
+        finally:
+            watch_stop.cancel()
+            for task in in_flight:
+                task.cancel()
 
     async def aclose(self) -> None:
-        if self._owns_http:
-            await self._http.aclose()
+        if self._owns_webhooks:
+            await self._webhooks.aclose()
+
+
+def _job(
+    delivery: Delivery,
+    notification: Notification,
+    endpoint: Endpoint,
+    payload: dict[str, Any],
+    now: datetime,
+) -> Job:
+    secrets = [endpoint.secret] if endpoint.secret else []
+    expires = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret and expires is not None and expires > now:
+        secrets.append(endpoint.previous_secret)
+    assert delivery.lease_token is not None
+    return Job(
+        delivery_id=delivery.id,
+        lease_token=delivery.lease_token,
+        notification_id=notification.id,
+        endpoint_id=endpoint.id,
+        channel=endpoint.channel,
+        target=(endpoint.url if endpoint.channel == Channel.WEBHOOK else endpoint.address) or "",
+        secrets=secrets,
+        payload=payload,
+    )
+
+
+def _delivered_notification(notification: Any, now: datetime) -> dict[str, Any] | None:
+    """The notification's new values after its first delivered push, or None if unchanged."""
+    status = notification.status
+    if status == NotificationStatus.PENDING:
+        status = NotificationStatus.DELIVERED
+    elif notification.delivered_at is not None:
+        return None
+    return {
+        "b_id": notification.id,
+        "b_status": status,
+        "b_delivered_at": notification.delivered_at or now,
+        "b_updated_at": now,
+    }
+
+
+def _gone(job: Job, result: AttemptResult) -> bool:
+    """A webhook answered 410 Gone: its endpoint is to be disabled."""
+    return job.channel == Channel.WEBHOOK and result.status_code == 410
 
 
 def is_permanent_smtp_failure(code: int | None) -> bool:
