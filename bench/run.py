@@ -598,7 +598,10 @@ def ingest_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
         )
         load = load_average()
         care_pids = cluster.processes["care-status-api"].tree()
+        notify_pids = cluster.processes["notify-api"].tree()
         care_cpu = cpu_seconds(care_pids)
+        notify_cpu = cpu_seconds(notify_pids)
+        care_cpu_at_start = care_cpu
         started = time.time()
         profiler = Profiler(
             profile,
@@ -626,6 +629,9 @@ def ingest_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
             if count >= expected:
                 break
             time.sleep(0.5)
+        # From the first request to the last notification stored (relay and intake included).
+        care_cpu_total = cpu_seconds(care_pids) - care_cpu_at_start
+        notify_cpu = cpu_seconds(notify_pids) - notify_cpu
         delivered = wait_for_receipts(receiver_url, placements, timeout=300)
         receipts = receiver_receipts(receiver_url, 0)
         last_delivery = max((receipt[2] for receipt in receipts), default=float("nan"))
@@ -636,6 +642,12 @@ def ingest_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
                 "placements": placements,
                 "care_status_cpu_ms_per_placement": round(
                     1000 * care_cpu / max(result.requests, 1), 2
+                ),
+                "care_status_cpu_ms_per_placement_to_last_notification": round(
+                    1000 * care_cpu_total / max(placements, 1), 2
+                ),
+                "notify_cpu_ms_per_event_to_last_notification": round(
+                    1000 * notify_cpu / max(placements, 1), 2
                 ),
                 "notifications_expected": expected,
                 "notifications": count,

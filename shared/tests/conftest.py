@@ -70,13 +70,13 @@ def build_router() -> APIRouter:
 
 
 def make_settings(database_url: str, **overrides: Any) -> ServiceSettings:
-    return ServiceSettings(
-        database_url=database_url,
-        migrate_on_start=False,
-        relay_in_process=False,
-        max_body_bytes=10_000,
+    values: dict[str, Any] = {
+        "migrate_on_start": False,
+        "relay_in_process": False,
+        "max_body_bytes": 10_000,
         **overrides,
-    )
+    }
+    return ServiceSettings(database_url=database_url, **values)
 
 
 @pytest.fixture

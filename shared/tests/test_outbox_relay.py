@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import uuid
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
@@ -11,10 +14,23 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from dev_auth.main import create_app as create_auth_app
+from dev_auth.settings import DevAuthSettings
+from platform_shared.app import create_service_app
 from platform_shared.auth import ClientCredentials, TokenVerifier
 from platform_shared.db import utc_now
-from platform_shared.outbox import PENDING, SENT, OutboxEvent, OutboxRelay, add_event
-from platform_shared.testing import InProcessService, serve_over_http
+from platform_shared.outbox import (
+    PENDING,
+    SENT,
+    WAKE_RELAY,
+    EventNotReady,
+    OutboxEvent,
+    OutboxRelay,
+    add_event,
+)
+from platform_shared.testing import InProcessService, serve_in_process, serve_over_http
+
+from .conftest import MIGRATIONS, build_router, make_settings
 
 
 class EventsReceiver:
@@ -62,7 +78,7 @@ async def _make_due_now(service: InProcessService) -> None:
         )
 
 
-def _relay(service: InProcessService, url: str, auth: Any) -> OutboxRelay:
+def _relay(service: InProcessService, url: str, auth: Any, **options: Any) -> OutboxRelay:
     credentials = ClientCredentials(
         token_url="http://127.0.0.1:8000/oauth/token",
         client_id="platform-services",
@@ -70,7 +86,10 @@ def _relay(service: InProcessService, url: str, auth: Any) -> OutboxRelay:
         http=auth.http,
     )
     return OutboxRelay(
-        service.session_factory, events_url=f"{url}/v1/events", credentials=credentials
+        service.session_factory,
+        events_url=f"{url}/v1/events",
+        credentials=credentials,
+        **options,
     )
 
 
@@ -182,3 +201,247 @@ async def test_receiver_gets_a_token_from_the_real_authorization_server(
     principal = await verifier.verify(seen[0])
     assert principal.org == "platform"
     assert principal.has("events:publish")
+
+
+class SelectiveReceiver:
+    """A notify-api intake that refuses the events of some subjects and counts posts in flight.
+
+    `on_first_post` runs once, while the first post of a batch is being answered (to change
+    the database under the relay's feet).
+    """
+
+    def __init__(
+        self,
+        *,
+        refuse: frozenset[str] = frozenset(),
+        pause: float = 0.0,
+        on_first_post: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        self.refuse = refuse
+        self.pause = pause
+        self.on_first_post = on_first_post
+        self.received: list[dict[str, Any]] = []
+        self.in_flight = 0
+        self.most_in_flight = 0
+        self.app = Starlette(routes=[Route("/v1/events", self.intake, methods=["POST"])])
+
+    async def intake(self, request: Request) -> JSONResponse:
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            if self.on_first_post is not None:
+                hook, self.on_first_post = self.on_first_post, None
+                await hook()
+            await asyncio.sleep(self.pause)
+            event = await request.json()
+            if event["subject"] in self.refuse:
+                return JSONResponse({"title": "unavailable"}, status_code=503)
+            self.received.append(event)
+            return JSONResponse({"accepted": True}, status_code=201)
+        finally:
+            self.in_flight -= 1
+
+
+async def _stored_by_subject(service: InProcessService) -> dict[str, OutboxEvent]:
+    async with service.session_factory() as session:
+        return {row.subject or "": row for row in await session.scalars(select(OutboxEvent))}
+
+
+async def test_a_refused_post_in_a_batch_leaves_it_pending_and_marks_only_the_others_sent(
+    service: InProcessService, auth: Any
+) -> None:
+    await _add_events(service, 5)
+    receiver = SelectiveReceiver(refuse=frozenset({"s2"}))
+    async with serve_over_http(receiver.app) as url:
+        relay = _relay(service, url, auth)
+        claimed = await relay.relay_once()
+        await relay.aclose()
+
+    stored = await _stored_by_subject(service)
+    assert claimed == 5
+    assert sorted(event["subject"] for event in receiver.received) == ["s0", "s1", "s3", "s4"]
+    refused = stored.pop("s2")
+    assert (refused.status, refused.attempts, refused.last_error) == (PENDING, 1, "HTTP 503")
+    assert refused.lease_token is None
+    assert refused.sent_at is None
+    assert refused.next_attempt_at > utc_now()
+    for sent in stored.values():
+        assert (sent.status, sent.attempts, sent.last_error) == (SENT, 1, None)
+        assert sent.sent_at is not None
+        assert sent.lease_token is None
+
+
+async def test_events_whose_lease_was_lost_mid_batch_record_nothing(
+    service: InProcessService, auth: Any
+) -> None:
+    await _add_events(service, 4)
+    other_relay = uuid.uuid4()
+
+    async def lease_runs_out_and_another_relay_claims_two() -> None:
+        async with service.session_factory() as session, session.begin():
+            await session.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.subject.in_(["s0", "s1"]))
+                .values(lease_token=other_relay)
+            )
+
+    receiver = SelectiveReceiver(
+        refuse=frozenset({"s1", "s2"}), on_first_post=lease_runs_out_and_another_relay_claims_two
+    )
+    async with serve_over_http(receiver.app) as url:
+        relay = _relay(service, url, auth)
+        await relay.relay_once()
+        await relay.aclose()
+
+    stored = await _stored_by_subject(service)
+    for lost in (stored["s0"], stored["s1"]):  # one accepted, one refused: neither recorded
+        assert (lost.status, lost.attempts, lost.last_error) == (PENDING, 0, None)
+        assert lost.lease_token == other_relay
+    assert (stored["s2"].status, stored["s2"].attempts, stored["s2"].last_error) == (
+        PENDING,
+        1,
+        "HTTP 503",
+    )
+    assert (stored["s3"].status, stored["s3"].attempts) == (SENT, 1)
+
+
+async def test_relay_posts_a_batch_concurrently_within_its_bound(
+    service: InProcessService, auth: Any
+) -> None:
+    await _add_events(service, 10)
+    receiver = SelectiveReceiver(pause=0.05)
+    async with serve_over_http(receiver.app) as url:
+        relay = _relay(service, url, auth, concurrency=3)
+        await relay.relay_once()
+        await relay.aclose()
+
+    assert len(receiver.received) == 10
+    assert 1 < receiver.most_in_flight <= 3
+    assert set((await _statuses(service)).values()) == {SENT}
+
+
+async def test_prepared_data_is_sent_and_stored_and_a_not_ready_event_waits(
+    service: InProcessService, auth: Any
+) -> None:
+    await _add_events(service, 3)
+
+    async def prepare(event: OutboxEvent) -> dict[str, Any]:
+        if event.subject == "s1":
+            raise EventNotReady("facts unavailable")
+        return {**event.data, "facts": {"status": "looked_after"}}
+
+    receiver = SelectiveReceiver(refuse=frozenset({"s2"}))
+    async with serve_over_http(receiver.app) as url:
+        relay = _relay(service, url, auth, prepare=prepare)
+        await relay.relay_once()
+        await relay.aclose()
+
+    stored = await _stored_by_subject(service)
+    assert [event["data"] for event in receiver.received] == [
+        {"n": 0, "facts": {"status": "looked_after"}}
+    ]
+    assert (stored["s0"].status, stored["s0"].data) == (
+        SENT,
+        {"n": 0, "facts": {"status": "looked_after"}},
+    )
+    assert (stored["s1"].status, stored["s1"].data, stored["s1"].last_error) == (
+        PENDING,
+        {"n": 1},
+        "not ready: facts unavailable",
+    )
+    # Refused after it was prepared: the completed data is kept for the next attempt.
+    assert (stored["s2"].status, stored["s2"].data, stored["s2"].last_error) == (
+        PENDING,
+        {"n": 2, "facts": {"status": "looked_after"}},
+        "HTTP 503",
+    )
+
+
+async def test_only_a_commit_that_added_events_wakes_the_relay(service: InProcessService) -> None:
+    wakes: list[str] = []
+    factory = service.session_factory
+    factory.configure(info={WAKE_RELAY: lambda: wakes.append("wake")})
+
+    async with factory() as session:
+        add_event(session, type="thing.happened", source="tests", data={})
+        await session.flush()
+        assert wakes == []  # not before the commit: the relay would find nothing yet
+        await session.rollback()
+        await session.commit()
+    async with factory() as session, session.begin():
+        await session.execute(select(OutboxEvent.id))
+    rolled_back = list(wakes)
+    async with factory() as session, session.begin():
+        add_event(session, type="thing.happened", source="tests", data={})
+        add_event(session, type="thing.happened", source="tests", data={})
+
+    assert rolled_back == []
+    assert wakes == ["wake"]
+
+
+async def test_a_request_that_adds_an_event_wakes_the_in_process_relay(
+    database_url: str, auth: Any, auth_settings: DevAuthSettings
+) -> None:
+    receiver = SelectiveReceiver()
+    issuer = create_auth_app(auth_settings)
+    async with serve_over_http(receiver.app) as url, serve_over_http(issuer) as issuer_url:
+        settings = make_settings(
+            database_url,
+            relay_in_process=True,
+            # Far longer than the test waits: only a wake can send the event in time.
+            relay_poll_seconds=600,
+            notify_url=url,
+            oauth_token_url=f"{issuer_url}/oauth/token",
+        )
+        app = create_service_app(
+            title="shared-tests",
+            description="test app",
+            settings=settings,
+            migrations=MIGRATIONS,
+            routers=[build_router()],
+        )
+        async with serve_in_process(app, tokens=auth.token, issuer_http=auth.http) as running:
+            await asyncio.sleep(0.2)  # the relay's first pass finds nothing and waits
+            writer = await running.as_client("demo-camden")
+            created = await writer.post("/v1/notes", json={"text": "hello"})
+            for _ in range(100):
+                if receiver.received:
+                    break
+                await asyncio.sleep(0.05)
+
+    assert created.status_code == 201
+    assert [event["id"] for event in receiver.received] == [created.json()["event_id"]]
+
+
+async def test_events_about_one_subject_are_posted_in_turn_in_the_order_written(
+    service: InProcessService, auth: Any
+) -> None:
+    for subject, n in [("pr_a", 0), ("pr_b", 0), ("pr_a", 1), ("pr_c", 0), ("pr_a", 2)]:
+        async with service.session_factory() as session, session.begin():
+            add_event(
+                session, type="thing.happened", source="tests", subject=subject, data={"n": n}
+            )
+    arrivals: list[tuple[str, int]] = []
+    overlapping: set[str] = set()
+    in_flight: set[str] = set()
+
+    async def intake(request: Request) -> JSONResponse:
+        event = await request.json()
+        if event["subject"] in in_flight:
+            overlapping.add(event["subject"])
+        in_flight.add(event["subject"])
+        arrivals.append((event["subject"], event["data"]["n"]))
+        await asyncio.sleep(0.05)
+        in_flight.discard(event["subject"])
+        return JSONResponse({}, status_code=201)
+
+    app = Starlette(routes=[Route("/v1/events", intake, methods=["POST"])])
+    async with serve_over_http(app) as url:
+        relay = _relay(service, url, auth)
+        await relay.relay_once()
+        await relay.aclose()
+
+    assert [n for subject, n in arrivals if subject == "pr_a"] == [0, 1, 2]
+    assert overlapping == set()
+    assert arrivals[:3] != [("pr_a", 0), ("pr_a", 1), ("pr_a", 2)]  # the others did not wait
+    assert set((await _statuses(service)).values()) == {SENT}

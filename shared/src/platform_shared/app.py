@@ -30,7 +30,7 @@ from platform_shared.observability import (
     RequestContextMiddleware,
     configure_logging,
 )
-from platform_shared.outbox import OutboxRelay, Prepare
+from platform_shared.outbox import WAKE_RELAY, OutboxRelay, Prepare
 from platform_shared.problems import document_problem_media_type, install_problem_handlers
 from platform_shared.settings import ServiceSettings
 
@@ -90,10 +90,14 @@ def create_service_app(
             events_url=f"{settings.notify_url.rstrip('/')}/v1/events",
             credentials=app.state.platform_credentials,
             prepare=relay_prepare,
+            batch_size=settings.relay_batch_size,
+            concurrency=settings.relay_concurrency,
             poll_seconds=settings.relay_poll_seconds,
         )
         app.state.outbox_relay = relay
         if settings.relay_in_process:
+            # Every session of this app wakes the relay after a commit that added events.
+            app.state.session_factory.configure(info={WAKE_RELAY: relay.wake})
             tasks.append(asyncio.create_task(relay.run(stop), name="outbox-relay"))
         for work in background:
             tasks.append(asyncio.ensure_future(work(app, stop)))

@@ -55,6 +55,8 @@ def relay_worker(settings: ServiceSettings, prepare: Prepare | None = None) -> W
             events_url=f"{settings.notify_url.rstrip('/')}/v1/events",
             credentials=credentials,
             prepare=prepare,
+            batch_size=settings.relay_batch_size,
+            concurrency=settings.relay_concurrency,
             poll_seconds=settings.relay_poll_seconds,
         )
         try:

@@ -5,6 +5,12 @@ A state change and the event announcing it are written in one transaction
 client-credentials token, retries with exponential backoff and jitter, and marks an
 event sent only when notify-api answered 2xx. notify-api stores each event id once, so
 a retry after a lost answer notifies nobody twice.
+
+The relay claims a batch under a lease and posts its events concurrently, at most
+`concurrency` in flight, those about one subject in the order they were written; then it
+records every outcome in one transaction, only for the events whose lease is still its
+own. A commit that added events wakes the relay of the same process (`WAKE_RELAY`), so
+an event leaves at once instead of at the next poll.
 """
 
 from __future__ import annotations
@@ -13,14 +19,16 @@ import asyncio
 import logging
 import random
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import JSON, Index, String, Text, func, select
+from sqlalchemy import JSON, ColumnElement, Index, String, Text, case, func, literal, select, update
+from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from platform_shared.auth import ClientCredentials
 from platform_shared.db import Base, utc_now
@@ -30,6 +38,12 @@ logger = logging.getLogger("platform.outbox")
 
 PENDING, SENT = "pending", "sent"
 CLOUDEVENTS_MEDIA_TYPE = "application/cloudevents+json"
+
+#: `Session.info` key of a callable run after a commit that added outbox events: the app
+#: factory puts its in-process relay's `wake` there, through the session factory.
+WAKE_RELAY = "platform.outbox.wake_relay"
+#: `Session.info` key set by `add_event` until the transaction ends.
+_EVENTS_ADDED = "platform.outbox.events_added"
 
 
 class OutboxEvent(Base):
@@ -82,7 +96,24 @@ def add_event(
         time=time or utc_now(),
     )
     session.add(event)
+    session.info[_EVENTS_ADDED] = True
     return event
+
+
+@sa_event.listens_for(Session, "after_commit")
+def _wake_relay_after_commit(session: Session) -> None:
+    # After the commit, not at add_event: a relay woken earlier would find nothing yet.
+    # Every session of every service commits here (the request dependency, workers,
+    # tests), so no router has to remember to do it.
+    if session.info.pop(_EVENTS_ADDED, False):
+        wake = session.info.get(WAKE_RELAY)
+        if wake is not None:
+            wake()
+
+
+@sa_event.listens_for(Session, "after_rollback")
+def _forget_rolled_back_events(session: Session) -> None:
+    session.info.pop(_EVENTS_ADDED, None)
 
 
 class EventNotReady(Exception):
@@ -99,6 +130,21 @@ def backoff_delay(attempts: int, *, base: float = 1.0, cap: float = 300.0) -> ti
     return timedelta(seconds=random.uniform(ceiling / 2, ceiling))  # noqa: S311 - jitter
 
 
+@dataclass(frozen=True)
+class Attempt:
+    """What came of posting one claimed event: accepted (2xx) or why not."""
+
+    event: OutboxEvent
+    #: None when notify-api answered 2xx.
+    error: str | None
+    #: The data the prepare hook completed the event with, to store with the outcome.
+    data: dict[str, Any] | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.error is None
+
+
 class OutboxRelay:
     """Posts due outbox events to notify-api's `POST /v1/events`."""
 
@@ -111,9 +157,13 @@ class OutboxRelay:
         http: httpx.AsyncClient | None = None,
         prepare: Prepare | None = None,
         batch_size: int = 50,
-        lease: timedelta = timedelta(seconds=60),
+        concurrency: int = 8,
+        # Longer than a whole batch of posts timing out (50 / 8 in flight x 10 s ~ 62 s).
+        lease: timedelta = timedelta(seconds=120),
         poll_seconds: float = 1.0,
     ) -> None:
+        if concurrency < 1:
+            raise ValueError("concurrency must be at least 1")
         self._sessions = session_factory
         self.events_url = events_url
         self._credentials = credentials
@@ -121,6 +171,7 @@ class OutboxRelay:
         self._owns_http = http is None
         self._prepare = prepare
         self.batch_size = batch_size
+        self.concurrency = concurrency
         self.lease = lease
         self.poll_seconds = poll_seconds
         self._wake = asyncio.Event()
@@ -140,43 +191,118 @@ class OutboxRelay:
                 limit=self.batch_size,
                 lease=self.lease,
             )
-        for event in events:
-            await self._send(event)
+        if not events:
+            return 0
+        outcomes = await self._attempt_all(events)
+        if outcomes:
+            await self._record(outcomes)
         return len(events)
 
-    async def _send(self, event: OutboxEvent) -> None:
-        error: str | None = None
+    async def _attempt_all(self, events: Sequence[OutboxEvent]) -> list[Attempt]:
+        """Post claimed events, at most `concurrency` at a time; returns what came of each.
+
+        The events about one subject (a person) go one after another, in the order they
+        were written, as when the relay posted everything in turn: notify-api ends only what
+        it already holds (a release ends only the visits of a sentence it has taken in).
+        Events about different subjects go concurrently.
+        """
+        slots = asyncio.Semaphore(self.concurrency)
+        outcomes: list[Attempt] = []
+
+        async def post_in_turn(queue: list[OutboxEvent]) -> None:
+            for claimed in queue:
+                try:
+                    async with slots:
+                        outcomes.append(await self._attempt(claimed))
+                except Exception:
+                    # Nothing is recorded for it: its lease runs out and it is tried again.
+                    logger.exception("event attempt failed", extra={"event_id": str(claimed.id)})
+
+        by_subject: dict[str | None, list[OutboxEvent]] = {}
+        for claimed in events:  # claimed in the order they were written
+            by_subject.setdefault(claimed.subject, []).append(claimed)
+        await asyncio.gather(*(post_in_turn(queue) for queue in by_subject.values()))
+        return outcomes
+
+    async def _attempt(self, event: OutboxEvent) -> Attempt:
         data: dict[str, Any] | None = None
         try:
             if self._prepare is not None:
                 data = await self._prepare(event)
                 event.data = data
             response = await self._post(event.as_cloudevent())
-            if not response.is_success:
-                error = f"HTTP {response.status_code}"
         except EventNotReady as not_ready:
-            error = f"not ready: {not_ready}"
+            return Attempt(event, f"not ready: {not_ready}", data)
         except httpx.HTTPError as failure:
-            error = f"{type(failure).__name__}"
+            return Attempt(event, type(failure).__name__, data)
+        if not response.is_success:
+            return Attempt(event, f"HTTP {response.status_code}", data)
+        return Attempt(event, None, data)
+
+    async def _record(self, outcomes: Sequence[Attempt]) -> None:
+        """Record a batch's outcomes in one transaction, for the events still leased to us.
+
+        One UPDATE for the accepted events and one for the others, each only where the
+        lease token is still the one of the claim: an event whose lease ran out (another
+        relay may have claimed it since) records nothing; it is due again, and notify-api
+        answers a repeat with its first receipt.
+        """
+        token = outcomes[0].event.lease_token
+        if token is None:  # never for a claimed event; `IS NULL` would match released ones
+            raise ValueError("outcomes of events that were not claimed")
+        now = utc_now()
+        accepted = [outcome for outcome in outcomes if outcome.accepted]
+        refused = [outcome for outcome in outcomes if not outcome.accepted]
+        recorded: set[uuid.UUID] = set()
         async with self._sessions() as session, session.begin():
-            stored = await session.get(OutboxEvent, event.id)
-            if stored is None or stored.lease_token != event.lease_token:
-                return  # the lease ran out and another relay took the event over
-            if data is not None:
-                stored.data = data
-            stored.attempts += 1
-            stored.lease_token = None
-            if error is None:
-                stored.status = SENT
-                stored.sent_at = utc_now()
-                stored.last_error = None
-                logger.info("event sent", extra={"event_id": str(event.id), "type": event.type})
+            if accepted:
+                recorded.update(
+                    await _record_outcomes(
+                        session,
+                        token,
+                        accepted,
+                        status=SENT,
+                        sent_at=now,
+                        last_error=None,
+                    )
+                )
+            if refused:
+                # The holder of the lease is the only writer of `attempts`, so the claimed
+                # count is the stored one.
+                recorded.update(
+                    await _record_outcomes(
+                        session,
+                        token,
+                        refused,
+                        last_error=_by_event(
+                            {outcome.event.id: outcome.error for outcome in refused},
+                            OutboxEvent.last_error,
+                        ),
+                        next_attempt_at=_by_event(
+                            {
+                                outcome.event.id: now + backoff_delay(outcome.event.attempts + 1)
+                                for outcome in refused
+                            },
+                            OutboxEvent.next_attempt_at,
+                        ),
+                    )
+                )
+        for outcome in outcomes:
+            event_id = str(outcome.event.id)
+            if outcome.event.id not in recorded:
+                logger.warning(
+                    "event lease lost, outcome not recorded", extra={"event_id": event_id}
+                )
+            elif outcome.accepted:
+                logger.info("event sent", extra={"event_id": event_id, "type": outcome.event.type})
             else:
-                stored.last_error = error
-                stored.next_attempt_at = utc_now() + backoff_delay(stored.attempts)
                 logger.warning(
                     "event not accepted",
-                    extra={"event_id": str(event.id), "error": error, "attempts": stored.attempts},
+                    extra={
+                        "event_id": event_id,
+                        "error": outcome.error,
+                        "attempts": outcome.event.attempts + 1,
+                    },
                 )
 
     async def _post(self, cloudevent: dict[str, Any]) -> httpx.Response:
@@ -190,13 +316,15 @@ class OutboxRelay:
     async def run(self, stop: asyncio.Event) -> None:
         """Relay until `stop` is set; errors are logged and retried, never fatal."""
         while not stop.is_set():
+            # Cleared before the pass, not after: a wake that comes while the pass runs
+            # (an event committed after its claim) must not be lost.
+            self._wake.clear()
             try:
                 claimed = await self.relay_once()
             except Exception:
                 logger.exception("outbox relay pass failed")
                 claimed = 0
             if claimed == 0:
-                self._wake.clear()
                 waiters = [
                     asyncio.ensure_future(stop.wait()),
                     asyncio.ensure_future(self._wake.wait()),
@@ -210,6 +338,37 @@ class OutboxRelay:
     async def aclose(self) -> None:
         if self._owns_http:
             await self._http.aclose()
+
+
+def _by_event(values: dict[uuid.UUID, Any], column: Any) -> ColumnElement[Any]:
+    """A per-event value in a set-based UPDATE: `CASE WHEN id = ... THEN ... END`."""
+    return case(
+        *[
+            (OutboxEvent.id == event_id, literal(value, column.type))
+            for event_id, value in values.items()
+        ],
+        else_=column,
+    )
+
+
+async def _record_outcomes(
+    session: AsyncSession, token: uuid.UUID, outcomes: Sequence[Attempt], **values: Any
+) -> list[uuid.UUID]:
+    """Record one attempt more on the events still leased with `token`; returns their ids."""
+    prepared = {o.event.id: o.data for o in outcomes if o.data is not None}
+    if prepared:
+        values["data"] = _by_event(prepared, OutboxEvent.data)
+    statement = (
+        update(OutboxEvent)
+        .where(
+            OutboxEvent.id.in_([outcome.event.id for outcome in outcomes]),
+            OutboxEvent.lease_token == token,
+        )
+        .values(attempts=OutboxEvent.attempts + 1, lease_token=None, **values)
+        .returning(OutboxEvent.id)
+        .execution_options(synchronize_session=False)
+    )
+    return list(await session.scalars(statement))
 
 
 async def count_pending(session: AsyncSession) -> int:

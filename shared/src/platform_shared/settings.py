@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "production"]
@@ -46,6 +46,9 @@ class ServiceSettings(BaseSettings):
     #: Run the outbox relay inside the API process (the embedded default does).
     relay_in_process: bool = True
     relay_poll_seconds: float = 1.0
+    #: Events the relay claims at once (under one lease), and how many it posts at a time.
+    relay_batch_size: int = Field(default=50, ge=1)
+    relay_concurrency: int = Field(default=8, ge=1)
     #: Apply migrations when the service starts (development only; production runs a job).
     migrate_on_start: bool = True
     max_body_bytes: int = 1_000_000

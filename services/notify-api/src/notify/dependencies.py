@@ -1,4 +1,8 @@
-"""Dependencies of notify-api's routers: the rules in force, settings, the directory."""
+"""Dependencies of notify-api's routers: the rules in force, settings, the directory.
+
+`async def` throughout: FastAPI runs a plain `def` dependency in its thread pool, a thread
+hand-off per request for a dictionary read (~1 ms of CPU per event taken in).
+"""
 
 from __future__ import annotations
 
@@ -11,17 +15,17 @@ from notify.settings import Settings
 from platform_shared.organisations import OrganisationDirectory, load_directory
 
 
-def get_catalogue(request: Request) -> Catalogue:
+async def get_catalogue(request: Request) -> Catalogue:
     catalogue: Catalogue = request.app.state.catalogue
     return catalogue
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_directory() -> OrganisationDirectory:
+async def get_directory() -> OrganisationDirectory:
     return load_directory()
 
 

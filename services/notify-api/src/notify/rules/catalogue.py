@@ -15,6 +15,7 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -33,6 +34,7 @@ from notify.rules.deadlines import (
 )
 from notify.rules.facts import DATE_FIELDS, INSTANT_FIELDS, KNOWN_FIELDS
 from notify.rules.recipients import SERVICE_ROLES, DutyHolderRole, RecipientRole
+from platform_shared.calendar import is_working_day
 
 DEFAULT_RULE_FILE = Path(__file__).with_name("rules.yaml")
 
@@ -237,7 +239,16 @@ class Catalogue:
         return {rule.id: rule for rule in self.rules}
 
     def rules_for(self, event_type: str) -> list[Rule]:
-        return [rule for rule in self.rules if event_type in rule.events]
+        return list(self._by_event.get(event_type, ()))
+
+    @cached_property
+    def _by_event(self) -> dict[str, tuple[Rule, ...]]:
+        # Looked up for every event received: an index rather than a scan of every rule.
+        by_event: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            for event_type in dict.fromkeys(rule.events):
+                by_event.setdefault(event_type, []).append(rule)
+        return {event_type: tuple(rules) for event_type, rules in by_event.items()}
 
     @cached_property
     def ending_events(self) -> frozenset[str]:
@@ -253,7 +264,7 @@ class Catalogue:
         return (
             event_type in self.ending_events
             or event_type in self.supersede
-            or any(self.rules_for(event_type))
+            or event_type in self._by_event
         )
 
 
@@ -366,4 +377,8 @@ def load_catalogue(
     path: Path | None = None, overrides: Mapping[str, Any] | None = None
 ) -> Catalogue:
     """Load, validate and override the rule file: what the service runs with."""
-    return build_catalogue(load_rule_file(path or DEFAULT_RULE_FILE), overrides)
+    catalogue = build_catalogue(load_rule_file(path or DEFAULT_RULE_FILE), overrides)
+    # The bank holidays are read on first use, and the first read imports the whole
+    # `holidays` package (~0.4 s of CPU): at start, rather than in the first event's request.
+    is_working_day(date.today())
+    return catalogue
