@@ -1,6 +1,6 @@
 """`make bench`: the platform's benchmarks on PostgreSQL, results in bench/results/*.json.
 
-    python bench/run.py                 # everything at full size (about 25 minutes)
+    python bench/run.py                 # everything at full size (about 15 minutes)
     python bench/run.py --quick         # small sizes and short runs, to try the tooling
     python bench/run.py --only lookup   # lookup (with growth), fanout, ingest; repeatable
     python bench/run.py --profile       # also py-spy the services during the runs
