@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Header, Query, Request, Response
+from fastapi import APIRouter, Header, Query, Response
 
 from incidents.dependencies import CareStatus, Directory, Now, ReadableIncident, WritableIncident
 from incidents.incidents import repository, service
@@ -28,13 +28,6 @@ from platform_shared.problems import (
 router = APIRouter(prefix="/v1/incidents", tags=["incidents"])
 
 
-def _wake_relay(request: Request, background: BackgroundTasks) -> None:
-    # After the response, i.e. after the commit: the relay finds the new events at once.
-    relay = getattr(request.app.state, "outbox_relay", None)
-    if relay is not None:
-        background.add_task(relay.wake)
-
-
 @router.post(
     "",
     status_code=201,
@@ -49,9 +42,7 @@ async def create_incident(
     care_status: CareStatus,
     directory: Directory,
     now: Now,
-    request: Request,
     response: Response,
-    background: BackgroundTasks,
 ) -> IncidentOut:
     """Record an incident or a police contact record about a person_ref.
 
@@ -67,7 +58,6 @@ async def create_incident(
     idempotency.remember(201, created)
     response.headers["Location"] = f"/v1/incidents/{incident.id}"
     response.headers["ETag"] = service.etag(incident)
-    _wake_relay(request, background)
     return created
 
 
@@ -146,9 +136,7 @@ async def update_incident(
     care_status: CareStatus,
     directory: Directory,
     now: Now,
-    request: Request,
     response: Response,
-    background: BackgroundTasks,
     if_match: Annotated[
         str | None, Header(alias="If-Match", description="The ETag of the incident read")
     ] = None,
@@ -166,5 +154,4 @@ async def update_incident(
         now=now,
     )
     response.headers["ETag"] = service.etag(changed)
-    _wake_relay(request, background)
     return IncidentOut.of(changed)
