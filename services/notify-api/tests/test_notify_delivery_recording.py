@@ -27,7 +27,7 @@ from notify.delivery.schedule import RetrySchedule
 from notify.delivery.worker import DeliveryWorker
 from notify.rules.catalogue import load_catalogue
 from notify.settings import Settings
-from notify.testing import cloud_event, incident_data
+from notify.testing import Clock, cloud_event, incident_data
 from platform_shared.db import utc_now
 from platform_shared.testing import InProcessService, serve_over_http
 
@@ -71,14 +71,6 @@ class Receiver:
                 return
             await asyncio.sleep(0.01)
         raise AssertionError(f"{len(self.pushes)} pushes arrived, expected {count}")
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

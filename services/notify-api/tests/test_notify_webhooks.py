@@ -21,7 +21,7 @@ from notify.delivery.worker import DeliveryWorker
 from notify.main import create_app
 from notify.rules.catalogue import load_catalogue
 from notify.settings import Settings
-from notify.testing import cloud_event, incident_data
+from notify.testing import Clock, cloud_event, incident_data
 from platform_shared.db import utc_now
 from platform_shared.testing import (
     InProcessService,
@@ -72,14 +72,6 @@ class Receiver:
             payload = Webhook(self.secret).verify(body, dict(request.headers))
             self.received.append({"id": request.headers["webhook-id"], "payload": payload})
         return JSONResponse({}, status_code=step)
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture

@@ -107,3 +107,13 @@ def cloud_event(
         "datacontenttype": "application/json",
         "data": data,
     }
+
+
+class Clock:
+    """A clock tests set by hand (`clock.now = ...`), for the worker's `clock=`."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
