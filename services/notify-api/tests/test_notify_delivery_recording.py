@@ -9,7 +9,6 @@ together. The receiver can hold a push in flight until the test lets it answer.
 from __future__ import annotations
 
 import asyncio
-import random
 from collections import Counter
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -23,11 +22,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from notify.delivery.schedule import RetrySchedule
 from notify.delivery.worker import DeliveryWorker
-from notify.rules.catalogue import load_catalogue
 from notify.settings import Settings
-from notify.testing import Clock, cloud_event, incident_data
+from notify.testing import Clock, cloud_event, incident_data, seeded_worker
 from platform_shared.db import utc_now
 from platform_shared.testing import InProcessService, serve_over_http
 
@@ -83,14 +80,11 @@ async def receiver() -> AsyncIterator[tuple[Receiver, str]]:
 def _worker(
     service: InProcessService, settings: Settings, clock: Clock, **overrides: Any
 ) -> DeliveryWorker:
-    values = {"delivery_timeout_seconds": 5.0, "delivery_lease_seconds": 15.0, **overrides}
-    return DeliveryWorker(
+    return seeded_worker(
         service.session_factory,
-        settings=settings.model_copy(update=values),
-        catalogue=load_catalogue(),
-        clock=clock,
-        schedule=RetrySchedule(jitter=0),
-        rng=random.Random(1),
+        settings,
+        clock,
+        **{"delivery_timeout_seconds": 5.0, "delivery_lease_seconds": 15.0, **overrides},
     )
 
 

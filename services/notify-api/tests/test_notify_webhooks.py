@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import random
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -16,12 +15,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from notify.delivery.schedule import RetrySchedule
 from notify.delivery.worker import DeliveryWorker
 from notify.main import create_app
-from notify.rules.catalogue import load_catalogue
 from notify.settings import Settings
-from notify.testing import Clock, cloud_event, incident_data
+from notify.testing import Clock, cloud_event, incident_data, seeded_worker
 from platform_shared.db import utc_now
 from platform_shared.testing import (
     InProcessService,
@@ -84,14 +81,8 @@ async def receiver() -> AsyncIterator[tuple[Receiver, str]]:
 def _worker(
     service: InProcessService, settings: Settings, clock: Clock, **overrides: Any
 ) -> DeliveryWorker:
-    values = {"delivery_timeout_seconds": 0.5, **overrides}
-    return DeliveryWorker(
-        service.session_factory,
-        settings=settings.model_copy(update=values),
-        catalogue=load_catalogue(),
-        clock=clock,
-        schedule=RetrySchedule(jitter=0),
-        rng=random.Random(1),
+    return seeded_worker(
+        service.session_factory, settings, clock, **{"delivery_timeout_seconds": 0.5, **overrides}
     )
 
 

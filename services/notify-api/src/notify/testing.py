@@ -7,9 +7,17 @@ a CloudEvents 1.0 envelope.
 
 from __future__ import annotations
 
+import random
 import uuid
 from datetime import date, datetime
 from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from notify.delivery.schedule import RetrySchedule
+from notify.delivery.worker import DeliveryWorker
+from notify.rules.catalogue import load_catalogue
+from notify.settings import Settings
 
 CAMDEN = "E09000007"
 DERBYSHIRE = "E10000007"
@@ -117,3 +125,21 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def seeded_worker(
+    sessions: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    clock: Clock,
+    **overrides: Any,
+) -> DeliveryWorker:
+    """A delivery worker on `clock`, with retries without jitter and a seeded random source,
+    so tests can replay its schedule; `overrides` change its settings."""
+    return DeliveryWorker(
+        sessions,
+        settings=settings.model_copy(update=overrides),
+        catalogue=load_catalogue(),
+        clock=clock,
+        schedule=RetrySchedule(jitter=0),
+        rng=random.Random(1),  # noqa: S311 - a replayable retry schedule, not a secret
+    )
