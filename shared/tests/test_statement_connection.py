@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from platform_shared.audit import AuditEntry, insert_audit
 from platform_shared.auth import Principal
-from platform_shared.db import create_engine, statement_connection
+from platform_shared.db import FixedStatement, create_engine, statement_connection
 
 CALLER = Principal(client_id="demo-met-custody", org="police-metropolitan", scopes=frozenset())
 
 
 class LookupFailed(Exception):
     pass
+
+
+_COUNT = FixedStatement(select(func.count()).select_from(AuditEntry))
 
 
 async def _audit_rows(url: str) -> list[AuditEntry]:
@@ -30,7 +34,7 @@ async def test_the_audit_row_is_committed_when_the_connection_is_done(database_u
     engine = create_engine(database_url)
     try:
         async with statement_connection(engine) as connection:
-            await connection.execute(select(func.count()).select_from(AuditEntry))
+            assert [tuple(row) for row in await connection.rows(_COUNT, {})] == [(0,)]
             await insert_audit(
                 connection,
                 CALLER,
@@ -67,7 +71,7 @@ async def test_a_failure_before_the_audit_row_leaves_nothing(database_url: str) 
     try:
         with pytest.raises(LookupFailed):
             async with statement_connection(engine) as connection:
-                await connection.execute(select(func.count()).select_from(AuditEntry))
+                await connection.rows(_COUNT, {})
                 raise LookupFailed
         # The connection went back to the pool in a usable state.
         async with statement_connection(engine) as connection:
@@ -76,3 +80,35 @@ async def test_a_failure_before_the_audit_row_leaves_nothing(database_url: str) 
         await engine.dispose()
 
     assert [row.outcome for row in await _audit_rows(database_url)] == ["no_record"]
+
+
+async def test_a_connection_lost_on_postgresql_is_unavailable_and_not_reused(
+    database_url: str, backend: str
+) -> None:
+    """The statements run on asyncpg itself: a server-side kill is SQLAlchemy's
+    `OperationalError` (a 503 for the caller), and the dead connection leaves the pool."""
+    if backend != "postgresql":
+        return  # SQLite has no server to lose; its statements run through SQLAlchemy
+    engine = create_engine(database_url, pool_size=1)
+    try:
+        async with statement_connection(engine) as connection:
+            [(backend_pid,)] = await connection.rows(_BACKEND_PID, {})
+        killer = create_engine(database_url)
+        async with killer.connect() as other:
+            await other.execute(text(f"SELECT pg_terminate_backend({int(backend_pid)})"))
+        await killer.dispose()
+        with pytest.raises(OperationalError):
+            async with statement_connection(engine) as connection:
+                await connection.rows(_COUNT, {})
+        # The pool's one connection was replaced: the next lookup runs.
+        async with statement_connection(engine) as connection:
+            [(new_pid,)] = await connection.rows(_BACKEND_PID, {})
+            await insert_audit(connection, CALLER, "lookup", outcome="no_record")
+        assert new_pid != backend_pid
+    finally:
+        await engine.dispose()
+
+    assert [row.outcome for row in await _audit_rows(database_url)] == ["no_record"]
+
+
+_BACKEND_PID = FixedStatement(select(func.pg_backend_pid()))

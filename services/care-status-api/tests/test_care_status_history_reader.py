@@ -1,4 +1,6 @@
-"""The one-statement history reader of lookups and status facts reads what the writes read."""
+"""The one-statement history readers of lookups and status facts read what the writes read:
+the same history for the status rules, on SQLite through SQLAlchemy and on PostgreSQL on
+the driver itself."""
 
 from __future__ import annotations
 
@@ -12,13 +14,15 @@ from sqlalchemy import and_, bindparam
 
 from care_status.children.models import Child
 from care_status.children.repository import (
-    CareRecord,
+    FoundPerson,
     load_care_record,
-    matching_records_statement,
-    read_care_record,
-    read_matching_records,
+    matching_statement,
+    read_history,
+    read_matching,
 )
+from care_status.history import history_of
 from care_status.testing import add_legal_status, add_placement, create_child
+from platform_shared.db import statement_connection
 from platform_shared.testing import InProcessService
 
 
@@ -27,45 +31,15 @@ async def camden(service: InProcessService) -> httpx.AsyncClient:
     return await service.as_client("demo-camden")
 
 
-def _rows(record: CareRecord) -> dict[str, Any]:
-    def fields(row: Any, *names: str) -> tuple[Any, ...]:
-        common = ("id", "child_id", "created_at", "updated_at", "version")
-        return tuple(getattr(row, name) for name in (*common, *names)) if row else None
-
-    return {
-        "legal_statuses": [
-            fields(row, "basis", "short_break", "start_date", "end_date")
-            for row in record.legal_statuses
-        ],
-        "placements": [
-            fields(
-                row,
-                "placement_type",
-                "area_authority",
-                "provider",
-                "emergency",
-                "start_date",
-                "end_date",
-            )
-            for row in record.placements
-        ],
-        "leaving_care": fields(record.leaving_care, "left_care_on", "category_override"),
-        "personal_adviser": fields(
-            record.personal_adviser, "name", "contact_route", "appointed_on"
-        ),
-        "consents": [
-            fields(row, "purpose", "given", "recorded_on", "recorded_by") for row in record.consents
-        ],
-    }
+def _who(person: FoundPerson) -> tuple[Any, ...]:
+    return (person.id, person.person_ref, person.responsible_authority)
 
 
-def _child(child: Child) -> tuple[Any, ...]:
-    """What a lookup's record holds of the child (see `read_matching_records`)."""
-    names = ("id", "person_ref", "responsible_authority", "date_of_birth", "youth_justice_order")
-    return tuple(getattr(child, name) for name in names)
+def _who_of(child: Child) -> tuple[Any, ...]:
+    return (child.id, child.person_ref, child.responsible_authority)
 
 
-_BY_PERSON_REF = matching_records_statement(Child.person_ref == bindparam("person_ref"))
+_BY_PERSON_REF = matching_statement(Child.person_ref == bindparam("person_ref"))
 
 
 async def test_matching_records_reads_each_candidate_whole(
@@ -79,27 +53,25 @@ async def test_matching_records_reads_each_candidate_whole(
     third = await create_child(camden, date_of_birth="2012-08-09")
     await add_legal_status(camden, third["id"], start_date="2020-01-10")
 
-    statement = matching_records_statement(
+    statement = matching_statement(
         and_(
             Child.family_name == bindparam("family_name"),
             Child.date_of_birth == bindparam("date_of_birth"),
         )
     )
-    async with service.session_factory() as session:
-        connection = await session.connection()
-        records = await read_matching_records(
-            connection,
-            statement,
-            {"family_name": "Taylor", "date_of_birth": date(2012, 8, 9)},
+    async with statement_connection(service.engine) as connection:
+        people = await read_matching(
+            connection, statement, {"family_name": "Taylor", "date_of_birth": date(2012, 8, 9)}
         )
-        # At most two are read (enough to know the probe is ambiguous), each whole and
-        # with only its own history.
-        assert len(records) == 2
-        for record in records:
-            row = await session.get(Child, record.child.id)
+    # At most two are read (enough to know the probe is ambiguous), each whole and with
+    # only its own history.
+    assert len(people) == 2
+    async with service.session_factory() as session:
+        for person in people:
+            row = await session.get(Child, person.id)
             assert row is not None
-            assert _child(record.child) == _child(row)
-            assert _rows(record) == _rows(await read_care_record(session, row))
+            assert _who(person) == _who_of(row)
+            assert person.history == history_of(await load_care_record(session, row))
 
 
 async def test_read_care_record_matches_load_care_record(
@@ -141,19 +113,20 @@ async def test_read_care_record_matches_load_care_record(
     async with service.session_factory() as session:
         row = await session.get(Child, uuid.UUID(child_id))
         assert row is not None
-        loaded = _rows(await load_care_record(session, row))
-        read = _rows(await read_care_record(session, row))
-        # The lookups' reader: the probe and the histories of what it found, in one statement.
-        connection = await session.connection()
-        matched = await read_matching_records(
-            connection, _BY_PERSON_REF, {"person_ref": row.person_ref}
-        )
+        loaded = history_of(await load_care_record(session, row))
+        read = await read_history(session, row)
+    # The lookups' reader: the probe and the histories of what it found, in one statement.
+    async with statement_connection(service.engine) as connection:
+        matched = await read_matching(connection, _BY_PERSON_REF, {"person_ref": row.person_ref})
 
     assert read == loaded
-    assert [_rows(record) for record in matched] == [loaded]
-    assert [_child(record.child) for record in matched] == [_child(row)]
-    assert len(read["legal_statuses"]) == 2
-    assert len(read["placements"]) == 2
-    assert read["leaving_care"] is not None
-    assert read["personal_adviser"] is not None
-    assert len(read["consents"]) == 1
+    assert [person.history for person in matched] == [loaded]
+    assert [_who(person) for person in matched] == [_who_of(row)]
+    assert [status.basis.value for status in read.legal_statuses] == [
+        "interim_care_order_s38",
+        "care_order_s31",
+    ]
+    assert [placement.area_authority for placement in read.placements][1] == "E10000007"
+    assert read.left_care_on == date(2025, 3, 2)
+    assert read.personal_adviser_consent is not None
+    assert read.personal_adviser_consent.given is True

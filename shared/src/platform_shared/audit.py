@@ -12,11 +12,11 @@ from datetime import datetime
 from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import JSON, Index, String, insert
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from platform_shared.auth import Principal
-from platform_shared.db import Base, utc_now
+from platform_shared.db import Base, FixedStatement, StatementConnection, utc_now
 
 
 class AuditEntry(Base):
@@ -79,11 +79,14 @@ def record_audit(
 
 
 async def insert_audit(
-    connection: AsyncConnection, principal: Principal, action: str, **what: Unpack[AuditedWhat]
+    connection: StatementConnection,
+    principal: Principal,
+    action: str,
+    **what: Unpack[AuditedWhat],
 ) -> None:
-    """Write an audit row with one Core INSERT on `connection` (the hot read paths, where a
+    """Write an audit row with one INSERT on `connection` (the hot read paths, where a
     unit of work costs more than the read it records); same row as `record_audit`."""
     await connection.execute(_INSERT, audit_row(principal, action, **what))
 
 
-_INSERT = insert(AuditEntry)
+_INSERT = FixedStatement(insert(AuditEntry))

@@ -26,7 +26,7 @@ import uvicorn
 from fastapi import FastAPI
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from platform_shared.auth import TokenVerifier
 from platform_shared.db import create_engine
@@ -184,6 +184,11 @@ class InProcessService:
     def session_factory(self) -> async_sessionmaker[AsyncSession]:
         factory: async_sessionmaker[AsyncSession] = self.app.state.session_factory
         return factory
+
+    @property
+    def engine(self) -> AsyncEngine:
+        engine: AsyncEngine = self.app.state.engine
+        return engine
 
     async def aclose(self) -> None:
         for client in self._clients:

@@ -8,9 +8,10 @@ organisation's child is therefore a 404 here, in one place.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -26,15 +27,22 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.elements import BindParameter, ColumnElement
-from sqlalchemy.sql.selectable import CompoundSelect
 
 from care_status.children.models import Child
 from care_status.leaving_care.models import Consent, LeavingCare, PersonalAdviser
 from care_status.legal_statuses.models import LegalStatus
 from care_status.placements.models import Placement
+from care_status.status import (
+    CareHistory,
+    CareLeaverCategory,
+    LegalBasis,
+    LegalStatusPeriod,
+    PlacementPeriod,
+    RecordedConsent,
+)
+from platform_shared.db import FixedStatement, StatementConnection, UTCDateTime
 from platform_shared.problems import NotFound
 
 NOTIFY_PERSONAL_ADVISER = "notify_personal_adviser"
@@ -132,17 +140,16 @@ Belongs = Callable[[Any], ColumnElement[bool]]
 
 
 def _history_branches(belongs: Belongs) -> list[Select[Any]]:
-    """The history tables' rows in one column layout: kind, id, child_id, created_at,
-    updated_at, version, s1..s3 (strings), b1 (boolean), d1, d2 (dates)."""
+    """What the status rules read of the history tables, in one column layout: kind,
+    child_id, created_at (the tie-break of the date order), s1, s2 (strings), b1
+    (boolean), d1, d2 (dates). Only the consent the rules read (to tell the personal
+    adviser) is read; the adviser's own row is not."""
 
     def branch(model: Any, kind: str, *columns: Any) -> Select[Any]:
         return select(
             literal_column(f"'{kind}'").label("kind"),
-            model.id,
             model.child_id,
             model.created_at,
-            model.updated_at,
-            model.version,
             *columns,
         ).where(belongs(model.child_id))
 
@@ -152,7 +159,6 @@ def _history_branches(belongs: Belongs) -> list[Select[Any]]:
             "legal_status",
             LegalStatus.basis.label("s1"),
             _NO_TEXT.label("s2"),
-            _NO_TEXT.label("s3"),
             LegalStatus.short_break.label("b1"),
             LegalStatus.start_date.label("d1"),
             LegalStatus.end_date.label("d2"),
@@ -162,8 +168,7 @@ def _history_branches(belongs: Belongs) -> list[Select[Any]]:
             "placement",
             Placement.placement_type,
             Placement.area_authority,
-            Placement.provider,
-            Placement.emergency,
+            _NO_FLAG,
             Placement.start_date,
             Placement.end_date,
         ),
@@ -172,31 +177,13 @@ def _history_branches(belongs: Belongs) -> list[Select[Any]]:
             "leaving_care",
             LeavingCare.category_override,
             _NO_TEXT,
-            _NO_TEXT,
             _NO_FLAG,
             LeavingCare.left_care_on,
             _NO_DAY,
         ),
         branch(
-            PersonalAdviser,
-            "personal_adviser",
-            PersonalAdviser.name,
-            PersonalAdviser.contact_route,
-            _NO_TEXT,
-            _NO_FLAG,
-            PersonalAdviser.appointed_on,
-            _NO_DAY,
-        ),
-        branch(
-            Consent,
-            "consent",
-            Consent.purpose,
-            Consent.recorded_by,
-            _NO_TEXT,
-            Consent.given,
-            Consent.recorded_on,
-            _NO_DAY,
-        ),
+            Consent, "consent", _NO_TEXT, _NO_TEXT, Consent.given, Consent.recorded_on, _NO_DAY
+        ).where(Consent.purpose == NOTIFY_PERSONAL_ADVISER),
     ]
 
 
@@ -205,20 +192,17 @@ _CHILD_ID: BindParameter[uuid.UUID] = bindparam("child_id")
 _HISTORY = union_all(*_history_branches(lambda child_id: child_id == _CHILD_ID))
 
 
-def matching_records_statement(probe: ColumnElement[bool]) -> CompoundSelect:
-    """Up to two children matching `probe` and their whole histories, in one statement.
+def matching_statement(probe: ColumnElement[bool]) -> FixedStatement:
+    """Up to two children matching `probe` and their histories, in one statement.
 
     For lookups: the child rows come first in the same layout as the history rows (kind
     'child': s1 person_ref, s2 responsible_authority, b1 youth_justice_order, d1
     date_of_birth), so a probe and its answer's history cost one round trip. Build it once
-    per probe, with bind parameters, so that it is compiled once.
+    per probe, with bind parameters, and run it with `read_matching`.
     """
     found = (
         select(
             Child.id,
-            Child.created_at,
-            Child.updated_at,
-            Child.version,
             Child.person_ref,
             Child.responsible_authority,
             Child.youth_justice_order,
@@ -230,120 +214,98 @@ def matching_records_statement(probe: ColumnElement[bool]) -> CompoundSelect:
     )
     children = select(
         literal_column("'child'").label("kind"),
-        found.c.id,
         found.c.id.label("child_id"),
-        found.c.created_at,
-        found.c.updated_at,
-        found.c.version,
+        cast(null(), UTCDateTime).label("created_at"),
         found.c.person_ref.label("s1"),
         found.c.responsible_authority.label("s2"),
-        _NO_TEXT.label("s3"),
         found.c.youth_justice_order.label("b1"),
         found.c.date_of_birth.label("d1"),
         _NO_DAY.label("d2"),
     )
-    return union_all(
-        children, *_history_branches(lambda child_id: child_id.in_(select(found.c.id)))
+    return FixedStatement(
+        union_all(children, *_history_branches(lambda child_id: child_id.in_(select(found.c.id))))
     )
 
 
-def _add_history_row(record: CareRecord, row: Row[Any]) -> None:
-    common = {
-        "id": row.id,
-        "child_id": row.child_id,
-        "created_at": row.created_at,
-        "updated_at": row.updated_at,
-        "version": row.version,
-    }
-    if row.kind == "legal_status":
-        record.legal_statuses.append(
-            LegalStatus(
-                **common,
-                basis=row.s1,
-                short_break=bool(row.b1),
-                start_date=row.d1,
-                end_date=row.d2,
-            )
-        )
-    elif row.kind == "placement":
-        record.placements.append(
-            Placement(
-                **common,
-                placement_type=row.s1,
-                area_authority=row.s2,
-                provider=row.s3,
-                emergency=bool(row.b1),
-                start_date=row.d1,
-                end_date=row.d2,
-            )
-        )
-    elif row.kind == "leaving_care":
-        record.leaving_care = LeavingCare(**common, category_override=row.s1, left_care_on=row.d1)
-    elif row.kind == "personal_adviser":
-        record.personal_adviser = PersonalAdviser(
-            **common, name=row.s1, contact_route=row.s2, appointed_on=row.d1
-        )
-    else:
-        record.consents.append(
-            Consent(
-                **common,
-                purpose=row.s1,
-                recorded_by=row.s2,
-                given=bool(row.b1),
-                recorded_on=row.d1,
-            )
-        )
+@dataclass(frozen=True)
+class FoundPerson:
+    """A child a lookup found: who they are, and the history the status rules read."""
+
+    id: uuid.UUID
+    person_ref: str
+    responsible_authority: str
+    history: CareHistory
 
 
-def _in_date_order(record: CareRecord) -> CareRecord:
-    record.legal_statuses.sort(key=lambda status: (status.start_date, status.created_at))
-    record.placements.sort(key=lambda placement: (placement.start_date, placement.created_at))
-    record.consents.sort(key=lambda consent: consent.purpose)
-    return record
+def _history(
+    date_of_birth: date,
+    responsible_authority: str,
+    youth_justice_order: bool,
+    rows: Iterable[Sequence[Any]],
+) -> CareHistory:
+    """The rules' history from rows of the `_history_branches` layout (any order)."""
+    legal_statuses: list[tuple[date, datetime, LegalStatusPeriod]] = []
+    placements: list[tuple[date, datetime, PlacementPeriod]] = []
+    left_care_on: date | None = None
+    override: str | None = None
+    consent: RecordedConsent | None = None
+    for kind, _child_id, created_at, s1, s2, b1, d1, d2 in rows:
+        if kind == "legal_status":
+            period = LegalStatusPeriod(LegalBasis(s1), d1, d2, bool(b1))
+            legal_statuses.append((d1, created_at, period))
+        elif kind == "placement":
+            placements.append((d1, created_at, PlacementPeriod(s2, s1, d1, d2)))
+        elif kind == "leaving_care":
+            left_care_on, override = d1, s1
+        else:
+            consent = RecordedConsent(given=bool(b1), recorded_on=d1)
+    in_date_order = itemgetter(0, 1)
+    return CareHistory(
+        date_of_birth=date_of_birth,
+        responsible_authority=responsible_authority,
+        legal_statuses=tuple(row[2] for row in sorted(legal_statuses, key=in_date_order)),
+        placements=tuple(row[2] for row in sorted(placements, key=in_date_order)),
+        left_care_on=left_care_on,
+        category_override=CareLeaverCategory(override) if override else None,
+        youth_justice_order=youth_justice_order,
+        personal_adviser_consent=consent,
+    )
 
 
-async def read_care_record(reader: AsyncSession | AsyncConnection, child: Child) -> CareRecord:
-    """The child's history in date order, for reading only (lookups, status facts).
+async def read_history(reader: AsyncSession | AsyncConnection, child: Child) -> CareHistory:
+    """The child's history as the status rules read it (status facts), in one statement.
 
-    One statement instead of `load_care_record`'s five; the history rows are complete but
-    not attached to the session, so nothing read here can be changed and flushed (the
-    writes use `load_care_record`).
+    The same history as `history_of(await load_care_record(...))`, which the writes use
+    because they change the rows they load.
     """
-    record = CareRecord(child=child)
-    for row in await reader.execute(_HISTORY, {"child_id": child.id}):
-        _add_history_row(record, row)
-    return _in_date_order(record)
+    rows = await reader.execute(_HISTORY, {"child_id": child.id})
+    return _history(
+        child.date_of_birth, child.responsible_authority, child.youth_justice_order, rows
+    )
 
 
-async def read_matching_records(
-    reader: AsyncConnection, statement: CompoundSelect, parameters: dict[str, Any]
-) -> list[CareRecord]:
-    """The records a `matching_records_statement` finds, for reading only.
-
-    Each record's `child` holds only what the status rules and a lookup's answer read (id,
-    person_ref, responsible_authority, date_of_birth, youth_justice_order); never change
-    or show more of it.
-    """
-    children: dict[uuid.UUID, CareRecord] = {}
-    history: list[Row[Any]] = []
-    for row in await reader.execute(statement, parameters):
-        if row.kind != "child":
-            history.append(row)
-            continue
-        child = Child(
-            id=row.id,
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-            version=row.version,
-            person_ref=row.s1,
-            responsible_authority=row.s2,
-            youth_justice_order=bool(row.b1),
-            date_of_birth=row.d1,
+async def read_matching(
+    connection: StatementConnection, statement: FixedStatement, parameters: dict[str, Any]
+) -> list[FoundPerson]:
+    """The children a `matching_statement` finds (at most two), each with its history."""
+    children: list[Sequence[Any]] = []
+    history: dict[Any, list[Sequence[Any]]] = {}
+    for row in await connection.rows(statement, parameters):
+        if row[0] == "child":
+            children.append(row)
+        else:
+            history.setdefault(row[1], []).append(row)
+    return [
+        FoundPerson(
+            id=child_id,
+            person_ref=person_ref,
+            responsible_authority=authority,
+            history=_history(born, authority, bool(youth_justice_order), history.get(child_id, ())),
         )
-        children[child.id] = CareRecord(child=child)
-    for row in history:
-        _add_history_row(children[row.child_id], row)
-    return [_in_date_order(record) for record in children.values()]
+        for _kind, child_id, _created, person_ref, authority, youth_justice_order, born, _d2 in (
+            children
+        )
+    ]
 
 
 async def load_owned_record(

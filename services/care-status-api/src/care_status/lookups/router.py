@@ -36,14 +36,14 @@ async def lookup_person(
     or the legal basis. Every lookup is audited with the caller, purpose and result.
     """
     answer = await service.lookup(engine, caller, body, now)
-    facts, record = answer.facts, answer.record
+    facts, person = answer.facts, answer.person
     in_scope = answer.result in (CareStatus.LOOKED_AFTER, CareStatus.CARE_LEAVER)
-    if not in_scope or facts is None or record is None:
+    if not in_scope or facts is None or person is None:
         return LookupResult(result=answer.result)
-    authority = record.child.responsible_authority
+    authority = person.responsible_authority
     return LookupResult(
         result=answer.result,
-        person_ref=record.child.person_ref,
+        person_ref=person.person_ref,
         age=facts.age,
         under_25=facts.under_25,
         care_leaver_category=facts.care_leaver_category,

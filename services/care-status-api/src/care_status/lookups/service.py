@@ -13,23 +13,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import and_, bindparam, or_, select
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from care_status.children.models import Child
-from care_status.children.repository import (
-    CareRecord,
-    matching_records_statement,
-    read_matching_records,
-)
-from care_status.history import facts_of
+from care_status.children.repository import FoundPerson, matching_statement, read_matching
 from care_status.lookups.matching import MatchOutcome, decide, name_key
 from care_status.lookups.schemas import LookupRequest
 from care_status.pagination import decode_cursor, encode_cursor
-from care_status.status import StatusFacts
+from care_status.status import StatusFacts, compute_status
 from platform_shared.audit import AuditEntry, insert_audit
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
-from platform_shared.db import statement_connection
+from platform_shared.db import StatementConnection, statement_connection
 from platform_shared.problems import Invalid
 
 LOOKUP = "lookup"
@@ -41,7 +36,7 @@ AUDITED_LOOKUPS = (LOOKUP, FACTS_READ)
 @dataclass
 class LookupAnswer:
     result: str
-    record: CareRecord | None = None
+    person: FoundPerson | None = None
     facts: StatusFacts | None = None
 
 
@@ -58,16 +53,16 @@ def _check_request(request: LookupRequest) -> None:
 
 
 #: One statement per probe, each finding up to two children with their histories
-#: (`matching_records_statement`); built once, so SQLAlchemy compiles each once.
+#: (`matching_statement`); built once, so each is compiled once.
 _BY_IDENTIFIER = {
-    name: matching_records_statement(column == bindparam("value"))
+    name: matching_statement(column == bindparam("value"))
     for name, column in (
         ("nhs_number", Child.nhs_number),
         ("pnc_id", Child.pnc_id),
         ("person_ref", Child.person_ref),
     )
 }
-_BY_NAME_AND_DATE_OF_BIRTH = matching_records_statement(
+_BY_NAME_AND_DATE_OF_BIRTH = matching_statement(
     and_(
         Child.family_name_key == bindparam("family_name_key"),
         Child.given_name_key == bindparam("given_name_key"),
@@ -77,9 +72,9 @@ _BY_NAME_AND_DATE_OF_BIRTH = matching_records_statement(
 
 
 async def _candidates(
-    connection: AsyncConnection, request: LookupRequest
-) -> tuple[list[CareRecord], str]:
-    found: dict[uuid.UUID, CareRecord] = {}
+    connection: StatementConnection, request: LookupRequest
+) -> tuple[list[FoundPerson], str]:
+    found: dict[uuid.UUID, FoundPerson] = {}
     used: list[str] = []
     if request.identifiers is not None:
         ids = request.identifiers
@@ -92,11 +87,8 @@ async def _candidates(
             if value is None:
                 continue
             used.append(name)
-            records = await read_matching_records(
-                connection, _BY_IDENTIFIER[name], {"value": value}
-            )
-            for record in records:
-                found.setdefault(record.child.id, record)
+            for person in await read_matching(connection, _BY_IDENTIFIER[name], {"value": value}):
+                found.setdefault(person.id, person)
     given, family, born = request.given_name, request.family_name, request.date_of_birth
     if not found and given is not None and family is not None and born is not None:
         used.append("name_and_date_of_birth")
@@ -105,8 +97,8 @@ async def _candidates(
             "given_name_key": name_key(given),
             "date_of_birth": born,
         }
-        records = await read_matching_records(connection, _BY_NAME_AND_DATE_OF_BIRTH, keys)
-        found.update((record.child.id, record) for record in records)
+        people = await read_matching(connection, _BY_NAME_AND_DATE_OF_BIRTH, keys)
+        found.update((person.id, person) for person in people)
     return list(found.values()), "+".join(used)
 
 
@@ -115,9 +107,9 @@ async def lookup(
 ) -> LookupAnswer:
     """Answer a lookup for `request.as_of` (default today) and audit it.
 
-    Core statements on a `statement_connection`, no session: each probe with the histories
-    of what it found, then the audit insert, which is the last statement, so the answer
-    exists only once its audit row is committed.
+    Fixed statements on a `statement_connection`, no session: each probe with the
+    histories of what it found, then the audit insert, which is the last statement, so the
+    answer exists only once its audit row is committed.
     """
     _check_request(request)
     async with statement_connection(engine) as connection:
@@ -125,26 +117,25 @@ async def lookup(
 
 
 async def _lookup(
-    connection: AsyncConnection, caller: Principal, request: LookupRequest, now: datetime
+    connection: StatementConnection, caller: Principal, request: LookupRequest, now: datetime
 ) -> LookupAnswer:
     as_of = request.as_of or local_date(now)
     candidates, matched_by = await _candidates(connection, request)
     match = decide(candidates)
     answer = LookupAnswer(result="no_record")
-    record = match.candidate
+    person = match.candidate
     if match.outcome is MatchOutcome.AMBIGUOUS:
         answer = LookupAnswer(result="ambiguous")
-    elif record is not None:
-        facts = facts_of(record, as_of)
-        answer = LookupAnswer(result=facts.status.value, record=record, facts=facts)
-    child = record.child if record is not None else None
+    elif person is not None:
+        facts = compute_status(person.history, as_of)
+        answer = LookupAnswer(result=facts.status.value, person=person, facts=facts)
     await insert_audit(
         connection,
         caller,
         LOOKUP,
         subject_type="child",
-        subject_id=child.id if child else None,
-        subject_owner=child.responsible_authority if child else None,
+        subject_id=person.id if person else None,
+        subject_owner=person.responsible_authority if person else None,
         purpose=request.purpose,
         outcome=answer.result,
         details={

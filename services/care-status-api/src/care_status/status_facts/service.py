@@ -10,10 +10,9 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care_status.children.repository import find_by_person_ref, read_care_record
-from care_status.history import facts_of
+from care_status.children.repository import find_by_person_ref, read_history
 from care_status.lookups.service import FACTS_READ
-from care_status.status import StatusFacts
+from care_status.status import StatusFacts, compute_status
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.problems import NotFound
@@ -28,7 +27,7 @@ async def read_status_facts(
     child = await find_by_person_ref(session, person_ref)
     if child is None:
         raise NotFound("No person with this person_ref")
-    facts = facts_of(await read_care_record(session, child), as_of)
+    facts = compute_status(await read_history(session, child), as_of)
     record_audit(
         session,
         caller,
