@@ -20,6 +20,7 @@ import base64
 import json
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -229,12 +230,10 @@ def oauth2_scheme(token_url: str) -> OAuth2:
 _scheme = oauth2_scheme("/oauth/token")
 
 
-async def require_scopes(
-    security_scopes: SecurityScopes,
-    request: Request,
-    authorization: Annotated[str | None, Depends(_scheme)],
+async def authorize(
+    request: Request, authorization: str | None, scopes: Sequence[str]
 ) -> Principal:
-    """The caller, when its token is valid and grants every scope the operation needs."""
+    """The caller of `request`, when its bearer token is valid and grants every scope."""
     if not authorization or not authorization.lower().startswith("bearer "):
         raise Unauthorized(
             "A bearer token is required", headers=_challenge("invalid_request", "no bearer token")
@@ -245,13 +244,22 @@ async def require_scopes(
         verifier: TokenVerifier = request.app.state.token_verifier
         principal = await verifier.verify(authorization[7:].strip())
         request.state.principal = principal
-    missing = [scope for scope in security_scopes.scopes if not principal.has(scope)]
+    missing = [scope for scope in scopes if not principal.has(scope)]
     if missing:
         raise Forbidden(
             f"The token lacks the scope {' '.join(missing)}",
             headers=_challenge("insufficient_scope", "missing scope", " ".join(missing)),
         )
     return principal
+
+
+async def require_scopes(
+    security_scopes: SecurityScopes,
+    request: Request,
+    authorization: Annotated[str | None, Depends(_scheme)],
+) -> Principal:
+    """The caller, when its token is valid and grants every scope the operation needs."""
+    return await authorize(request, authorization, security_scopes.scopes)
 
 
 class ClientCredentials:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -228,11 +228,13 @@ class FixedStatement:
         return form
 
 
-#: Driver errors that mean the database could not be reached or is going away: raised
-#: as SQLAlchemy's `OperationalError`, which every service answers with a 503.
+#: Driver errors that mean the database could not be reached, is going away, or left the
+#: connection in an unknown state: raised as SQLAlchemy's `OperationalError`, which every
+#: service answers with a 503.
 _UNAVAILABLE = (
     OSError,
     asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
     asyncpg.PostgresConnectionError,
     asyncpg.exceptions.OperatorInterventionError,
     asyncpg.exceptions.InsufficientResourcesError,
@@ -245,6 +247,8 @@ class StatementConnection:
     def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection | None) -> None:
         self.connection = connection
         self._driver = driver
+        #: A statement failed in the driver: the connection is not given back to the pool.
+        self.failed = False
 
     async def rows(
         self, statement: FixedStatement, parameters: Mapping[str, Any]
@@ -252,13 +256,9 @@ class StatementConnection:
         """The rows of a select, each a sequence of its columns' values."""
         if self._driver is None:
             return list(await self.connection.execute(statement.statement, dict(parameters)))
-        form = statement.driver_form(self.connection.dialect)
-        try:
-            rows: list[asyncpg.Record] = await self._driver.fetch(
-                form.sql, *form.arguments(parameters)
-            )
-        except _UNAVAILABLE as error:
-            raise OperationalError(form.sql, None, error) from error
+        rows: list[asyncpg.Record] = await self._on_driver(
+            self._driver.fetch, statement, parameters
+        )
         return rows
 
     async def execute(self, statement: FixedStatement, parameters: Mapping[str, Any]) -> None:
@@ -266,11 +266,23 @@ class StatementConnection:
         if self._driver is None:
             await self.connection.execute(statement.statement, dict(parameters))
             return
+        await self._on_driver(self._driver.execute, statement, parameters)
+
+    async def _on_driver(
+        self,
+        call: Callable[..., Awaitable[Any]],
+        statement: FixedStatement,
+        parameters: Mapping[str, Any],
+    ) -> Any:
         form = statement.driver_form(self.connection.dialect)
         try:
-            await self._driver.execute(form.sql, *form.arguments(parameters))
+            return await call(form.sql, *form.arguments(parameters))
         except _UNAVAILABLE as error:
+            self.failed = True
             raise OperationalError(form.sql, None, error) from error
+        except Exception:
+            self.failed = True
+            raise
 
 
 @asynccontextmanager
@@ -282,8 +294,9 @@ async def statement_connection(engine: AsyncEngine) -> AsyncIterator[StatementCo
     the commit, and the two round trips of BEGIN and COMMIT are saved. On SQLite the work
     is one transaction (`BEGIN IMMEDIATE`) committed at the end, as a session's is. Either
     way, a failure before the write leaves nothing behind and the caller answers only
-    after the write is committed. A connection the driver lost is not given back to the
-    pool.
+    after the write is committed. A connection on which a statement failed in the driver
+    is closed, not given back to the pool (its state is not known; the next checkout opens
+    a new one).
     """
     async with engine.connect() as connection:
         if connection.dialect.name == "sqlite":
@@ -292,9 +305,10 @@ async def statement_connection(engine: AsyncEngine) -> AsyncIterator[StatementCo
             return
         pooled = await connection.get_raw_connection()
         driver: asyncpg.Connection = pooled.driver_connection
+        statements = StatementConnection(connection, driver)
         try:
-            yield StatementConnection(connection, driver)
+            yield statements
         except BaseException:
-            if driver.is_closed():
+            if statements.failed or driver.is_closed():
                 await connection.invalidate()
             raise

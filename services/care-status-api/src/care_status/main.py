@@ -11,6 +11,7 @@ from care_status.children.router import router as children_router
 from care_status.dependencies import Clock
 from care_status.leaving_care.router import router as leaving_care_router
 from care_status.legal_statuses.router import router as legal_statuses_router
+from care_status.lookups.router import lookup_route
 from care_status.lookups.router import router as lookups_router
 from care_status.placements.router import router as placements_router
 from care_status.settings import Settings
@@ -47,6 +48,7 @@ def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_no
             lookups_router,
             status_facts_router,
         ],
+        direct_routes=[lookup_route],
     )
     app.state.clock = clock
     return app

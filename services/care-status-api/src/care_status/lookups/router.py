@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
-from care_status.auth import CareStatusLookup, CareStatusRead
-from care_status.dependencies import Cursor, Limit, Now
+from care_status.auth import LOOKUP_SCOPE, CareStatusRead
+from care_status.dependencies import Cursor, Limit, current_instant
 from care_status.lookups import service
 from care_status.lookups.schemas import (
     LookupAuditEntry,
@@ -19,23 +19,23 @@ from care_status.lookups.schemas import (
 from care_status.organisations import authority_ref, children_services_route
 from care_status.pagination import DEFAULT_LIMIT
 from care_status.status import CareStatus
-from platform_shared.dependencies import Engine, Session
+from platform_shared.auth import Principal
+from platform_shared.dependencies import Session
+from platform_shared.direct import DirectRoute
 from platform_shared.problems import problem_responses
 
 router = APIRouter(prefix="/v1/lookups", tags=["lookups"])
 
 
-@router.post("", response_model=LookupResult, responses=problem_responses())
-async def lookup_person(
-    body: LookupRequest, caller: CareStatusLookup, engine: Engine, now: Now
-) -> LookupResult:
+async def lookup_person(request: Request, caller: Principal, body: LookupRequest) -> LookupResult:
     """Is this person looked after, or a care leaver under 25, and who must be told?
 
     Match by identifiers (NHS number, PNC id, person_ref) or by given name, family name
     and date of birth. Returns the minimum: never the placement address, the care plan
     or the legal basis. Every lookup is audited with the caller, purpose and result.
     """
-    answer = await service.lookup(engine, caller, body, now)
+    now = await current_instant(request)
+    answer = await service.lookup(request.app.state.engine, caller, body, now)
     facts, person = answer.facts, answer.person
     in_scope = answer.result in (CareStatus.LOOKED_AFTER, CareStatus.CARE_LEAVER)
     if not in_scope or facts is None or person is None:
@@ -53,6 +53,18 @@ async def lookup_person(
         notify_personal_adviser_consent=facts.notify_personal_adviser_consent,
         contact_route=children_services_route(authority),
     )
+
+
+#: `POST /v1/lookups`, served directly (platform_shared.direct): the custody suite's call.
+lookup_route = DirectRoute(
+    "/v1/lookups",
+    lookup_person,
+    body=LookupRequest,
+    answer=LookupResult,
+    scopes=[LOOKUP_SCOPE],
+    tags=["lookups"],
+    responses=problem_responses(),
+)
 
 
 @router.get("/audit", response_model=LookupAuditPage, responses=problem_responses())
