@@ -7,7 +7,7 @@
 
 1. lookup + growth: 10k, 100k and 1M generated children seeded by COPY, lookups by name
    and date of birth with wrk (-t2 -c32 --latency), care-status-api against the floor
-   (bench/floor.py) at each size.
+   (bench/floor.py) at each size, taking turns (3 rounds of 10 s each at full size).
 2. fanout: events that yield 3 notifications each, posted to notify-api, delivered to a
    verifying webhook receiver (bench/receiver.py) by 1, 2 and 4 `notify-api deliver`
    processes: drain rate of a backlog, then event-to-delivery latency under a paced load.
@@ -26,6 +26,7 @@ import json
 import os
 import platform
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -74,6 +75,7 @@ FANOUT_RECIPIENTS = {
 FULL = {
     "sizes": [10_000, 100_000, 1_000_000],
     "seconds": 30,
+    "rounds": 3,
     "warmup": 5,
     "bodies": 20_000,
     "events": 10_000,
@@ -84,6 +86,7 @@ FULL = {
 QUICK = {
     "sizes": [2_000, 10_000],
     "seconds": 5,
+    "rounds": 1,
     "warmup": 2,
     "bodies": 2_000,
     "events": 500,
@@ -185,6 +188,34 @@ def sample_results(url: str, token: str, bodies: list[dict[str, Any]]) -> dict[s
     return dict(tally)
 
 
+def combined_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several wrk runs of one target as one: throughput over all of them, the median of
+    their percentiles (wrk gives no histogram to merge), the longest request, every run."""
+    requests = sum(run["requests"] for run in runs)
+    seconds = sum(run["seconds"] for run in runs)
+
+    def median(key: str) -> float:
+        return float(statistics.median(run[key] for run in runs))
+
+    return {
+        "requests": requests,
+        "seconds": round(seconds, 2),
+        "throughput": round(requests / seconds, 1),
+        "p50_ms": median("p50_ms"),
+        "p90_ms": median("p90_ms"),
+        "p99_ms": median("p99_ms"),
+        "worst_p99_ms": max(run["p99_ms"] for run in runs),
+        "max_ms": max(run["max_ms"] for run in runs),
+        "non_2xx": sum(run["non_2xx"] for run in runs),
+        "socket_errors": sum(run["socket_errors"] for run in runs),
+        "cpu_ms_per_request": round(
+            1000 * sum(run["cpu_seconds"] for run in runs) / max(requests, 1), 2
+        ),
+        "audit_rows_written": sum(run["audit_rows_written"] for run in runs),
+        "runs": runs,
+    }
+
+
 def lookup_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
     database = create_database("care_status")
     ports = free_ports(6)
@@ -232,10 +263,11 @@ def lookup_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
             )
             answers = sample_results(service_url, token, bodies[:300])
             entry: dict[str, Any] = {"children": size, "sample_answers": answers}
-            for name, url, auth, process in (
+            targets = (
                 ("service", service_url, token, "care-status-api"),
                 ("floor", floor_url, "", "floor"),
-            ):
+            )
+            for name, url, auth, _process in targets:
                 wrk(
                     url,
                     BENCH / "lookup.lua",
@@ -243,40 +275,60 @@ def lookup_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
                     seconds=config["warmup"],
                     label=f"warmup-{name}-{size}",
                 )
-                audit_before = asyncio.run(count_audit(database))
-                load = load_average()
-                pids = cluster.processes[process].tree()
-                cpu_before = cpu_seconds(pids)
-                profiler = Profiler(
-                    profile and name == "service" and size == config["sizes"][-1],
-                    f"lookup-{size}",
-                    worker_pids(cluster, "care-status-api"),
-                    config["seconds"],
-                )
-                result = wrk(
-                    url,
-                    BENCH / "lookup.lua",
-                    [str(bodies_path), auth],
-                    seconds=config["seconds"],
-                    label=f"lookup-{name}-{size}",
-                )
-                cpu_used = cpu_seconds(pids) - cpu_before
-                profiles = profiler.finish()
-                audited = asyncio.run(count_audit(database)) - audit_before
-                entry[name] = {
-                    **result.as_dict(),
-                    "cpu_ms_per_request": round(1000 * cpu_used / max(result.requests, 1), 2),
-                    "audit_rows_written": audited,
-                    "load_average_before": load,
-                    **({"profiles": profiles} if profiles else {}),
-                }
-                log(
-                    f"{size:>9} {name:8} {result.throughput:8.1f} req/s  p50 {result.p50_ms} ms"
-                    f"  p99 {result.p99_ms} ms  non-2xx {result.non_2xx}  audit +{audited}"
-                    f"  cpu {entry[name]['cpu_ms_per_request']} ms/req"
-                    f"  load {load}"
-                )
+            # Service and floor take turns (`rounds` runs each), so that a change in the
+            # host's speed during the benchmark falls on both alike.
+            runs: dict[str, list[dict[str, Any]]] = {name: [] for name, *_ in targets}
+            seconds = max(1, config["seconds"] // config["rounds"])
+            for round_number in range(config["rounds"]):
+                for name, url, auth, process in targets:
+                    audit_before = asyncio.run(count_audit(database))
+                    load = load_average()
+                    pids = cluster.processes[process].tree()
+                    cpu_before = cpu_seconds(pids)
+                    profiler = Profiler(
+                        profile
+                        and name == "service"
+                        and size == config["sizes"][-1]
+                        and round_number == 0,
+                        f"lookup-{size}",
+                        worker_pids(cluster, "care-status-api"),
+                        seconds,
+                    )
+                    result = wrk(
+                        url,
+                        BENCH / "lookup.lua",
+                        [str(bodies_path), auth],
+                        seconds=seconds,
+                        label=f"lookup-{name}-{size}-{round_number}",
+                    )
+                    cpu_used = cpu_seconds(pids) - cpu_before
+                    profiles = profiler.finish()
+                    audited = asyncio.run(count_audit(database)) - audit_before
+                    run = {
+                        **result.as_dict(),
+                        "cpu_seconds": round(cpu_used, 2),
+                        "cpu_ms_per_request": round(1000 * cpu_used / max(result.requests, 1), 2),
+                        "audit_rows_written": audited,
+                        "load_average_before": load,
+                        **({"profiles": profiles} if profiles else {}),
+                    }
+                    runs[name].append(run)
+                    log(
+                        f"{size:>9} {name:8} {result.throughput:8.1f} req/s  p50 {result.p50_ms} ms"
+                        f"  p99 {result.p99_ms} ms  non-2xx {result.non_2xx}  audit +{audited}"
+                        f"  cpu {run['cpu_ms_per_request']} ms/req  load {load}"
+                    )
+            for name, _url, _auth, _process in targets:
+                entry[name] = combined_runs(runs[name])
             entry["ratio"] = round(entry["service"]["throughput"] / entry["floor"]["throughput"], 3)
+            entry["ratio_by_round"] = [
+                round(service["throughput"] / floor["throughput"], 3)
+                for service, floor in zip(runs["service"], runs["floor"], strict=True)
+            ]
+            log(
+                f"{size:>9} ratio {entry['ratio']} (by round {entry['ratio_by_round']}), service"
+                f" p99 {entry['service']['p99_ms']} ms (median of the rounds)"
+            )
             results["sizes"].append(entry)
     finally:
         cluster.stop_all()
@@ -739,7 +791,12 @@ def main() -> int:
         "--only", action="append", choices=["lookup", "fanout", "ingest"], help="repeatable"
     )
     parser.add_argument("--profile", action="store_true", help="py-spy the services")
-    parser.add_argument("--seconds", type=int, help="length of each measured wrk run")
+    parser.add_argument(
+        "--seconds", type=int, help="measured wrk seconds per target (lookups: over all rounds)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, help="lookups: runs of service and floor, taking turns"
+    )
     parser.add_argument("--sizes", help="comma-separated children counts for lookup/growth")
     parser.add_argument("--events", type=int, help="fan-out events per worker count")
     parser.add_argument("--workers", help="comma-separated delivery worker counts")
@@ -754,6 +811,8 @@ def main() -> int:
     config = dict(QUICK if args.quick else FULL)
     if args.seconds:
         config["seconds"] = args.seconds
+    if args.rounds:
+        config["rounds"] = args.rounds
     if args.sizes:
         config["sizes"] = [int(size) for size in args.sizes.split(",")]
     if args.events:
