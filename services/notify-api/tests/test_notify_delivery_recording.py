@@ -137,17 +137,30 @@ async def _deliver_all(worker: DeliveryWorker) -> None:
         pass
 
 
+async def _deliver_one_event_answering(
+    service: InProcessService,
+    settings: Settings,
+    receiver: tuple[Receiver, str],
+    name: str,
+    status: int,
+) -> dict[str, str]:
+    """One event to all three webhooks, `name`'s answering `status`, delivered by one worker."""
+    hooks, url = receiver
+    await _register(service, hooks, url)
+    hooks.answers[name] = status
+    notifications = await _police_contact(service)
+    worker = _worker(service, settings, Clock(_start()))
+    await _deliver_all(worker)
+    await worker.aclose()
+    return notifications
+
+
 async def test_a_failing_push_does_not_mark_the_others_claimed_with_it(
     service: InProcessService, settings: Settings, receiver: tuple[Receiver, str]
 ) -> None:
-    hooks, url = receiver
-    await _register(service, hooks, url)
-    hooks.answers["yot-camden"] = 500
-    notifications = await _police_contact(service)
-    worker = _worker(service, settings, Clock(_start()))
-
-    await _deliver_all(worker)
-    await worker.aclose()
+    notifications = await _deliver_one_event_answering(
+        service, settings, receiver, "yot-camden", 500
+    )
 
     for name in ("camden", "yot-derbyshire"):
         detail = await _detail(service, name, notifications[name])
@@ -168,14 +181,9 @@ async def test_a_failing_push_does_not_mark_the_others_claimed_with_it(
 async def test_a_410_disables_only_the_endpoint_that_answered_it(
     service: InProcessService, settings: Settings, receiver: tuple[Receiver, str]
 ) -> None:
-    hooks, url = receiver
-    await _register(service, hooks, url)
-    hooks.answers["yot-camden"] = 410
-    notifications = await _police_contact(service)
-    worker = _worker(service, settings, Clock(_start()))
-
-    await _deliver_all(worker)
-    await worker.aclose()
+    notifications = await _deliver_one_event_answering(
+        service, settings, receiver, "yot-camden", 410
+    )
 
     enabled = {}
     for client_id, name in RECIPIENTS.values():

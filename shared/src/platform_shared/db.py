@@ -178,13 +178,12 @@ class _DriverForm:
     processors: tuple[Callable[[Any], Any] | None, ...]
 
     def arguments(self, parameters: Mapping[str, Any]) -> list[Any]:
-        values = [
-            parameters[name] if name in parameters else self.defaults[name] for name in self.names
-        ]
-        return [
-            value if convert is None or value is None else convert(value)
-            for value, convert in zip(values, self.processors, strict=True)
-        ]
+        """The values in the SQL's order, converted as SQLAlchemy would convert them."""
+        arguments = []
+        for name, convert in zip(self.names, self.processors, strict=True):
+            value = parameters[name] if name in parameters else self.defaults[name]
+            arguments.append(value if convert is None or value is None else convert(value))
+        return arguments
 
 
 class FixedStatement:

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from platform_shared.db import session_scope
 
@@ -22,14 +22,3 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 Session = Annotated[AsyncSession, Depends(get_session, scope="function")]
-
-
-async def get_engine(request: Request) -> AsyncEngine:
-    engine: AsyncEngine = request.app.state.engine
-    return engine
-
-
-#: The app's engine, for the hot read paths that open a `statement_connection` themselves
-#: (a lookup and its audit row): a yield dependency costs FastAPI more per request than
-#: the connection it would hand out.
-Engine = Annotated[AsyncEngine, Depends(get_engine)]

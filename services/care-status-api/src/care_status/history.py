@@ -1,4 +1,8 @@
-"""From stored rows to the status rules' values, and from their answer to the facts block."""
+"""From a loaded record to the status rules' values, and from their answer to the facts block.
+
+The read-only paths (lookups, status facts) turn their rows into the rules' values
+directly (`children/repository.py`); the writes, which load records to change them, use
+`history_of`."""
 
 from __future__ import annotations
 
