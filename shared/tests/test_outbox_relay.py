@@ -18,7 +18,7 @@ from dev_auth.main import create_app as create_auth_app
 from dev_auth.settings import DevAuthSettings
 from platform_shared.app import create_service_app
 from platform_shared.auth import ClientCredentials, TokenVerifier
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.outbox import (
     PENDING,
     SENT,

@@ -12,7 +12,7 @@ import respx
 from sqlalchemy import update
 
 from incidents.testing import CareStatusStandIn, NotifyStandIn
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.outbox import PENDING, SENT, OutboxEvent, OutboxRelay
 from platform_shared.testing import InProcessService
 

@@ -25,7 +25,7 @@ from starlette.routing import Route
 from notify.delivery.worker import DeliveryWorker
 from notify.settings import Settings
 from notify.testing import Clock, cloud_event, incident_data, seeded_worker
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.testing import InProcessService, serve_over_http
 
 T0 = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)

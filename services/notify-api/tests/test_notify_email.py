@@ -15,7 +15,7 @@ from notify.delivery.worker import DeliveryWorker
 from notify.rules.catalogue import load_catalogue
 from notify.settings import Settings
 from notify.testing import cloud_event, incident_data
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.testing import InProcessService, free_port
 
 T0 = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)

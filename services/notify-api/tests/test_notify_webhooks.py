@@ -19,7 +19,7 @@ from notify.delivery.worker import DeliveryWorker
 from notify.main import create_app
 from notify.settings import Settings
 from notify.testing import Clock, cloud_event, incident_data, seeded_worker
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.testing import (
     InProcessService,
     free_port,

@@ -29,7 +29,7 @@ from notify.events.schemas import CloudEvent
 from notify.events.service import receive_event
 from notify.main import MIGRATIONS, create_app, load_rules
 from notify.testing import cloud_event, incident_data
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.organisations import load_directory
 from platform_shared.testing import (
     DatabaseFactories,

@@ -23,6 +23,7 @@ from sqlalchemy import text
 from starlette.responses import Response
 
 from platform_shared.auth import ClientCredentials, TokenVerifier
+from platform_shared.calendar import utc_now
 from platform_shared.db import create_engine, create_session_factory
 from platform_shared.direct import DirectRoute
 from platform_shared.idempotency import IdempotentReplay, replay_handler
@@ -36,6 +37,7 @@ from platform_shared.observability import (
 from platform_shared.outbox import WAKE_RELAY, OutboxRelay, Prepare
 from platform_shared.problems import document_problem_media_type, install_problem_handlers
 from platform_shared.settings import ServiceSettings
+from platform_shared.web.clock import Clock
 
 logger = logging.getLogger("platform.app")
 
@@ -65,6 +67,7 @@ def create_service_app(
     background: Sequence[BackgroundTask] = (),
     relay_prepare: Prepare | None = None,
     version: str = "1.0.0",
+    clock: Clock = utc_now,
 ) -> FastAPI:
     configure_logging(title, settings.log_level)
     metrics = Metrics()
@@ -132,6 +135,7 @@ def create_service_app(
         generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
+    app.state.clock = clock
     app.state.metrics = metrics
     install_problem_handlers(app)
     app.add_exception_handler(IdempotentReplay, replay_handler)

@@ -16,7 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from platform_shared.auth import Principal
-from platform_shared.db import Base, FixedStatement, StatementConnection, utc_now
+from platform_shared.calendar import utc_now
+from platform_shared.db import Base, FixedStatement, StatementConnection
 
 
 class AuditEntry(Base):

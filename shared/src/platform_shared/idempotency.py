@@ -20,7 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from platform_shared.auth import Principal, require_scopes
-from platform_shared.db import Base, utc_now
+from platform_shared.calendar import utc_now
+from platform_shared.db import Base
 from platform_shared.dependencies import Session
 from platform_shared.problems import Invalid
 

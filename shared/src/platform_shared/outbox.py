@@ -31,7 +31,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from platform_shared.auth import ClientCredentials
-from platform_shared.db import Base, utc_now
+from platform_shared.calendar import utc_now
+from platform_shared.db import Base
 from platform_shared.queue import claim_due
 
 logger = logging.getLogger("platform.outbox")

@@ -102,6 +102,15 @@ class Invalid(DomainError):
     def __init__(self, field: str, reason: str, *, detail: str | None = None) -> None:
         super().__init__(detail or f"{field}: {reason}", errors=[FieldIssue(field, reason)])
 
+    @classmethod
+    def of(cls, issues: Sequence[FieldIssue], detail: str) -> Invalid:
+        """One 422 naming every field that breaks a rule (at least one)."""
+        if not issues:
+            raise ValueError("an Invalid names at least one field")
+        error = cls(issues[0].field, issues[0].reason, detail=detail)
+        error.errors = list(issues)
+        return error
+
 
 class ServiceUnavailable(DomainError):
     status, slug, title = 503, "unavailable", "Service unavailable"

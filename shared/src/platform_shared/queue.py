@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 
 
 class Leased(Protocol):

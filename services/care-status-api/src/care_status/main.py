@@ -17,7 +17,7 @@ from care_status.placements.router import router as placements_router
 from care_status.settings import Settings
 from care_status.status_facts.router import router as status_facts_router
 from platform_shared.app import create_service_app
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.settings import ServiceSettings
 
 #: The Alembic scripts of this service (services/care-status-api/migrations).

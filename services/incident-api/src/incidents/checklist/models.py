@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from platform_shared.db import Base, utc_now
+from platform_shared.calendar import utc_now
+from platform_shared.db import Base
 
 
 class ChecklistSection(Base):

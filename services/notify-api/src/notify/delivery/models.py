@@ -9,7 +9,8 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from platform_shared.db import Base, utc_now
+from platform_shared.calendar import utc_now
+from platform_shared.db import Base
 
 
 class DeliveryStatus(StrEnum):

@@ -42,7 +42,8 @@ from notify.notifications.sweeper import sweep_overdue
 from notify.notifications.views import notification_view
 from notify.rules.catalogue import Catalogue, parse_window
 from notify.settings import Settings
-from platform_shared.db import is_sqlite, utc_now
+from platform_shared.calendar import utc_now
+from platform_shared.db import is_sqlite
 from platform_shared.queue import claim_due
 
 logger = logging.getLogger("notify.delivery")

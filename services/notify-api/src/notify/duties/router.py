@@ -12,7 +12,7 @@ from notify.duties.schemas import DutyPage, DutyState
 from notify.duties.views import duty_view
 from notify.notifications.auth import InboxReader
 from notify.pagination import DEFAULT_LIMIT, MAX_LIMIT
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session
 from platform_shared.problems import problem_responses
 

@@ -20,7 +20,7 @@ from notify.endpoints.schemas import (
 )
 from notify.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from platform_shared.audit import record_audit
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session
 from platform_shared.idempotency import Idempotency
 from platform_shared.problems import Invalid, NotFound, problem_responses

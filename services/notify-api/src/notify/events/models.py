@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from platform_shared.db import Base, utc_now
+from platform_shared.calendar import utc_now
+from platform_shared.db import Base
 
 
 class Event(Base):

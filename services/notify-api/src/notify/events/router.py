@@ -10,7 +10,7 @@ from notify.dependencies import AppSettings, Directory, Rules
 from notify.events import service
 from notify.events.auth import EventsPublisher
 from notify.events.schemas import CloudEvent, EventReceipt
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session
 from platform_shared.problems import problem_responses
 

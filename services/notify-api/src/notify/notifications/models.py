@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from platform_shared.db import Base, utc_now
+from platform_shared.calendar import utc_now
+from platform_shared.db import Base
 
 
 class NotificationStatus(StrEnum):

@@ -21,7 +21,7 @@ from notify.notifications.schemas import (
 from notify.notifications.views import delivery_view, notification_detail, notification_view
 from notify.pagination import DEFAULT_LIMIT, MAX_LIMIT
 from platform_shared.audit import record_audit
-from platform_shared.db import utc_now
+from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session
 from platform_shared.fields import IsoInstant
 from platform_shared.problems import Conflict, NotFound, problem_responses
