@@ -10,7 +10,7 @@ import asyncio
 import gc
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.responses import Response
 
 from platform_shared.auth import ClientCredentials, TokenVerifier
@@ -71,37 +72,48 @@ def create_service_app(
 ) -> FastAPI:
     configure_logging(title, settings.log_level)
     metrics = Metrics()
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=_lifespan(settings, migrations, background, relay_prepare),
+        generate_unique_id_function=operation_id,
+    )
+    app.state.settings = settings
+    app.state.metrics = metrics
+    app.state.clock = clock
+    install_problem_handlers(app)
+    app.add_exception_handler(IdempotentReplay, replay_handler)
+    app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    _add_health_routes(app, migrations, metrics)
+    # First in the route list: the hottest operations are matched before any other.
+    app.router.routes[:0] = direct_routes
+    for router in routers:
+        app.include_router(router)
+    app.openapi = lambda: _openapi_document(app)  # type: ignore[method-assign]
+    return app
+
+
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def _lifespan(
+    settings: ServiceSettings,
+    migrations: Path,
+    background: Sequence[BackgroundTask],
+    relay_prepare: Prepare | None,
+) -> Lifespan:
+    """Start-up and shutdown: the database, the token verifier, the relay, the tasks."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if settings.migrate_on_start and settings.is_development:
             await upgrade_to_head(migrations, settings.database_url)
-        engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
-        app.state.engine = engine
-        app.state.session_factory = create_session_factory(engine)
-        app.state.token_verifier = TokenVerifier(
-            issuer=settings.oauth_issuer,
-            audience=settings.oauth_audience,
-            jwks_url=settings.jwks_url,
-            leeway_seconds=settings.oauth_leeway_seconds,
-        )
-        app.state.platform_credentials = ClientCredentials(
-            token_url=settings.token_url,
-            client_id=settings.platform_client_id,
-            client_secret=settings.platform_client_secret.get_secret_value(),
-        )
+        engine = _open_database(app, settings)
+        relay = _outbox_relay(app, settings, relay_prepare)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[None]] = []
-        relay = OutboxRelay(
-            app.state.session_factory,
-            events_url=f"{settings.notify_url.rstrip('/')}/v1/events",
-            credentials=app.state.platform_credentials,
-            prepare=relay_prepare,
-            batch_size=settings.relay_batch_size,
-            concurrency=settings.relay_concurrency,
-            poll_seconds=settings.relay_poll_seconds,
-        )
-        app.state.outbox_relay = relay
         if settings.relay_in_process:
             # Every session of this app wakes the relay after a commit that added events.
             app.state.session_factory.configure(info={WAKE_RELAY: relay.wake})
@@ -119,29 +131,56 @@ def create_service_app(
         finally:
             gc.unfreeze()
             stop.set()
-            for running in tasks:
-                try:
-                    await asyncio.wait_for(running, timeout=10)
-                except (TimeoutError, asyncio.CancelledError):
-                    running.cancel()
+            await _wait_for(tasks)
             await relay.aclose()
             await engine.dispose()
 
-    app = FastAPI(
-        title=title,
-        description=description,
-        version=version,
-        lifespan=lifespan,
-        generate_unique_id_function=operation_id,
-    )
-    app.state.settings = settings
-    app.state.clock = clock
-    app.state.metrics = metrics
-    install_problem_handlers(app)
-    app.add_exception_handler(IdempotentReplay, replay_handler)
-    app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
-    app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    return lifespan
 
+
+def _open_database(app: FastAPI, settings: ServiceSettings) -> AsyncEngine:
+    """The engine, the session factory, the token verifier and the platform's credentials."""
+    engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
+    app.state.engine = engine
+    app.state.session_factory = create_session_factory(engine)
+    app.state.token_verifier = TokenVerifier(
+        issuer=settings.oauth_issuer,
+        audience=settings.oauth_audience,
+        jwks_url=settings.jwks_url,
+        leeway_seconds=settings.oauth_leeway_seconds,
+    )
+    app.state.platform_credentials = ClientCredentials(
+        token_url=settings.token_url,
+        client_id=settings.platform_client_id,
+        client_secret=settings.platform_client_secret.get_secret_value(),
+    )
+    return engine
+
+
+def _outbox_relay(app: FastAPI, settings: ServiceSettings, prepare: Prepare | None) -> OutboxRelay:
+    relay = OutboxRelay(
+        app.state.session_factory,
+        events_url=f"{settings.notify_url.rstrip('/')}/v1/events",
+        credentials=app.state.platform_credentials,
+        prepare=prepare,
+        batch_size=settings.relay_batch_size,
+        concurrency=settings.relay_concurrency,
+        poll_seconds=settings.relay_poll_seconds,
+    )
+    app.state.outbox_relay = relay
+    return relay
+
+
+async def _wait_for(tasks: Sequence[asyncio.Task[None]]) -> None:
+    """Each background task gets 10 s to finish after the stop signal, then is cancelled."""
+    for running in tasks:
+        try:
+            await asyncio.wait_for(running, timeout=10)
+        except (TimeoutError, asyncio.CancelledError):
+            running.cancel()
+
+
+def _add_health_routes(app: FastAPI, migrations: Path, metrics: Metrics) -> None:
     @app.get("/healthz", tags=["health"], response_model=Health)
     async def healthz() -> Health:
         """The process is alive."""
@@ -173,36 +212,29 @@ def create_service_app(
         """Prometheus text format."""
         return metrics.render()
 
-    # First in the route list: the hottest operations are matched before any other.
-    app.router.routes[:0] = direct_routes
-    for router in routers:
-        app.include_router(router)
 
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            # FastAPI's own document, with each direct route described by its declaration.
-            routes = [
-                route.documentation(operation_id) if isinstance(route, DirectRoute) else route
-                for route in app.routes
-            ]
-            document = get_openapi(
-                title=app.title,
-                version=app.version,
-                openapi_version=app.openapi_version,
-                summary=app.summary,
-                description=app.description,
-                terms_of_service=app.terms_of_service,
-                contact=app.contact,
-                license_info=app.license_info,
-                routes=routes,
-                webhooks=app.webhooks.routes,
-                tags=app.openapi_tags,
-                servers=app.servers,
-                separate_input_output_schemas=app.separate_input_output_schemas,
-                external_docs=app.openapi_external_docs,
-            )
-            app.openapi_schema = document_problem_media_type(document)
-        return app.openapi_schema
-
-    app.openapi = openapi  # type: ignore[method-assign]
-    return app
+def _openapi_document(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's own document, with each direct route described by its declaration."""
+    if app.openapi_schema is None:
+        routes = [
+            route.documentation(operation_id) if isinstance(route, DirectRoute) else route
+            for route in app.routes
+        ]
+        document = get_openapi(
+            title=app.title,
+            version=app.version,
+            openapi_version=app.openapi_version,
+            summary=app.summary,
+            description=app.description,
+            terms_of_service=app.terms_of_service,
+            contact=app.contact,
+            license_info=app.license_info,
+            routes=routes,
+            webhooks=app.webhooks.routes,
+            tags=app.openapi_tags,
+            servers=app.servers,
+            separate_input_output_schemas=app.separate_input_output_schemas,
+            external_docs=app.openapi_external_docs,
+        )
+        app.openapi_schema = document_problem_media_type(document)
+    return app.openapi_schema
