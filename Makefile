@@ -52,6 +52,9 @@ fmt: install
 	$(UV) run --no-sync ruff format .
 	$(UV) run --no-sync ruff check --fix .
 
+docs: install
+	$(UV) run --no-sync python -m platform_shared.contracts.document > docs/events.md
+
 bench: install
 	$(UV) run --no-sync python bench/run.py $(BENCH_ARGS)
 
