@@ -6,13 +6,14 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: help install run migrate test test-fast lint fmt bench clean
+.PHONY: help install run migrate test test-fast lint fmt docs bench clean
 
 help:
 	@echo "make run      start the platform on its embedded default (SQLite, dev auth server, worker)"
 	@echo "make test     run the test suite (SQLite, and PostgreSQL when reachable)"
 	@echo "make migrate  apply every service's migrations to the databases under var/"
-	@echo "make lint     ruff and mypy;  make fmt  format the code"
+	@echo "make lint     ruff, mypy, the import contracts (lint-imports) and the tenancy lint;  make fmt  format the code"
+	@echo "make docs     regenerate docs/events.md from platform_shared.contracts"
 	@echo "make bench    benchmarks (PostgreSQL; BENCH_ARGS=--quick for small sizes), see docs/performance.md"
 
 $(UV):
@@ -37,14 +38,22 @@ test: install
 test-fast: install
 	$(UV) run --no-sync pytest -n auto --dist loadgroup -m "not system" $(PYTEST_ARGS)
 
+# Every check runs, then lint fails if any of them did.
 lint: install
-	$(UV) run --no-sync ruff check .
-	$(UV) run --no-sync ruff format --check .
-	$(UV) run --no-sync mypy shared/src services/care-status-api/src services/notify-api/src services/incident-api/src services/dev-auth/src
+	@status=0; \
+	$(UV) run --no-sync ruff check . || status=1; \
+	$(UV) run --no-sync ruff format --check . || status=1; \
+	$(UV) run --no-sync mypy shared/src services/care-status-api/src services/notify-api/src services/incident-api/src services/dev-auth/src || status=1; \
+	$(UV) run --no-sync lint-imports || status=1; \
+	$(UV) run --no-sync pytest tests/lint -q -p no:randomly -p no:cacheprovider || status=1; \
+	exit $$status
 
 fmt: install
 	$(UV) run --no-sync ruff format .
 	$(UV) run --no-sync ruff check --fix .
+
+docs: install
+	$(UV) run --no-sync python -m platform_shared.contracts.document > docs/events.md
 
 bench: install
 	$(UV) run --no-sync python bench/run.py $(BENCH_ARGS)
