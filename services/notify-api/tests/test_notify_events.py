@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from notify.events.models import Event
 from notify.notifications.models import Notification
-from notify.testing import cloud_event, incident_data, placement_data
+from notify.testing import CAMDEN, cloud_event, incident_data, placement_data
 from platform_shared.testing import InProcessService
 
 TIME = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
@@ -69,21 +69,28 @@ async def test_cloudevents_content_type_is_accepted(service: InProcessService) -
     assert response.status_code == 201
 
 
-async def test_unknown_event_type_is_stored_matches_nothing_and_is_counted(
+async def test_unknown_event_type_is_stored_matches_nothing_and_is_counted_for_its_authority(
     service: InProcessService,
 ) -> None:
     platform = await service.as_client("platform-services")
     camden = await service.as_client("demo-camden")
+    derbyshire = await service.as_client("demo-derbyshire")
 
     response = await platform.post(
-        "/v1/events", json=cloud_event("weather.changed", {"sky": "grey"}, time=TIME)
+        "/v1/events",
+        json=cloud_event(
+            "weather.changed", {"sky": "grey", "responsible_authority": CAMDEN}, time=TIME
+        ),
     )
     figures = await camden.get("/v1/figures")
+    elsewhere = await derbyshire.get("/v1/figures")
 
     assert response.status_code == 201
     assert response.json()["matched_rules"] == []
     assert response.json()["notifications"] == []
     assert {"type": "weather.changed", "count": 1} in figures.json()["unmatched_events"]
+    assert elsewhere.status_code == 200
+    assert "weather.changed" not in {e["type"] for e in elsewhere.json()["unmatched_events"]}
 
 
 async def test_placement_without_responsible_authority_is_refused_naming_the_field(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-from notify.delivery.schedule import RetrySchedule, next_attempt_at, retry_after_seconds
+from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 
 NOW = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(days=3)

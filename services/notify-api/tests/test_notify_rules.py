@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,10 +39,24 @@ def test_rule_file_has_every_rule_of_rules_md_each_citing_a_seed() -> None:
     rule_file = load_rule_file()
 
     assert {rule.id for rule in rule_file.rules} == RULES_MD_IDS
-    seeds = Path(__file__).resolve().parents[4] / "shared" / "seeds"
+    seeds = _listed_seeds()
     for rule in rule_file.rules:
         assert rule.citation
-        assert not seeds.exists() or (seeds / rule.source).exists(), rule.id
+        assert re.fullmatch(SEED_NAME, rule.source), rule.id
+        assert rule.source in seeds, rule.id
+
+
+#: A seed file's name: its number and a digest of its text.
+SEED_NAME = r"\d{3}_[0-9a-f]{16}\.txt"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _listed_seeds() -> set[str]:
+    """The seed files the service's README lists (its "Seed documents" table)."""
+    section = README.read_text(encoding="utf-8").split("### Seed documents", 1)[1]
+    listed = set(re.findall(rf"^\| `({SEED_NAME})` \|", section, flags=re.MULTILINE))
+    assert listed, "the README lists no seed documents"
+    return listed
 
 
 async def test_rules_are_listed_with_version_basis_and_citation(

@@ -39,11 +39,6 @@ def deliver_worker(settings: ServiceSettings) -> Worker:
     return run
 
 
-def _create_app(settings: ServiceSettings) -> object:
-    assert isinstance(settings, Settings)
-    return create_app(settings)
-
-
 def main(argv: list[str] | None = None) -> None:
     try:
         load_rules(Settings())

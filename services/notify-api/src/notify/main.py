@@ -17,6 +17,8 @@ from notify.rules.catalogue import Catalogue, RuleFileError, load_catalogue, par
 from notify.rules.router import router as rules_router
 from notify.settings import Settings
 from platform_shared.app import create_service_app
+from platform_shared.calendar import utc_now
+from platform_shared.web.clock import Clock
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -38,7 +40,10 @@ def load_rules(settings: Settings) -> Catalogue:
 
 async def _deliver_in_process(app: FastAPI, stop: asyncio.Event) -> None:
     worker = DeliveryWorker(
-        app.state.session_factory, settings=app.state.settings, catalogue=app.state.catalogue
+        app.state.session_factory,
+        settings=app.state.settings,
+        catalogue=app.state.catalogue,
+        clock=app.state.clock,
     )
     try:
         await worker.run(stop)
@@ -46,8 +51,12 @@ async def _deliver_in_process(app: FastAPI, stop: asyncio.Event) -> None:
         await worker.aclose()
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The notify-api app; a rule file that does not validate stops it here."""
+def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> FastAPI:
+    """The notify-api app; a rule file that does not validate stops it here.
+
+    `clock` is the app's "now" (routers read it with `platform_shared.web.clock.Now`, the
+    in-process worker too); tests pass `notify.testing.Clock` to set it by hand.
+    """
     settings = settings or Settings()
     catalogue = load_rules(settings)
     app = create_service_app(
@@ -64,6 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             figures_router,
         ],
         background=[_deliver_in_process] if settings.deliver_in_process else [],
+        clock=clock,
     )
     app.state.catalogue = catalogue
     return app

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from notify.delivery.schedule import RetrySchedule
+from notify.delivery.retry_timing import RetrySchedule
 from notify.delivery.worker import DeliveryWorker
 from notify.rules.catalogue import load_catalogue
 from notify.settings import Settings
@@ -118,7 +118,8 @@ def cloud_event(
 
 
 class Clock:
-    """A clock tests set by hand (`clock.now = ...`), for the worker's `clock=`."""
+    """A clock tests set by hand (`clock.now = ...`): a `platform_shared.web.clock.Clock`,
+    for the worker's `clock=` and the app's (`create_app(settings, clock=clock)`)."""
 
     def __init__(self, now: datetime) -> None:
         self.now = now

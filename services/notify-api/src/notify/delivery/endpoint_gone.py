@@ -5,14 +5,14 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notify.delivery.models import Delivery, DeliveryStatus
-from notify.endpoints.models import Endpoint
+from notify.delivery import repository
+from notify.delivery.models import DeliveryStatus
 from notify.notifications.creation import NewNotification, create_notification
 from notify.notifications.models import NotificationKind
 from notify.rules.catalogue import Catalogue
+from platform_shared.contracts.vocabularies import Role
 
 NOTICE_RULE = "endpoint-disabled"
 NOTICE_CITATION = (
@@ -30,19 +30,15 @@ async def disable_gone_endpoint(
     cutoff: timedelta,
 ) -> bool:
     """Disable the endpoint once; returns False when it was already disabled or removed."""
-    endpoint = await session.scalar(
-        select(Endpoint).where(Endpoint.id == endpoint_id).with_for_update()
-    )
+    endpoint = await repository.lock_endpoint(session, endpoint_id)
     if endpoint is None or not endpoint.enabled:
         return False
     endpoint.enabled = False
     endpoint.disabled_reason = reason
     endpoint.disabled_at = now
     endpoint.updated_at = now
-    await session.execute(
-        update(Delivery)
-        .where(Delivery.endpoint_id == endpoint_id, Delivery.status == DeliveryStatus.PENDING)
-        .values(status=DeliveryStatus.FAILED, ended_reason=reason)
+    await repository.end_pending_deliveries_to(
+        session, endpoint_id, status=DeliveryStatus.FAILED, reason=reason
     )
     await session.flush()
     await create_notification(
@@ -53,7 +49,7 @@ async def disable_gone_endpoint(
             rule_id=NOTICE_RULE,
             rules_version=catalogue.version,
             org=endpoint.org,
-            role="platform",
+            role=Role.PLATFORM,
             subject={"endpoint_id": str(endpoint_id), "reason": reason},
             due_at=None,
             basis="platform",

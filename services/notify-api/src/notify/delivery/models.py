@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import ClassVar
 
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -34,6 +35,8 @@ class AttemptOutcome(StrEnum):
 
 class Delivery(Base):
     __tablename__ = "deliveries"
+    #: A delivery is its endpoint's organisation's (the notification's recipient).
+    __tenant_columns__: ClassVar[tuple[str, ...]] = ("endpoint_id",)
     __table_args__ = (
         UniqueConstraint("notification_id", "endpoint_id", name="uq_deliveries_notification_id"),
         Index("ix_deliveries_due", "status", "next_attempt_at"),

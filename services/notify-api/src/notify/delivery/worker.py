@@ -23,32 +23,30 @@ import logging
 import random
 import time
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from notify.deadlines.sweeper import sweep_overdue
+from notify.delivery import repository
 from notify.delivery.email import compose_email, send_email
 from notify.delivery.endpoint_gone import disable_gone_endpoint
-from notify.delivery.models import AttemptOutcome, Delivery, DeliveryAttempt, DeliveryStatus
-from notify.delivery.schedule import RetrySchedule, next_attempt_at, retry_after_seconds
+from notify.delivery.models import AttemptOutcome, Delivery, DeliveryStatus
+from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
 from notify.endpoints.models import Channel, Endpoint
 from notify.notifications.models import OPEN_STATUSES, Notification, NotificationStatus
-from notify.notifications.sweeper import sweep_overdue
 from notify.notifications.views import notification_view
 from notify.rules.catalogue import Catalogue, parse_window
 from notify.settings import Settings
 from platform_shared.calendar import utc_now
 from platform_shared.db import is_sqlite
-from platform_shared.queue import claim_due
+from platform_shared.web.clock import Clock
 
 logger = logging.getLogger("notify.delivery")
-
-Clock = Callable[[], datetime]
 
 GONE_REASON = "the endpoint answered 410 Gone and was disabled"
 
@@ -89,32 +87,16 @@ class Conclusion:
     endpoint_gone: bool = False
 
 
-# Set-based recording: one statement per table for the whole group (an executemany,
-# which asyncpg sends in one round trip). Always conditioned on the lease token, which
-# the rows were read with under lock, so a lost lease cannot be written over.
-_UPDATE_DELIVERY = (
-    update(Delivery)
-    .where(Delivery.id == bindparam("b_id"), Delivery.lease_token == bindparam("b_token"))
-    .values(
-        attempts=bindparam("b_attempts"),
-        lease_token=None,
-        last_error=bindparam("b_error"),
-        status=bindparam("b_status"),
-        next_attempt_at=bindparam("b_next"),
-        delivered_at=bindparam("b_delivered_at"),
-        ended_reason=bindparam("b_ended_reason"),
-    )
-)
-_UPDATE_NOTIFICATION = (
-    update(Notification)
-    .where(Notification.id == bindparam("b_id"))
-    .values(
-        status=bindparam("b_status"),
-        delivered_at=bindparam("b_delivered_at"),
-        updated_at=bindparam("b_updated_at"),
-    )
-)
-_INSERT_ATTEMPT = insert(DeliveryAttempt)
+@dataclass
+class Recording:
+    """What one recording transaction writes, and what it leaves for one-by-one recording."""
+
+    deliveries: list[dict[str, Any]] = field(default_factory=list)
+    notifications: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
+    attempts: list[dict[str, Any]] = field(default_factory=list)
+    gone: list[uuid.UUID] = field(default_factory=list)
+    recorded: list[tuple[Pushed, Conclusion]] = field(default_factory=list)
+    left: list[Pushed] = field(default_factory=list)
 
 
 class DeliveryWorker:
@@ -169,50 +151,44 @@ class DeliveryWorker:
 
     async def _claim(self, now: datetime, limit: int) -> list[Job]:
         async with self._sessions() as session, session.begin():
-            deliveries = await claim_due(
+            deliveries = await repository.claim_deliveries(
                 session,
-                Delivery,
-                due=Delivery.status == DeliveryStatus.PENDING,
-                order_by=[Delivery.next_attempt_at, Delivery.id],
+                now=now,
                 limit=limit,
                 lease=timedelta(seconds=self.settings.delivery_lease_seconds),
-                now=now,
             )
             if not deliveries:
                 return []
-            notifications = {
-                row.id: row
-                for row in await session.scalars(
-                    select(Notification).where(
-                        Notification.id.in_([d.notification_id for d in deliveries])
-                    )
-                )
-            }
-            endpoints = {
-                row.id: row
-                for row in await session.scalars(
-                    select(Endpoint).where(Endpoint.id.in_([d.endpoint_id for d in deliveries]))
-                )
-            }
-            jobs = []
-            payloads: dict[uuid.UUID, dict[str, Any]] = {}
-            for delivery in deliveries:
-                notification = notifications[delivery.notification_id]
-                endpoint = endpoints[delivery.endpoint_id]
-                reason = _no_longer_needed(notification, endpoint)
-                if reason is not None:
-                    delivery.status = DeliveryStatus.CANCELLED
-                    delivery.ended_reason = reason
-                    delivery.lease_token = None
-                    continue
-                payload = payloads.get(notification.id)
-                if payload is None:
-                    payload = notification_view(notification, self.catalogue).model_dump(
-                        mode="json"
-                    )
-                    payloads[notification.id] = payload
-                jobs.append(_job(delivery, notification, endpoint, payload, now))
-            return jobs
+            notifications, endpoints = await repository.notifications_and_endpoints_of(
+                session, deliveries
+            )
+            return self._jobs_of(deliveries, notifications, endpoints, now)
+
+    def _jobs_of(
+        self,
+        deliveries: Sequence[Delivery],
+        notifications: dict[uuid.UUID, Notification],
+        endpoints: dict[uuid.UUID, Endpoint],
+        now: datetime,
+    ) -> list[Job]:
+        """A job per claimed delivery still needed; the others are cancelled (in the claim)."""
+        jobs = []
+        payloads: dict[uuid.UUID, dict[str, Any]] = {}
+        for delivery in deliveries:
+            notification = notifications[delivery.notification_id]
+            endpoint = endpoints[delivery.endpoint_id]
+            reason = _no_longer_needed(notification, endpoint)
+            if reason is not None:
+                delivery.status = DeliveryStatus.CANCELLED
+                delivery.ended_reason = reason
+                delivery.lease_token = None
+                continue
+            payload = payloads.get(notification.id)
+            if payload is None:
+                payload = notification_view(notification, self.catalogue).model_dump(mode="json")
+                payloads[notification.id] = payload
+            jobs.append(_job(delivery, notification, endpoint, payload, now))
+        return jobs
 
     # -- pushing -------------------------------------------------------------------------
 
@@ -294,108 +270,33 @@ class DeliveryWorker:
         deadlock, and also handles a 410.
         """
         now = self.clock()
-        left: list[Pushed] = []
-        recorded: list[tuple[Pushed, Conclusion]] = []
         async with self._sessions() as session, session.begin():
             connection = await session.connection()
             if wait:
                 # A 410 disables the endpoint and fails its other pending deliveries: lock
                 # the endpoint first, as removing an endpoint does, then the deliveries.
-                gone_endpoints = sorted(
-                    {p.job.endpoint_id for p in pushed if _gone(p.job, p.result)}
-                )
-                if gone_endpoints:
-                    await connection.execute(
-                        select(Endpoint.id)
-                        .where(Endpoint.id.in_(gone_endpoints))
-                        .order_by(Endpoint.id)
-                        .with_for_update()
-                    )
+                gone = {p.job.endpoint_id for p in pushed if _gone(p.job, p.result)}
+                if gone:
+                    await repository.lock_endpoints(connection, list(gone))
             # Only a delivered attempt changes its notification, so only those are locked.
-            accepted = sorted({p.job.notification_id for p in pushed if p.result.accepted})
-            notifications: dict[uuid.UUID, Any] = {}
-            if accepted:
-                rows = await connection.execute(
-                    select(Notification.id, Notification.status, Notification.delivered_at)
-                    .where(Notification.id.in_(accepted))
-                    .order_by(Notification.id)
-                    .with_for_update(skip_locked=not wait)
+            accepted = {p.job.notification_id for p in pushed if p.result.accepted}
+            notifications = (
+                await repository.lock_notifications(
+                    connection, list(accepted), skip_locked=not wait
                 )
-                notifications = {row.id: row for row in rows}
-            rows = await connection.execute(
-                select(
-                    Delivery.id,
-                    Delivery.status,
-                    Delivery.lease_token,
-                    Delivery.attempts,
-                    Delivery.next_attempt_at,
-                    Delivery.give_up_at,
-                    Delivery.delivered_at,
-                    Delivery.ended_reason,
-                )
-                .where(Delivery.id.in_([p.job.delivery_id for p in pushed]))
-                .order_by(Delivery.id)
-                .with_for_update(skip_locked=not wait)
+                if accepted
+                else {}
             )
-            deliveries = {row.id: row for row in rows}
-            delivery_rows: list[dict[str, Any]] = []
-            notification_rows: dict[uuid.UUID, dict[str, Any]] = {}
-            attempt_rows: list[dict[str, Any]] = []
-            gone: list[uuid.UUID] = []
-            for one in pushed:
-                job, result = one.job, one.result
-                delivery = deliveries.get(job.delivery_id)
-                if delivery is None:
-                    if not wait:
-                        left.append(one)  # locked by another transaction: one by one
-                    continue
-                if delivery.lease_token != job.lease_token:
-                    continue  # the lease ran out and another worker took the delivery over
-                pending = delivery.status == DeliveryStatus.PENDING
-                notification = notifications.get(job.notification_id)
-                if pending and result.accepted and notification is None:
-                    if not wait:
-                        left.append(one)
-                    continue
-                conclusion = self._conclude(job, result, delivery, now)
-                if conclusion.endpoint_gone and not wait:
-                    left.append(one)
-                    continue
-                delivery_rows.append(
-                    {
-                        "b_id": job.delivery_id,
-                        "b_token": job.lease_token,
-                        "b_attempts": delivery.attempts + 1,
-                        "b_error": result.error,
-                        "b_status": conclusion.status,
-                        "b_next": conclusion.next_attempt_at,
-                        "b_delivered_at": conclusion.delivered_at,
-                        "b_ended_reason": conclusion.ended_reason,
-                    }
-                )
-                if pending and result.accepted and notification is not None:
-                    changed = _delivered_notification(notification, now)
-                    if changed is not None:
-                        notification_rows[job.notification_id] = changed
-                if conclusion.endpoint_gone:
-                    gone.append(job.endpoint_id)
-                attempt_rows.append(
-                    {
-                        "id": uuid.uuid4(),
-                        "delivery_id": job.delivery_id,
-                        "attempted_at": one.attempted_at,
-                        "duration_ms": result.duration_ms,
-                        "status_code": result.status_code,
-                        "error": result.error,
-                        "outcome": conclusion.outcome,
-                    }
-                )
-                recorded.append((one, conclusion))
-            if delivery_rows:
-                await connection.execute(_UPDATE_DELIVERY, delivery_rows)
-            if notification_rows:
-                await connection.execute(_UPDATE_NOTIFICATION, list(notification_rows.values()))
-            for endpoint_id in gone:
+            deliveries = await repository.lock_deliveries(
+                connection, [p.job.delivery_id for p in pushed], skip_locked=not wait
+            )
+            recording = self._recording(pushed, notifications, deliveries, wait=wait, now=now)
+            await repository.write_attempts(
+                connection,
+                deliveries=recording.deliveries,
+                notifications=list(recording.notifications.values()),
+            )
+            for endpoint_id in recording.gone:
                 await disable_gone_endpoint(
                     session,
                     endpoint_id,
@@ -404,19 +305,50 @@ class DeliveryWorker:
                     now=now,
                     cutoff=self.cutoff,
                 )
-            if attempt_rows:
-                await connection.execute(_INSERT_ATTEMPT, attempt_rows)
-        for one, conclusion in recorded:
-            logger.info(
-                "delivery attempt",
-                extra={
-                    "delivery_id": str(one.job.delivery_id),
-                    "notification_id": str(one.job.notification_id),
-                    "status_code": one.result.status_code or 0,
-                    "outcome": conclusion.outcome.value,
-                },
-            )
-        return left
+            await repository.insert_attempts(connection, recording.attempts)
+        _log_attempts(recording.recorded)
+        return recording.left
+
+    def _recording(
+        self,
+        pushed: Sequence[Pushed],
+        notifications: dict[uuid.UUID, Any],
+        deliveries: dict[uuid.UUID, Any],
+        *,
+        wait: bool,
+        now: datetime,
+    ) -> Recording:
+        """What to write for each attempt, from its rows read under lock."""
+        recording = Recording()
+        for one in pushed:
+            job, result = one.job, one.result
+            delivery = deliveries.get(job.delivery_id)
+            if delivery is None:
+                if not wait:
+                    recording.left.append(one)  # locked by another transaction: one by one
+                continue
+            if delivery.lease_token != job.lease_token:
+                continue  # the lease ran out and another worker took the delivery over
+            pending = delivery.status == DeliveryStatus.PENDING
+            notification = notifications.get(job.notification_id)
+            if pending and result.accepted and notification is None:
+                if not wait:
+                    recording.left.append(one)
+                continue
+            conclusion = self._conclude(job, result, delivery, now)
+            if conclusion.endpoint_gone and not wait:
+                recording.left.append(one)
+                continue
+            recording.deliveries.append(_delivery_row(one, delivery, conclusion))
+            if pending and result.accepted and notification is not None:
+                changed = _delivered_notification(notification, now)
+                if changed is not None:
+                    recording.notifications[job.notification_id] = changed
+            if conclusion.endpoint_gone:
+                recording.gone.append(job.endpoint_id)
+            recording.attempts.append(_attempt_row(one, conclusion))
+            recording.recorded.append((one, conclusion))
+        return recording
 
     def _conclude(
         self, job: Job, result: AttemptResult, delivery: Any, now: datetime
@@ -562,6 +494,45 @@ def _job(
         secrets=secrets,
         payload=payload,
     )
+
+
+def _delivery_row(one: Pushed, delivery: Any, conclusion: Conclusion) -> dict[str, Any]:
+    """The parameters of the delivery update for a recorded attempt (`b_*`)."""
+    return {
+        "b_id": one.job.delivery_id,
+        "b_token": one.job.lease_token,
+        "b_attempts": delivery.attempts + 1,
+        "b_error": one.result.error,
+        "b_status": conclusion.status,
+        "b_next": conclusion.next_attempt_at,
+        "b_delivered_at": conclusion.delivered_at,
+        "b_ended_reason": conclusion.ended_reason,
+    }
+
+
+def _attempt_row(one: Pushed, conclusion: Conclusion) -> dict[str, Any]:
+    return {
+        "id": uuid.uuid4(),
+        "delivery_id": one.job.delivery_id,
+        "attempted_at": one.attempted_at,
+        "duration_ms": one.result.duration_ms,
+        "status_code": one.result.status_code,
+        "error": one.result.error,
+        "outcome": conclusion.outcome,
+    }
+
+
+def _log_attempts(recorded: list[tuple[Pushed, Conclusion]]) -> None:
+    for one, conclusion in recorded:
+        logger.info(
+            "delivery attempt",
+            extra={
+                "delivery_id": str(one.job.delivery_id),
+                "notification_id": str(one.job.notification_id),
+                "status_code": one.result.status_code or 0,
+                "outcome": conclusion.outcome.value,
+            },
+        )
 
 
 def _delivered_notification(notification: Any, now: datetime) -> dict[str, Any] | None:

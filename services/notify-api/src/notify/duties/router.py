@@ -6,24 +6,25 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from notify.auth import InboxRead
 from notify.dependencies import Rules
 from notify.duties import service
 from notify.duties.schemas import DutyPage, DutyState
 from notify.duties.views import duty_view
-from notify.notifications.auth import InboxReader
-from notify.pagination import DEFAULT_LIMIT, MAX_LIMIT
-from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session
 from platform_shared.problems import problem_responses
+from platform_shared.web.clock import Now
+from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
 
 router = APIRouter(prefix="/v1/duties", tags=["duties"])
 
 
 @router.get("", response_model=DutyPage, responses=problem_responses())
 async def list_duties(
-    caller: InboxReader,
+    caller: InboxRead,
     session: Session,
     catalogue: Rules,
+    now: Now,
     state: Annotated[
         DutyState,
         Query(
@@ -31,8 +32,8 @@ async def list_duties(
             "(acknowledged) or `all`"
         ),
     ] = DutyState.OPEN,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> DutyPage:
     """Deadlines the caller's organisation receives or holds the duty of, soonest first.
 
@@ -44,7 +45,6 @@ async def list_duties(
     rows, next_cursor = await service.list_duties(
         session, caller, state=state, cursor=cursor, limit=limit
     )
-    now = utc_now()
     return DutyPage(
         items=[duty_view(row, catalogue, caller_org=caller.org, now=now) for row in rows],
         next_cursor=next_cursor,

@@ -9,6 +9,7 @@ from pydantic import AwareDatetime, BaseModel, Field
 
 from notify.notifications.models import NotificationKind, NotificationStatus
 from notify.notifications.schemas import NotificationSubject, Recipient
+from platform_shared.web.pagination import Page
 
 
 class DutyState(StrEnum):
@@ -58,6 +59,5 @@ class Duty(BaseModel):
     basis: str
 
 
-class DutyPage(BaseModel):
-    items: list[Duty]
-    next_cursor: str | None
+class DutyPage(Page[Duty]):
+    """The board, soonest deadline first."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from enum import StrEnum
+from typing import ClassVar
 
 from sqlalchemy import JSON, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -20,6 +21,7 @@ class Channel(StrEnum):
 
 class Endpoint(Base):
     __tablename__ = "endpoints"
+    __tenant_columns__: ClassVar[tuple[str, ...]] = ("org",)
     __table_args__ = (Index("ix_endpoints_org", "org", "enabled"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Response
+from fastapi import APIRouter, Body, Response
 
+from notify.auth import EndpointsManage
 from notify.dependencies import AppSettings, Rules
 from notify.endpoints import service
-from notify.endpoints.auth import EndpointsManager
 from notify.endpoints.models import Endpoint as EndpointRow
 from notify.endpoints.schemas import (
     Endpoint,
@@ -18,12 +18,12 @@ from notify.endpoints.schemas import (
     EndpointPage,
     SecretRotated,
 )
-from notify.pagination import DEFAULT_LIMIT, MAX_LIMIT
-from platform_shared.audit import record_audit
-from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session
 from platform_shared.idempotency import Idempotency
 from platform_shared.problems import Invalid, NotFound, problem_responses
+from platform_shared.web.clock import Now
+from platform_shared.web.etags import created, set_created
+from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
 
 router = APIRouter(prefix="/v1/endpoints", tags=["endpoints"])
 
@@ -47,15 +47,17 @@ def _view(row: EndpointRow) -> Endpoint:
     "",
     status_code=201,
     response_model=EndpointCreated,
-    responses=problem_responses(Invalid),
+    responses={**problem_responses(Invalid), **created(with_version=False)},
 )
 async def register_endpoint(
     body: Annotated[EndpointCreate, Body()],
-    caller: EndpointsManager,
+    caller: EndpointsManage,
     session: Session,
     catalogue: Rules,
     settings: AppSettings,
     idempotency: Idempotency,
+    response: Response,
+    now: Now,
 ) -> EndpointCreated:
     """Register one of the caller organisation's channels: a webhook or an email address.
 
@@ -70,20 +72,20 @@ async def register_endpoint(
         body,
         catalogue=catalogue,
         development=settings.is_development,
-        now=utc_now(),
+        now=now,
     )
-    record_audit(session, caller, "endpoint.register", subject_type="endpoint", subject_id=row.id)
-    created = EndpointCreated(**_view(row).model_dump(), secret=secret)
-    idempotency.remember(201, created)
-    return created
+    answer = EndpointCreated(**_view(row).model_dump(), secret=secret)
+    idempotency.remember(201, answer)
+    set_created(response, f"{router.prefix}/{row.id}")
+    return answer
 
 
 @router.get("", response_model=EndpointPage, responses=problem_responses())
 async def list_endpoints(
-    caller: EndpointsManager,
+    caller: EndpointsManage,
     session: Session,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> EndpointPage:
     """The caller organisation's endpoints (secrets are never shown again)."""
     rows, next_cursor = await service.list_endpoints(session, caller, cursor=cursor, limit=limit)
@@ -97,13 +99,10 @@ async def list_endpoints(
     responses=problem_responses(NotFound),
 )
 async def remove_endpoint(
-    endpoint_id: uuid.UUID, caller: EndpointsManager, session: Session
+    endpoint_id: uuid.UUID, caller: EndpointsManage, session: Session, now: Now
 ) -> Response:
     """Remove one of the caller organisation's endpoints; its pending pushes stop."""
-    await service.remove_endpoint(session, caller, endpoint_id, now=utc_now())
-    record_audit(
-        session, caller, "endpoint.remove", subject_type="endpoint", subject_id=endpoint_id
-    )
+    await service.remove_endpoint(session, caller, endpoint_id, now=now)
     return Response(status_code=204)
 
 
@@ -113,13 +112,10 @@ async def remove_endpoint(
     responses=problem_responses(NotFound, Invalid),
 )
 async def rotate_endpoint_secret(
-    endpoint_id: uuid.UUID, caller: EndpointsManager, session: Session
+    endpoint_id: uuid.UUID, caller: EndpointsManage, session: Session, now: Now
 ) -> SecretRotated:
     """Rotate a webhook's signing secret; for 24 hours both secrets sign every delivery."""
-    row = await service.rotate_secret(session, caller, endpoint_id, now=utc_now())
-    record_audit(
-        session, caller, "endpoint.rotate_secret", subject_type="endpoint", subject_id=row.id
-    )
+    row = await service.rotate_secret(session, caller, endpoint_id, now=now)
     assert row.secret is not None and row.previous_secret_expires_at is not None
     return SecretRotated(
         id=row.id, secret=row.secret, previous_secret_expires_at=row.previous_secret_expires_at

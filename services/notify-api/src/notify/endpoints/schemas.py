@@ -9,6 +9,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from notify.endpoints.models import Channel
 from notify.rules.recipients import RecipientRole
+from platform_shared.web.pagination import Page
 
 RuleId = Annotated[str, Field(min_length=1, max_length=100)]
 
@@ -64,9 +65,8 @@ class EndpointCreated(Endpoint):
     secret: str | None = Field(description="`whsec_...` for a webhook; store it now")
 
 
-class EndpointPage(BaseModel):
-    items: list[Endpoint]
-    next_cursor: str | None
+class EndpointPage(Page[Endpoint]):
+    """The organisation's endpoints, oldest first."""
 
 
 class SecretRotated(BaseModel):

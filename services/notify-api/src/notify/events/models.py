@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -14,6 +14,8 @@ from platform_shared.db import Base
 
 class Event(Base):
     __tablename__ = "events"
+    #: An event about a person is its responsible authority's (null: no one's).
+    __tenant_columns__: ClassVar[tuple[str, ...]] = ("responsible_authority",)
     __table_args__ = (
         Index("ix_events_type_received_at", "type", "received_at"),
         Index("ix_events_person_ref", "person_ref"),

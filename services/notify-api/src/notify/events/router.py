@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import quote
 
 from fastapi import APIRouter, Response
 
+from notify.auth import EventsPublish
 from notify.dependencies import AppSettings, Directory, Rules
 from notify.events import service
-from notify.events.auth import EventsPublisher
 from notify.events.schemas import CloudEvent, EventReceipt
-from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session
-from platform_shared.problems import problem_responses
+from platform_shared.problems import Invalid, problem_responses
+from platform_shared.web.clock import Now
+from platform_shared.web.etags import created, set_created
 
 router = APIRouter(prefix="/v1", tags=["events"])
 
@@ -22,7 +24,8 @@ router = APIRouter(prefix="/v1", tags=["events"])
     status_code=201,
     response_model=EventReceipt,
     responses={
-        **problem_responses(service.EventRefused),
+        **problem_responses(Invalid),
+        **created(with_version=False),
         200: {"model": EventReceipt, "description": "A repeat of a stored id: the first receipt"},
     },
     openapi_extra={
@@ -37,12 +40,13 @@ router = APIRouter(prefix="/v1", tags=["events"])
 )
 async def receive_event(
     event: CloudEvent,
-    caller: EventsPublisher,
+    caller: EventsPublish,
     session: Session,
     catalogue: Rules,
     directory: Directory,
     settings: AppSettings,
     response: Response,
+    now: Now,
 ) -> EventReceipt:
     """Store a CloudEvent once and make the notifications its rules require.
 
@@ -51,14 +55,16 @@ async def receive_event(
     creates nothing. An event no rule reacts to is stored and answered 201 with no
     notifications. Accepts `application/cloudevents+json` and `application/json`.
     """
-    receipt, created = await service.receive_event(
+    receipt, is_new = await service.receive_event(
         session,
         event,
         catalogue=catalogue,
         directory=directory,
-        now=utc_now(),
+        now=now,
         cutoff=timedelta(hours=settings.delivery_cutoff_hours),
     )
-    if not created:
+    if is_new:
+        set_created(response, f"{router.prefix}/events/{quote(event.id, safe='')}")
+    else:
         response.status_code = 200
     return receipt

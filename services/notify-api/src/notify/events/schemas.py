@@ -1,32 +1,17 @@
-"""The CloudEvents 1.0 envelope notify-api accepts, and the receipt it answers with."""
+"""The CloudEvents 1.0 envelope notify-api accepts (the shared contract), and its receipt."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from notify.notifications.models import NotificationStatus
 from notify.notifications.schemas import Recipient
-from platform_shared.fields import IsoInstant
+from platform_shared.contracts.events import CloudEvent
 
-
-class CloudEvent(BaseModel):
-    """A CloudEvents 1.0 JSON event (docs/events.md); extension attributes are allowed."""
-
-    model_config = ConfigDict(extra="allow")
-
-    specversion: Literal["1.0"]
-    id: str = Field(min_length=1, max_length=200)
-    source: str = Field(min_length=1, max_length=200)
-    type: str = Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
-    subject: str | None = Field(default=None, max_length=200)
-    time: IsoInstant
-    datacontenttype: Literal["application/json"] | None = None
-    dataschema: str | None = Field(default=None, max_length=2000)
-    data: dict[str, Any] | None = None
+__all__ = ["CloudEvent", "EventReceipt", "NotificationSummary"]
 
 
 class NotificationSummary(BaseModel):

@@ -15,64 +15,38 @@ receipt by one UPDATE of the row inserted first.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notify.events.models import Event
+from notify.deadlines.recurring import end_recurring_duties
+from notify.events import repository
 from notify.events.schemas import CloudEvent, EventReceipt, NotificationSummary
-from notify.notifications.creation import NewNotification, create_notifications
-from notify.notifications.ending import supersede_earlier, superseded_by_later
-from notify.notifications.follow_up import end_recurring_duties, notification_key
+from notify.notifications.creation import (
+    CreatedNotification,
+    NewNotification,
+    create_notifications,
+    notification_key,
+)
+from notify.notifications.ending import supersede_earlier
 from notify.notifications.models import EndedReason, Notification, NotificationKind
 from notify.notifications.schemas import Recipient
 from notify.rules.catalogue import Catalogue
 from notify.rules.evaluation import Evaluation, PlannedNotification, evaluate_event
 from platform_shared.organisations import OrganisationDirectory
-from platform_shared.problems import DomainError
+from platform_shared.problems import Invalid
 
-
-class EventRefused(DomainError):
-    """The event lacks, or gets wrong, what a rule needs; nothing was stored."""
-
-    status, slug, title = 422, "invalid", "Invalid request"
-
-
-def _insert_event_statement(insert: Any) -> Any:
-    return (
-        insert(_events)
-        .on_conflict_do_nothing(index_elements=[_events.c.id])
-        .returning(_events.c.id)
-    )
-
-
-_events = cast(Table, Event.__table__)
-# Statements built once: building one costs more CPU than executing it (values are
-# parameters).
-_INSERT_EVENT = {
-    "postgresql": _insert_event_statement(postgresql_insert),
-    "sqlite": _insert_event_statement(sqlite_insert),
-}
-_WRITE_RECEIPT = update(_events).where(_events.c.id == bindparam("event_id"))
-#: Namespaces this service's advisory locks on supersede keys.
-_SUPERSEDE_LOCKS = "notify.supersede_key"
+REFUSED = "The event lacks or gets wrong what the rules need; nothing was stored"
 
 
 async def _stored_receipt(session: AsyncSession, event_id: str) -> EventReceipt | None:
-    receipt = await session.scalar(select(Event.receipt).where(Event.id == event_id))
+    receipt = await repository.stored_receipt(session, event_id)
     return EventReceipt.model_validate(receipt) if receipt is not None else None
 
 
-async def _insert_event(
-    session: AsyncSession, event: CloudEvent, evaluation: Evaluation, now: datetime
-) -> bool:
-    """Insert the event row; False when the id is already stored (by a concurrent request)."""
+def _event_row(event: CloudEvent, evaluation: Evaluation, now: datetime) -> dict[str, object]:
     data = event.data or {}
     authority = data.get("responsible_authority")
-    row = {
+    return {
         "id": event.id,
         "source": event.source,
         "type": event.type,
@@ -86,22 +60,6 @@ async def _insert_event(
         "received_at": now,
         "supersede_key": evaluation.supersede_key,
     }
-    statement = _INSERT_EVENT[session.get_bind().dialect.name]
-    return (await session.execute(statement, row)).scalar_one_or_none() is not None
-
-
-async def _take_turns_on(session: AsyncSession, key: str) -> None:
-    """Take in events of one supersede key one at a time, until this transaction ends.
-
-    Two events of a key taken in at once would each miss the other's uncommitted rows, and
-    neither would supersede the other (the relays post concurrently, and several relays
-    run side by side). A transaction-scoped advisory lock on PostgreSQL; SQLite writers
-    already take turns (`BEGIN IMMEDIATE`).
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        await session.execute(
-            select(func.pg_advisory_xact_lock(func.hashtext(_SUPERSEDE_LOCKS), func.hashtext(key)))
-        )
 
 
 def _new_notification(
@@ -139,61 +97,35 @@ def _new_notification(
     )
 
 
-async def receive_event(
-    session: AsyncSession,
-    event: CloudEvent,
-    *,
-    catalogue: Catalogue,
-    directory: OrganisationDirectory,
-    now: datetime,
-    cutoff: timedelta,
-) -> tuple[EventReceipt, bool]:
-    """Store the event and make its notifications; returns the receipt and whether it is new."""
-    evaluation = evaluate_event(catalogue, event.type, event.time, event.data or {}, directory)
-    if evaluation.issues:
-        stored = await _stored_receipt(session, event.id)
-        if stored is not None:
-            return stored, False
-        raise EventRefused(
-            "The event lacks or gets wrong what the rules need; nothing was stored",
-            errors=evaluation.issues,
-        )
-    if not await _insert_event(session, event, evaluation, now):
-        stored = await _stored_receipt(session, event.id)
-        assert stored is not None
-        return stored, False
-    superseded: list[Notification] = []
-    stale = False
-    key = evaluation.supersede_key
-    if key is not None:
-        await _take_turns_on(session, key)
-        stale = await superseded_by_later(
-            session, key=key, event_id=event.id, event_time=event.time
-        )
-        if not stale:
-            superseded = await supersede_earlier(
-                session, key=key, event_id=event.id, event_time=event.time, now=now
-            )
-    created = await create_notifications(
-        session,
-        [
-            _new_notification(planned, event, catalogue, supersede_key=key, stale=stale)
-            for planned in evaluation.notifications
-        ],
-        now=now,
-        cutoff=cutoff,
+async def _supersede(
+    session: AsyncSession, event: CloudEvent, key: str | None, now: datetime
+) -> tuple[bool, list[Notification]]:
+    """Whether a later event of the key already supersedes this one (then what it requires
+    is made ended), else the open notifications of earlier events this one ends."""
+    if key is None:
+        return False, []
+    await repository.take_turns_on(session, key)
+    if await repository.later_event_stored(
+        session, key=key, event_id=event.id, event_time=event.time
+    ):
+        return True, []
+    superseded = await supersede_earlier(
+        session, key=key, event_id=event.id, event_time=event.time, now=now
     )
-    ended = []
-    if evaluation.ends_recurring_duties and evaluation.person_ref:
-        ended = await end_recurring_duties(
-            session,
-            catalogue,
-            person_ref=evaluation.person_ref,
-            event_type=event.type,
-            event_id=event.id,
-            now=now,
-        )
-    receipt = EventReceipt(
+    return False, superseded
+
+
+def _receipt(
+    event: CloudEvent,
+    evaluation: Evaluation,
+    catalogue: Catalogue,
+    *,
+    now: datetime,
+    created: list[CreatedNotification],
+    ended: list[Notification],
+    superseded: list[Notification],
+) -> EventReceipt:
+    return EventReceipt(
         id=event.id,
         type=event.type,
         source=event.source,
@@ -216,7 +148,51 @@ async def receive_event(
         ended_duties=[duty.id for duty in ended],
         superseded=[notification.id for notification in superseded],
     )
-    await session.execute(
-        _WRITE_RECEIPT, {"event_id": event.id, "receipt": receipt.model_dump(mode="json")}
+
+
+async def receive_event(
+    session: AsyncSession,
+    event: CloudEvent,
+    *,
+    catalogue: Catalogue,
+    directory: OrganisationDirectory,
+    now: datetime,
+    cutoff: timedelta,
+) -> tuple[EventReceipt, bool]:
+    """Store the event and make its notifications; returns the receipt and whether it is new."""
+    evaluation = evaluate_event(catalogue, event.type, event.time, event.data or {}, directory)
+    if evaluation.issues:
+        stored = await _stored_receipt(session, event.id)
+        if stored is not None:
+            return stored, False
+        raise Invalid.of(evaluation.issues, REFUSED)
+    if not await repository.insert_event(session, _event_row(event, evaluation, now)):
+        stored = await _stored_receipt(session, event.id)
+        assert stored is not None
+        return stored, False
+    key = evaluation.supersede_key
+    stale, superseded = await _supersede(session, event, key, now)
+    created = await create_notifications(
+        session,
+        [
+            _new_notification(planned, event, catalogue, supersede_key=key, stale=stale)
+            for planned in evaluation.notifications
+        ],
+        now=now,
+        cutoff=cutoff,
     )
+    ended: list[Notification] = []
+    if evaluation.ends_recurring_duties and evaluation.person_ref:
+        ended = await end_recurring_duties(
+            session,
+            catalogue,
+            person_ref=evaluation.person_ref,
+            event_type=event.type,
+            event_id=event.id,
+            now=now,
+        )
+    receipt = _receipt(
+        event, evaluation, catalogue, now=now, created=created, ended=ended, superseded=superseded
+    )
+    await repository.write_receipt(session, event.id, receipt.model_dump(mode="json"))
     return receipt, True

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from notify.auth import ReportsRead
 from notify.figures import service
-from notify.figures.auth import ReportsReader
 from notify.figures.schemas import Figures
 from platform_shared.dependencies import Session
 from platform_shared.fields import IsoInstant
@@ -18,7 +18,7 @@ router = APIRouter(prefix="/v1/figures", tags=["figures"])
 
 @router.get("", response_model=Figures, responses=problem_responses())
 async def get_figures(
-    caller: ReportsReader,
+    caller: ReportsRead,
     session: Session,
     period_from: Annotated[
         IsoInstant | None, Query(alias="from", description="From this instant (ISO 8601)")

@@ -24,7 +24,8 @@ class RuleFigures(BaseModel):
 
 
 class UnmatchedEvents(BaseModel):
-    """Events stored with no rule matching, by type (across the platform; no person data)."""
+    """Events about the organisation's people (it is their responsible authority) stored
+    with no rule matching, by type (no person data)."""
 
     type: str
     count: int

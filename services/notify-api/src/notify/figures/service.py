@@ -6,13 +6,11 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notify.delivery.models import Delivery, DeliveryStatus
-from notify.events.models import Event
+from notify.figures import repository
 from notify.figures.schemas import Figures, RuleFigures, UnmatchedEvents
-from notify.notifications.models import Notification, NotificationKind, NotificationStatus
+from notify.notifications.models import NotificationKind, NotificationStatus
 from platform_shared.auth import Principal
 
 _COUNTERS = (
@@ -27,63 +25,11 @@ _COUNTERS = (
     "deliveries_failed",
 )
 
-
-def _in_period(column: Any, start: datetime | None, end: datetime | None) -> list[Any]:
-    conditions = []
-    if start is not None:
-        conditions.append(column >= start)
-    if end is not None:
-        conditions.append(column < end)
-    return conditions
+Counts = dict[tuple[str, str], dict[str, int]]
 
 
-async def figures_for(
-    session: AsyncSession,
-    principal: Principal,
-    *,
-    start: datetime | None,
-    end: datetime | None,
-) -> Figures:
-    """Per-rule counts for the caller's organisation over [start, end) of creation time."""
-    concerns = or_(
-        Notification.recipient_org == principal.org,
-        Notification.responsible_authority == principal.org,
-    )
-    scope = and_(concerns, *_in_period(Notification.created_at, start, end))
-    late = case(
-        (
-            and_(
-                Notification.acknowledged_at.is_not(None),
-                or_(
-                    Notification.acknowledged_at > Notification.due_at,
-                    Notification.overdue_at.is_not(None),
-                ),
-            ),
-            True,
-        ),
-        else_=False,
-    )
-    grouped = await session.execute(
-        select(
-            Notification.rule_id,
-            Notification.basis,
-            Notification.kind,
-            Notification.status,
-            Notification.breach,
-            late.label("late"),
-            func.count(),
-        )
-        .where(scope, Notification.kind != NotificationKind.NOTICE)
-        .group_by(
-            Notification.rule_id,
-            Notification.basis,
-            Notification.kind,
-            Notification.status,
-            Notification.breach,
-            late,
-        )
-    )
-    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: dict.fromkeys(_COUNTERS, 0))
+def _count_notifications(counts: Counts, grouped: list[Any]) -> None:
+    """Add the notifications' grouped counts to each rule's counters."""
     for rule_id, basis, kind, status, breach, is_late, number in grouped:
         row = counts[(rule_id, basis)]
         if kind == NotificationKind.ESCALATION:
@@ -100,20 +46,25 @@ async def figures_for(
             row["overdue"] += number
         elif status in (NotificationStatus.PENDING, NotificationStatus.DELIVERED):
             row["open"] += number
-    failed = await session.execute(
-        select(Notification.rule_id, Notification.basis, func.count())
-        .join(Delivery, Delivery.notification_id == Notification.id)
-        .where(scope, Delivery.status == DeliveryStatus.FAILED)
-        .group_by(Notification.rule_id, Notification.basis)
+
+
+async def figures_for(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    start: datetime | None,
+    end: datetime | None,
+) -> Figures:
+    """Per-rule counts for the caller's organisation over [start, end) of creation time."""
+    counts: Counts = defaultdict(lambda: dict.fromkeys(_COUNTERS, 0))
+    _count_notifications(
+        counts, await repository.notification_counts(session, principal, start, end)
     )
-    for rule_id, basis, number in failed:
+    for rule_id, basis, number in await repository.failed_delivery_counts(
+        session, principal, start, end
+    ):
         counts[(rule_id, basis)]["deliveries_failed"] += number
-    unmatched = await session.execute(
-        select(Event.type, func.count())
-        .where(Event.matched.is_(False), *_in_period(Event.received_at, start, end))
-        .group_by(Event.type)
-        .order_by(Event.type)
-    )
+    unmatched = await repository.unmatched_event_counts(session, principal, start, end)
     return Figures(
         organisation=principal.org,
         period_from=start,

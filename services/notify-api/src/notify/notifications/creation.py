@@ -10,20 +10,16 @@ follow-ups (escalations, recurring duties, notices) that go on changing it.
 from __future__ import annotations
 
 import uuid
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, insert
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notify.delivery.scheduling import schedule_deliveries
-from notify.notifications.models import Notification, NotificationStatus, OrganisationSequence
+from notify.delivery.enqueue import enqueue_deliveries
+from notify.notifications import repository
+from notify.notifications.models import Notification, NotificationStatus
 
 
 @dataclass(frozen=True)
@@ -67,64 +63,6 @@ class CreatedNotification:
     due_at: datetime | None
     sequence: int
     withheld_reason: str | None
-
-
-_sequences = cast(Table, OrganisationSequence.__table__)
-_notifications = cast(Table, Notification.__table__)
-# Built once: making a statement costs more CPU than executing it.
-_INSERT_NOTIFICATIONS = insert(_notifications)
-
-
-@lru_cache(maxsize=64)
-def _numbering(dialect: str, organisations: int) -> Any:
-    """The upsert that numbers for `organisations` organisations (`org_<i>`, `count_<i>`)."""
-    upsert = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(_sequences)
-    upsert = upsert.values(
-        [
-            {"org": bindparam(f"org_{index}"), "last_sequence": bindparam(f"count_{index}")}
-            for index in range(organisations)
-        ]
-    )
-    return upsert.on_conflict_do_update(
-        index_elements=[_sequences.c.org],
-        set_={"last_sequence": _sequences.c.last_sequence + upsert.excluded.last_sequence},
-    ).returning(_sequences.c.org, _sequences.c.last_sequence)
-
-
-async def allocate_sequence(session: AsyncSession, org: str) -> int:
-    """The next sequence number of `org`: monotonic and, once committed, without gaps.
-
-    The upsert locks the organisation's counter row until the transaction ends, so
-    numbers are handed out in commit order and a rolled-back one is handed out again.
-    """
-    [sequence] = await allocate_sequences(session, [org])
-    return sequence
-
-
-async def allocate_sequences(session: AsyncSession, orgs: Sequence[str]) -> list[int]:
-    """The next sequence number for each of `orgs`, in order (an org may come more than once).
-
-    One upsert for all of them, as `allocate_sequence` does for one: each counter row stays
-    locked until the transaction ends. The rows are taken in the order of their codes, so
-    two transactions numbering for the same organisations wait for each other rather
-    than deadlock.
-    """
-    if not orgs:
-        return []
-    wanted = Counter(orgs)
-    parameters: dict[str, Any] = {}
-    for index, org in enumerate(sorted(wanted)):
-        parameters[f"org_{index}"] = org
-        parameters[f"count_{index}"] = wanted[org]
-    statement = _numbering(session.get_bind().dialect.name, len(wanted))
-    last = {org: int(value) for org, value in (await session.execute(statement, parameters)).all()}
-    # The org's numbers are last - wanted + 1 .. last, handed out in the order asked.
-    following = {org: last[org] - wanted[org] for org in wanted}
-    sequences = []
-    for org in orgs:
-        following[org] += 1
-        sequences.append(following[org])
-    return sequences
 
 
 def _status(new: NewNotification) -> NotificationStatus:
@@ -177,12 +115,11 @@ async def create_notification(
     session: AsyncSession, new: NewNotification, *, now: datetime, cutoff: timedelta
 ) -> Notification:
     """Add a notification, numbered for its recipient, with a delivery per matching endpoint."""
-    notification = Notification(
-        **_row(new, sequence=await allocate_sequence(session, new.org), now=now)
-    )
+    [sequence] = await repository.allocate_sequences(session, [new.org])
+    notification = Notification(**_row(new, sequence=sequence, now=now))
     session.add(notification)
     await session.flush()
-    await schedule_deliveries(session, [notification], now=now, cutoff=cutoff)
+    await enqueue_deliveries(session, [notification], now=now, cutoff=cutoff)
     return notification
 
 
@@ -196,11 +133,11 @@ async def create_notifications(
     """
     if not news:
         return []
-    sequences = await allocate_sequences(session, [new.org for new in news])
+    sequences = await repository.allocate_sequences(session, [new.org for new in news])
     rows = [
         _row(new, sequence=sequence, now=now) for new, sequence in zip(news, sequences, strict=True)
     ]
-    await session.execute(_INSERT_NOTIFICATIONS, rows)
+    await repository.insert_notifications(session, rows)
     created = [
         CreatedNotification(
             id=row["id"],
@@ -214,5 +151,12 @@ async def create_notifications(
         )
         for row in rows
     ]
-    await schedule_deliveries(session, created, now=now, cutoff=cutoff)
+    await enqueue_deliveries(session, created, now=now, cutoff=cutoff)
     return created
+
+
+def notification_key(
+    event_id: str | None, rule_id: str, org: str, role: str, occurrence: int | None
+) -> str:
+    """The identity of a notification: one per (event, rule, recipient, occurrence)."""
+    return "|".join([event_id or "-", rule_id, org, role, str(occurrence or 0)])

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notify.delivery.scheduling import cancel_pending_deliveries
-from notify.events.models import Event
+from notify.delivery.repository import cancel_pending_deliveries
+from notify.notifications import repository
 from notify.notifications.models import (
-    OPEN_STATUSES,
     EndedReason,
     Notification,
     NotificationKind,
@@ -59,34 +57,10 @@ async def close_escalations(
     session: AsyncSession, original: Notification, reason: EndedReason, *, now: datetime
 ) -> list[Notification]:
     """End the open escalations of `original` (acknowledged or ended)."""
-    escalations = list(
-        await session.scalars(
-            select(Notification)
-            .where(
-                Notification.escalation_of == original.id,
-                Notification.status.in_(list(OPEN_STATUSES)),
-            )
-            .with_for_update()
-        )
-    )
+    escalations = await repository.open_escalations_of(session, original.id)
     for escalation in escalations:
         await end_notification(session, escalation, reason, now=now)
     return escalations
-
-
-async def superseded_by_later(
-    session: AsyncSession, *, key: str, event_id: str, event_time: datetime
-) -> bool:
-    """Whether an event of the same key and a later time is already stored.
-
-    Then the event arrived out of order: what it requires is made already `superseded`.
-    """
-    later = await session.scalar(
-        select(Event.id)
-        .where(Event.supersede_key == key, Event.time > event_time, Event.id != event_id)
-        .limit(1)
-    )
-    return later is not None
 
 
 async def supersede_earlier(
@@ -94,19 +68,8 @@ async def supersede_earlier(
 ) -> list[Notification]:
     """End the open notifications made from earlier events of the same key (reason
     `superseded`); an event of the same time counts as earlier (arrival order)."""
-    earlier = list(
-        await session.scalars(
-            select(Notification)
-            .join(Event, Notification.event_id == Event.id)
-            .where(
-                Notification.supersede_key == key,
-                Notification.status.in_(list(OPEN_STATUSES)),
-                Event.time <= event_time,
-                Event.id != event_id,
-            )
-            .order_by(Notification.created_at, Notification.id)
-            .with_for_update(of=Notification)
-        )
+    earlier = await repository.open_of_earlier_events(
+        session, key=key, event_id=event_id, event_time=event_time
     )
     for notification in earlier:
         await end_notification(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -56,6 +56,13 @@ class NotificationKind(StrEnum):
 
 class Notification(Base):
     __tablename__ = "notifications"
+    #: Whom a notification concerns: its recipient, whose duty it discharges, and the
+    #: responsible authority (the figures and the audit name it).
+    __tenant_columns__: ClassVar[tuple[str, ...]] = (
+        "recipient_org",
+        "duty_holder",
+        "responsible_authority",
+    )
     __table_args__ = (
         UniqueConstraint("recipient_org", "sequence", name="uq_notifications_org_sequence"),
         Index("ix_notifications_inbox", "recipient_org", "status", "due_at"),
@@ -115,6 +122,7 @@ class OrganisationSequence(Base):
     """The last sequence number given to a notification of each recipient organisation."""
 
     __tablename__ = "organisation_sequences"
+    __tenant_columns__: ClassVar[tuple[str, ...]] = ("org",)
 
     org: Mapped[str] = mapped_column(String(64), primary_key=True)
     last_sequence: Mapped[int] = mapped_column(default=0)

@@ -8,9 +8,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from notify.auth import InboxAcknowledge, InboxRead
 from notify.dependencies import AppSettings, Rules
 from notify.notifications import service
-from notify.notifications.auth import InboxAcknowledger, InboxReader
 from notify.notifications.models import NotificationStatus
 from notify.notifications.schemas import (
     Notification,
@@ -19,19 +19,18 @@ from notify.notifications.schemas import (
     RecipientRole,
 )
 from notify.notifications.views import delivery_view, notification_detail, notification_view
-from notify.pagination import DEFAULT_LIMIT, MAX_LIMIT
-from platform_shared.audit import record_audit
-from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session
 from platform_shared.fields import IsoInstant
 from platform_shared.problems import Conflict, NotFound, problem_responses
+from platform_shared.web.clock import Now
+from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
 
 router = APIRouter(prefix="/v1/notifications", tags=["notifications"])
 
 
 @router.get("", response_model=NotificationPage, responses=problem_responses())
 async def list_notifications(
-    caller: InboxReader,
+    caller: InboxRead,
     session: Session,
     catalogue: Rules,
     status: NotificationStatus | None = None,
@@ -44,8 +43,8 @@ async def list_notifications(
     after_sequence: Annotated[
         int | None, Query(ge=0, description="Only sequence numbers above this (gap recovery)")
     ] = None,
-    cursor: Annotated[str | None, Query(max_length=200)] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> NotificationPage:
     """The caller organisation's notifications in `sequence` order, filtered and paged."""
     rows, next_cursor = await service.list_notifications(
@@ -72,23 +71,13 @@ async def list_notifications(
     responses=problem_responses(NotFound),
 )
 async def get_notification(
-    notification_id: uuid.UUID, caller: InboxReader, session: Session, catalogue: Rules
+    notification_id: uuid.UUID, caller: InboxRead, session: Session, catalogue: Rules
 ) -> NotificationDetail:
     """One notification of the caller's organisation, with its deliveries and their attempts."""
-    row = await service.get_readable_notification(session, caller, notification_id)
-    record_audit(
-        session,
-        caller,
-        "notification.read",
-        subject_type="notification",
-        subject_id=row.id,
-        subject_owner=row.responsible_authority,
+    row, deliveries = await service.read_notification(session, caller, notification_id)
+    return notification_detail(
+        row, catalogue, [delivery_view(delivery, attempts) for delivery, attempts in deliveries]
     )
-    deliveries = [
-        delivery_view(delivery, attempts)
-        for delivery, attempts in await service.deliveries_of(session, row)
-    ]
-    return notification_detail(row, catalogue, deliveries)
 
 
 @router.post(
@@ -98,34 +87,23 @@ async def get_notification(
 )
 async def acknowledge_notification(
     notification_id: uuid.UUID,
-    caller: InboxAcknowledger,
+    caller: InboxAcknowledge,
     session: Session,
     catalogue: Rules,
     settings: AppSettings,
+    now: Now,
 ) -> Notification:
     """Acknowledge a notification addressed to the caller's organisation.
 
     Idempotent: acknowledging again answers the same notification and changes nothing.
     The deadline is met by acknowledgement, not by delivery; pushes still pending stop.
     """
-    row, changed = await service.acknowledge(
+    row = await service.acknowledge(
         session,
         caller,
         notification_id,
         catalogue=catalogue,
-        now=utc_now(),
+        now=now,
         cutoff=timedelta(hours=settings.delivery_cutoff_hours),
     )
-    if changed:
-        record_audit(
-            session,
-            caller,
-            "notification.acknowledge",
-            subject_type="notification",
-            subject_id=row.id,
-            subject_owner=row.responsible_authority,
-            outcome="late"
-            if row.overdue_at or (row.due_at and row.due_at < utc_now())
-            else "on_time",
-        )
     return notification_view(row, catalogue)

@@ -11,6 +11,7 @@ from notify.delivery.models import AttemptOutcome, DeliveryStatus
 from notify.endpoints.models import Channel
 from notify.notifications.models import EndedReason, NotificationKind, NotificationStatus
 from notify.rules.recipients import RecipientRole
+from platform_shared.web.pagination import Page
 
 
 class Recipient(BaseModel):
@@ -122,6 +123,5 @@ class NotificationDetail(Notification):
     deliveries: list[Delivery]
 
 
-class NotificationPage(BaseModel):
-    items: list[Notification]
-    next_cursor: str | None
+class NotificationPage(Page[Notification]):
+    """The inbox, in `sequence` order."""

@@ -1,58 +1,57 @@
-"""Notifications: made with their sequence number and deliveries, read and acknowledged.
+"""The inbox: list, read and acknowledge the caller organisation's notifications.
 
-Every query of the inbox goes through `readable_notifications`, which scopes it to the
-caller's organisation: another organisation's notification is not found (404).
+Queries are `notify.notifications.repository`'s, scoped to the caller's organisation:
+another organisation's notification is not found (404). Reads and acknowledgements are
+audited here.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from notify.deadlines.escalations import counts_as_breach
+from notify.deadlines.recurring import create_successor
 from notify.delivery.models import Delivery, DeliveryAttempt
-from notify.delivery.scheduling import cancel_pending_deliveries
+from notify.delivery.repository import cancel_pending_deliveries
+from notify.notifications import repository
 from notify.notifications.ending import close_escalations
-from notify.notifications.follow_up import counts_as_breach, create_successor
 from notify.notifications.models import (
     OPEN_STATUSES,
     EndedReason,
     Notification,
     NotificationStatus,
 )
-from notify.pagination import decode_cursor, encode_cursor
+from notify.notifications.repository import InboxFilter
 from notify.rules.catalogue import Catalogue
+from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
-from platform_shared.problems import Conflict, NotFound
+from platform_shared.problems import Conflict, Invalid, NotFound
+from platform_shared.web.pagination import decode_cursor, next_cursor_of
+
+__all__ = ["InboxFilter", "acknowledge", "list_notifications", "read_notification"]
 
 
-def readable_notifications(principal: Principal) -> Select[Notification]:
-    """Every notification the caller may see: those addressed to its organisation."""
-    return select(Notification).where(Notification.recipient_org == principal.org)
-
-
-async def get_readable_notification(
+async def _readable(
     session: AsyncSession, principal: Principal, notification_id: uuid.UUID, *, lock: bool = False
 ) -> Notification:
-    statement = readable_notifications(principal).where(Notification.id == notification_id)
-    if lock:
-        statement = statement.with_for_update()
-    notification = await session.scalar(statement)
+    notification = await repository.readable_notification(
+        session, principal, notification_id, lock=lock
+    )
     if notification is None:
         raise NotFound("No such notification in this organisation's inbox")
     return notification
 
 
-@dataclass(frozen=True)
-class InboxFilter:
-    status: str | None = None
-    due_before: datetime | None = None
-    rule: str | None = None
-    role: str | None = None
-    after_sequence: int | None = None
+def _sequence_after(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    [after] = decode_cursor(cursor, 1)
+    if not isinstance(after, int):
+        raise Invalid("query.cursor", "not a cursor returned by this list")
+    return after
 
 
 async def list_notifications(
@@ -64,45 +63,28 @@ async def list_notifications(
     limit: int,
 ) -> tuple[list[Notification], str | None]:
     """The caller's inbox in sequence order, filtered, one page at a time."""
-    statement = readable_notifications(principal)
-    if filters.status is not None:
-        statement = statement.where(Notification.status == filters.status)
-    if filters.due_before is not None:
-        statement = statement.where(Notification.due_at < filters.due_before)
-    if filters.rule is not None:
-        statement = statement.where(Notification.rule_id == filters.rule)
-    if filters.role is not None:
-        statement = statement.where(Notification.recipient_role == filters.role)
     after = filters.after_sequence
-    position = decode_cursor(cursor, 1)
+    position = _sequence_after(cursor)
     if position is not None:
-        after = max(after or 0, int(position[0]))
-    if after is not None:
-        statement = statement.where(Notification.sequence > after)
-    rows = list(await session.scalars(statement.order_by(Notification.sequence).limit(limit + 1)))
-    next_cursor = encode_cursor([rows[limit - 1].sequence]) if len(rows) > limit else None
-    return rows[:limit], next_cursor
+        after = max(after or 0, position)
+    rows = await repository.inbox_rows(session, principal, filters, after=after, limit=limit + 1)
+    return next_cursor_of(rows, limit, lambda row: [row.sequence])
 
 
-async def deliveries_of(
-    session: AsyncSession, notification: Notification
-) -> list[tuple[Delivery, list[DeliveryAttempt]]]:
-    deliveries = list(
-        await session.scalars(
-            select(Delivery)
-            .where(Delivery.notification_id == notification.id)
-            .order_by(Delivery.created_at, Delivery.id)
-        )
+async def read_notification(
+    session: AsyncSession, principal: Principal, notification_id: uuid.UUID
+) -> tuple[Notification, list[tuple[Delivery, list[DeliveryAttempt]]]]:
+    """One notification of the caller's organisation and its deliveries; the read is audited."""
+    notification = await _readable(session, principal, notification_id)
+    record_audit(
+        session,
+        principal,
+        "notification.read",
+        subject_type="notification",
+        subject_id=notification.id,
+        subject_owner=notification.responsible_authority,
     )
-    attempts: dict[uuid.UUID, list[DeliveryAttempt]] = {delivery.id: [] for delivery in deliveries}
-    if deliveries:
-        for attempt in await session.scalars(
-            select(DeliveryAttempt)
-            .where(DeliveryAttempt.delivery_id.in_(list(attempts)))
-            .order_by(DeliveryAttempt.attempted_at, DeliveryAttempt.id)
-        ):
-            attempts[attempt.delivery_id].append(attempt)
-    return [(delivery, attempts[delivery.id]) for delivery in deliveries]
+    return notification, await repository.deliveries_of(session, principal, notification.id)
 
 
 async def acknowledge(
@@ -113,18 +95,19 @@ async def acknowledge(
     catalogue: Catalogue,
     now: datetime,
     cutoff: timedelta,
-) -> tuple[Notification, bool]:
+) -> Notification:
     """Acknowledge a notification of the caller's organisation; a repeat changes nothing.
 
-    Returns the notification and whether this call acknowledged it. The statutory clock
-    stops here, not at an HTTP 200 (design.md): the duty holder's duty is met. Pending
-    pushes stop too, and an open escalation of it is closed (`original_acknowledged`).
+    The statutory clock stops here, not at an HTTP 200 (design.md): the duty holder's
+    duty is met. Pending pushes stop too, and an open escalation of it is closed
+    (`original_acknowledged`). The first acknowledgement is audited, on time or late.
     """
-    notification = await get_readable_notification(session, principal, notification_id, lock=True)
+    notification = await _readable(session, principal, notification_id, lock=True)
     if notification.status == NotificationStatus.ACKNOWLEDGED:
-        return notification, False
+        return notification
     if notification.status not in OPEN_STATUSES:
         raise Conflict(f"A {notification.status} notification cannot be acknowledged")
+    late = bool(notification.overdue_at or (notification.due_at and notification.due_at < now))
     notification.status = NotificationStatus.ACKNOWLEDGED
     notification.acknowledged_at = now
     notification.acknowledged_by = principal.client_id
@@ -134,4 +117,13 @@ async def acknowledge(
     await cancel_pending_deliveries(session, notification.id, "acknowledged")
     await close_escalations(session, notification, EndedReason.ORIGINAL_ACKNOWLEDGED, now=now)
     await create_successor(session, notification, catalogue, now=now, cutoff=cutoff)
-    return notification, True
+    record_audit(
+        session,
+        principal,
+        "notification.acknowledge",
+        subject_type="notification",
+        subject_id=notification.id,
+        subject_owner=notification.responsible_authority,
+        outcome="late" if late else "on_time",
+    )
+    return notification

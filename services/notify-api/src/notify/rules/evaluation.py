@@ -110,14 +110,19 @@ def _check_organisations(
     return issues
 
 
-def _plan_rule(
-    rule: Rule, data: dict[str, Any], typed: dict[str, Any], time: datetime
-) -> tuple[list[PlannedNotification], list[FieldIssue]]:
-    issues: list[FieldIssue] = []
+@dataclass
+class _Deadline:
+    """When a rule's notification falls due, and of a recurring duty which occurrence."""
+
     due: datetime | None = None
     anchor_day: date | None = None
     occurrence: int | None = None
     until: date | None = None
+    #: A recurring duty that has ended before its first occurrence (the age limit).
+    ended: bool = False
+
+
+def _duty_holder(rule: Rule, typed: dict[str, Any], issues: list[FieldIssue]) -> str | None:
     holder = recipient_org(rule.duty_holder, typed) if rule.duty_holder else None
     if rule.duty_holder and holder is None:
         issues.append(
@@ -126,32 +131,64 @@ def _plan_rule(
                 f"required to name the duty holder ({rule.duty_holder}) of rule {rule.id}",
             )
         )
+    return holder
+
+
+def _recurring(rule: Rule, typed: dict[str, Any], anchor: date | datetime) -> _Deadline:
+    """The first occurrence of a recurring duty anchored on `anchor`."""
+    assert rule.recurrence is not None
+    anchor_day = anchor.date() if isinstance(anchor, datetime) else anchor
+    day = recurring_due_date(
+        anchor_day, rule.recurrence.first_after_days, rule.recurrence.step_tuples(), 1
+    )
+    deadline = _Deadline(
+        due=due_at(WindowUnit.CALENDAR_DAYS, 0, WindowDirection.AFTER, day),
+        anchor_day=anchor_day,
+        occurrence=1,
+    )
+    if rule.recurrence.until_age is not None:
+        deadline.until = certainly_aged(
+            typed["age"], typed["effective_date"], rule.recurrence.until_age
+        )
+        deadline.ended = day >= deadline.until
+    return deadline
+
+
+def _deadline(
+    rule: Rule,
+    data: dict[str, Any],
+    typed: dict[str, Any],
+    time: datetime,
+    issues: list[FieldIssue],
+) -> _Deadline:
+    """The deadline of a `notify` rule's notification; what it lacks goes to `issues`."""
+    lacking = [name for window in rule.deadlines for name in missing_fields(window.when, data)]
+    for name in dict.fromkeys(lacking):
+        issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
+    window = _choose_window(rule, data) if not lacking else None
+    anchors = rule.recurrence.anchor if rule.recurrence else (window.anchor if window else [])
+    anchor = _anchor(anchors, typed, time)
+    if not lacking and window is None and rule.recurrence is None:
+        issues.append(FieldIssue("data", f"no deadline of rule {rule.id} fits the event"))
+    elif anchor is None and anchors:
+        issues.append(FieldIssue(f"data.{anchors[0]}", f"required by rule {rule.id}"))
+    elif window is not None and anchor is not None:
+        return _Deadline(due=due_at(window.unit, window.amount, window.direction, anchor))
+    elif rule.recurrence is not None and anchor is not None:
+        return _recurring(rule, typed, anchor)
+    return _Deadline()
+
+
+def _plan_rule(
+    rule: Rule, data: dict[str, Any], typed: dict[str, Any], time: datetime
+) -> tuple[list[PlannedNotification], list[FieldIssue]]:
+    issues: list[FieldIssue] = []
+    holder = _duty_holder(rule, typed, issues)
+    deadline = _Deadline()
     if rule.outcome == "notify":
-        lacking = [name for window in rule.deadlines for name in missing_fields(window.when, data)]
-        for name in dict.fromkeys(lacking):
-            issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
-        window = _choose_window(rule, data) if not lacking else None
-        anchors = rule.recurrence.anchor if rule.recurrence else (window.anchor if window else [])
-        anchor = _anchor(anchors, typed, time)
-        if not lacking and window is None and rule.recurrence is None:
-            issues.append(FieldIssue("data", f"no deadline of rule {rule.id} fits the event"))
-        elif anchor is None and anchors:
-            issues.append(FieldIssue(f"data.{anchors[0]}", f"required by rule {rule.id}"))
-        elif window is not None and anchor is not None:
-            due = due_at(window.unit, window.amount, window.direction, anchor)
-        elif rule.recurrence is not None and anchor is not None:
-            anchor_day = anchor.date() if isinstance(anchor, datetime) else anchor
-            occurrence = 1
-            day = recurring_due_date(
-                anchor_day, rule.recurrence.first_after_days, rule.recurrence.step_tuples(), 1
-            )
-            due = due_at(WindowUnit.CALENDAR_DAYS, 0, WindowDirection.AFTER, day)
-            if rule.recurrence.until_age is not None:
-                until = certainly_aged(
-                    typed["age"], typed["effective_date"], rule.recurrence.until_age
-                )
-                if day >= until:
-                    return [], issues  # the duty has ended before its first occurrence
+        deadline = _deadline(rule, data, typed, time, issues)
+        if deadline.ended:
+            return [], issues  # the duty has ended before its first occurrence
     withheld = None
     if rule.withheld_reason:
         withheld = string.Formatter().vformat(rule.withheld_reason, (), _Placeholders(data))
@@ -176,14 +213,14 @@ def _plan_rule(
                 rule=rule,
                 org=org,
                 role=recipient.role,
-                due_at=due,
+                due_at=deadline.due,
                 withheld_reason=withheld,
                 subject=_subject(rule, typed),
                 person_ref=typed.get("person_ref"),
-                occurrence=occurrence,
-                recurrence_anchor=anchor_day,
+                occurrence=deadline.occurrence,
+                recurrence_anchor=deadline.anchor_day,
                 duty_holder=holder,
-                recurrence_until=until,
+                recurrence_until=deadline.until,
             )
         )
     return planned, issues

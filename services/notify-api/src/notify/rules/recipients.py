@@ -14,49 +14,92 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic_core import core_schema
+
+from platform_shared.contracts.vocabularies import (
+    DUTY_HOLDER_ROLES,
+    RECIPIENT_ROLES,
+    RULE_RECIPIENT_ROLES,
+    SERVICE_ROLES,
+    Role,
+)
 from platform_shared.organisations import health_code, yot_code
 
+__all__ = [
+    "DUTY_HOLDER_ROLES",
+    "RECIPIENT_ROLES",
+    "RULE_RECIPIENT_ROLES",
+    "SERVICE_ROLES",
+    "DutyHolderRole",
+    "RecipientRole",
+    "Role",
+    "recipient_org",
+    "source_field",
+]
 
-class RecipientRole(StrEnum):
-    """The role an organisation receives a notification in.
 
-    A rule may address the first seven; `escalation` (an overdue notification chased with
-    the responsible authority) and `platform` (a notice such as a disabled endpoint) are
-    the service's own.
+class RoleSet:
+    """`Annotated[Role, RoleSet(...)]`: the one `Role` enum, restricted to a named set.
+
+    The value is a `Role`; one outside the set is refused. The OpenAPI document shows the
+    set as its own named schema with only its values, as each field allowed before the
+    roles became one enum.
     """
 
-    RESPONSIBLE_AUTHORITY = "responsible_authority"
-    AREA_AUTHORITY = "area_authority"
-    AREA_HEALTH = "area_health"
-    HOME_YOT = "home_yot"
-    AREA_YOT = "area_yot"
-    PERSONAL_ADVISER = "personal_adviser"
-    PROVIDER = "provider"
-    ESCALATION = "escalation"
-    PLATFORM = "platform"
+    def __init__(self, name: str, roles: frozenset[Role], description: str) -> None:
+        self.name = name
+        self.roles = roles
+        self.description = description
+
+    def _check(self, role: Role) -> Role:
+        if role not in self.roles:
+            allowed = ", ".join(f"'{r.value}'" for r in Role if r in self.roles)
+            raise ValueError(f"Input should be one of {allowed}")
+        return role
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        members = [role for role in Role if role in self.roles]
+        return core_schema.no_info_after_validator_function(
+            self._check,
+            core_schema.enum_schema(Role, members, sub_type="str"),
+            ref=f"{__name__}.{self.name}:{id(self)}",
+        )
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: GetJsonSchemaHandler) -> Any:
+        json_schema = handler(schema)
+        target = handler.resolve_ref_schema(json_schema)
+        target["title"] = self.name
+        target["description"] = self.description
+        return json_schema
 
 
-#: Roles only the service itself addresses, never a rule.
-SERVICE_ROLES: frozenset[RecipientRole] = frozenset(
-    {RecipientRole.ESCALATION, RecipientRole.PLATFORM}
-)
-
-
-class DutyHolderRole(StrEnum):
-    """Whose duty a rule's notification discharges: a role a rule may address, or
-    `recorded_by`, the organisation that recorded the incident (e.g. the police force)."""
-
-    RESPONSIBLE_AUTHORITY = "responsible_authority"
-    AREA_AUTHORITY = "area_authority"
-    AREA_HEALTH = "area_health"
-    HOME_YOT = "home_yot"
-    AREA_YOT = "area_yot"
-    PERSONAL_ADVISER = "personal_adviser"
-    PROVIDER = "provider"
-    RECORDED_BY = "recorded_by"
+#: The role an organisation receives a notification in.
+RecipientRole = Annotated[
+    Role,
+    RoleSet(
+        "RecipientRole",
+        RECIPIENT_ROLES,
+        "The role an organisation receives a notification in.\n\n"
+        "A rule may address the first seven; `escalation` (an overdue notification chased "
+        "with\nthe responsible authority) and `platform` (a notice such as a disabled "
+        "endpoint) are\nthe service's own.",
+    ),
+]
+#: Whose duty a rule's notification discharges.
+DutyHolderRole = Annotated[
+    Role,
+    RoleSet(
+        "DutyHolderRole",
+        DUTY_HOLDER_ROLES,
+        "Whose duty a rule's notification discharges: a role a rule may address, or\n"
+        "`recorded_by`, the organisation that recorded the incident (e.g. the police force).",
+    ),
+]
 
 
 def _same(code: str) -> str:
@@ -65,15 +108,15 @@ def _same(code: str) -> str:
 
 #: role -> (data fields holding the code, first given wins; how the org code is made)
 _SOURCES: dict[str, tuple[tuple[str, ...], Callable[[str], str]]] = {
-    "responsible_authority": (("responsible_authority",), _same),
-    "personal_adviser": (("responsible_authority",), _same),
-    "escalation": (("responsible_authority",), _same),
-    "area_authority": (("area_authority",), _same),
-    "area_health": (("area_authority",), health_code),
-    "home_yot": (("responsible_authority",), yot_code),
-    "area_yot": (("area_authority",), yot_code),
-    "provider": (("recorded_by", "provider"), _same),
-    "recorded_by": (("recorded_by",), _same),
+    Role.RESPONSIBLE_AUTHORITY: (("responsible_authority",), _same),
+    Role.PERSONAL_ADVISER: (("responsible_authority",), _same),
+    Role.ESCALATION: (("responsible_authority",), _same),
+    Role.AREA_AUTHORITY: (("area_authority",), _same),
+    Role.AREA_HEALTH: (("area_authority",), health_code),
+    Role.HOME_YOT: (("responsible_authority",), yot_code),
+    Role.AREA_YOT: (("area_authority",), yot_code),
+    Role.PROVIDER: (("recorded_by", "provider"), _same),
+    Role.RECORDED_BY: (("recorded_by",), _same),
 }
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from notify.rules.catalogue import Rule
+from platform_shared.web.pagination import Page
 
 
-class RulePage(BaseModel):
+class RulePage(Page[Rule]):
     """Every rule in force, with the rule file's version; local overrides applied."""
 
     version: str = Field(description="The version of the rule file")
-    items: list[Rule]
-    next_cursor: str | None = None
+    next_cursor: str | None = Field(default=None, description="Always null: one page")

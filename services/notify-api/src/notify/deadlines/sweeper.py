@@ -1,19 +1,20 @@
 """The sweeper: marks what passed its deadline overdue, escalates it, keeps duties recurring.
 
-Runs in the delivery worker's loop. Rows are taken with `FOR UPDATE SKIP LOCKED`
-(PostgreSQL), so any number of workers sweep side by side without doing a row twice;
-SQLite's write lock serialises them.
+Runs in the delivery worker's loop, one transaction per batch (this module owns that unit
+of work). Rows are taken with `FOR UPDATE SKIP LOCKED` (PostgreSQL), so any number of
+workers sweep side by side without doing a row twice; SQLite's write lock serialises them.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from notify.notifications.follow_up import counts_as_breach, create_successor, escalate
-from notify.notifications.models import Notification, NotificationKind, NotificationStatus
+from notify.deadlines import repository
+from notify.deadlines.escalations import counts_as_breach, escalate
+from notify.deadlines.recurring import create_successor
+from notify.notifications.models import NotificationKind, NotificationStatus
 from notify.rules.catalogue import Catalogue
 from notify.rules.deadlines import WindowDirection, WindowUnit, due_at
 
@@ -34,20 +35,7 @@ async def sweep_overdue(
     is a recurring duty, makes the next occurrence.
     """
     async with sessions() as session, session.begin():
-        rows = list(
-            await session.scalars(
-                select(Notification)
-                .where(
-                    Notification.status.in_(
-                        [NotificationStatus.PENDING, NotificationStatus.DELIVERED]
-                    ),
-                    Notification.due_at < now,
-                )
-                .order_by(Notification.due_at, Notification.id)
-                .limit(batch)
-                .with_for_update(skip_locked=True)
-            )
-        )
+        rows = await repository.claim_passed(session, now=now, batch=batch)
         unit, amount = escalation_window
         for notification in rows:
             notification.status = NotificationStatus.OVERDUE

@@ -1,22 +1,25 @@
-"""Which endpoints a new notification is pushed to: a delivery row for each, same transaction."""
+"""Enqueueing pushes: a pending delivery for each endpoint a new notification goes to.
+
+Runs in the transaction that makes the notification (the intake, a follow-up); the
+delivery worker (`notify.delivery.worker`) pushes what is enqueued here.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Protocol, cast
+from typing import Protocol
 
-from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notify.delivery.models import Delivery, DeliveryStatus
-from notify.endpoints.models import Endpoint
+from notify.delivery import repository
+from notify.delivery.models import DeliveryStatus
 from notify.notifications.models import NotificationStatus
 
 
 class Pushable(Protocol):
-    """What scheduling reads of a new notification (a model object or a created row)."""
+    """What enqueueing reads of a new notification (a model object or a created row)."""
 
     @property
     def id(self) -> uuid.UUID: ...
@@ -46,19 +49,7 @@ def endpoint_accepts(endpoint: _Filters, notification: Pushable) -> bool:
     return endpoint.rules is None or notification.rule_id in endpoint.rules
 
 
-_endpoints = cast(Table, Endpoint.__table__)
-# Built once: making a statement costs more CPU than executing it.
-_ENDPOINTS_OF = select(
-    _endpoints.c.id, _endpoints.c.org, _endpoints.c.channel, _endpoints.c.roles, _endpoints.c.rules
-).where(
-    _endpoints.c.org.in_(bindparam("orgs", expanding=True)),
-    _endpoints.c.enabled.is_(True),
-    _endpoints.c.removed_at.is_(None),
-)
-_INSERT_DELIVERIES = insert(cast(Table, Delivery.__table__))
-
-
-async def schedule_deliveries(
+async def enqueue_deliveries(
     session: AsyncSession,
     notifications: Sequence[Pushable],
     *,
@@ -78,12 +69,9 @@ async def schedule_deliveries(
     ]
     if not pushed:
         return 0
-    endpoints = (
-        await session.execute(
-            _ENDPOINTS_OF,
-            {"orgs": sorted({notification.recipient_org for notification in pushed})},
-        )
-    ).all()
+    endpoints = await repository.enabled_endpoints_of(
+        session, {notification.recipient_org for notification in pushed}
+    )
     rows = [
         {
             "id": uuid.uuid4(),
@@ -101,19 +89,5 @@ async def schedule_deliveries(
         if endpoint.org == notification.recipient_org and endpoint_accepts(endpoint, notification)
     ]
     if rows:
-        await session.execute(_INSERT_DELIVERIES, rows)
+        await repository.insert_deliveries(session, rows)
     return len(rows)
-
-
-async def cancel_pending_deliveries(
-    session: AsyncSession, notification_id: uuid.UUID, reason: str
-) -> None:
-    """Stop pushing a notification that no longer needs it (acknowledged, ended)."""
-    await session.execute(
-        update(Delivery)
-        .where(
-            Delivery.notification_id == notification_id,
-            Delivery.status == DeliveryStatus.PENDING,
-        )
-        .values(status=DeliveryStatus.CANCELLED, ended_reason=reason)
-    )

@@ -1,24 +1,21 @@
-"""What follows a notification: the next recurring duty, escalation, ending by an event.
+"""Recurring duties (custody visits, national protocol 8.5): the next occurrence, the end.
 
-- Recurring duties (custody visits, national protocol 8.5) make their next occurrence
-  when one is acknowledged or passes, until an ending event arrives for the person
-  (`custody.released`, `care.ended`: the rule's `until_events`), or the next would fall
-  due on or after the day the child is certainly of the rule's `until_age`.
-- An overdue, unacknowledged notification raises an escalation to the responsible
-  authority's escalation route (role `escalation`); a statutory one is a breach.
+A recurring duty makes its next occurrence when one is acknowledged or passes, until an
+ending event arrives for the person (`custody.released`, `care.ended`: the rule's
+`until_events`), or the next would fall due on or after the day the child is certainly
+of the rule's `until_age`.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from notify.notifications.creation import NewNotification, create_notification
+from notify.deadlines import repository
+from notify.notifications.creation import NewNotification, create_notification, notification_key
 from notify.notifications.ending import end_notification
 from notify.notifications.models import (
-    OPEN_STATUSES,
     EndedReason,
     Notification,
     NotificationKind,
@@ -26,21 +23,6 @@ from notify.notifications.models import (
 )
 from notify.rules.catalogue import Catalogue
 from notify.rules.deadlines import WindowDirection, WindowUnit, due_at, recurring_due_date
-
-
-def counts_as_breach(notification: Notification) -> bool:
-    """A statutory deadline missed by a notification a rule required (not an escalation)."""
-    return notification.basis == "statutory" and notification.kind in (
-        NotificationKind.RULE,
-        NotificationKind.RECURRING,
-    )
-
-
-def notification_key(
-    event_id: str | None, rule_id: str, org: str, role: str, occurrence: int | None
-) -> str:
-    """The identity of a notification: one per (event, rule, recipient, occurrence)."""
-    return "|".join([event_id or "-", rule_id, org, role, str(occurrence or 0)])
 
 
 async def create_successor(
@@ -107,58 +89,6 @@ async def create_successor(
     )
 
 
-async def escalate(
-    session: AsyncSession,
-    notification: Notification,
-    catalogue: Catalogue,
-    *,
-    due: datetime,
-    now: datetime,
-    cutoff: timedelta,
-) -> Notification | None:
-    """Tell the responsible authority's escalation route that a notification is overdue.
-
-    The escalation is the platform's own chase: it has no duty holder, and it closes when
-    the original is acknowledged or ends (`notify.notifications.ending`).
-    """
-    if notification.responsible_authority is None or notification.kind not in (
-        NotificationKind.RULE,
-        NotificationKind.RECURRING,
-    ):
-        return None
-    subject = {
-        **notification.subject,
-        "escalated_rule": notification.rule_id,
-        "escalated_recipient": {
-            "org": notification.recipient_org,
-            "role": notification.recipient_role,
-        },
-        "escalated_due_at": notification.due_at.isoformat() if notification.due_at else None,
-    }
-    return await create_notification(
-        session,
-        NewNotification(
-            key=f"escalation|{notification.id}",
-            kind=NotificationKind.ESCALATION,
-            rule_id=notification.rule_id,
-            rules_version=notification.rules_version,
-            org=notification.responsible_authority,
-            role="escalation",
-            subject=subject,
-            due_at=due,
-            basis=notification.basis,
-            citation=notification.citation,
-            event_id=notification.event_id,
-            event_type=notification.event_type,
-            person_ref=notification.person_ref,
-            responsible_authority=notification.responsible_authority,
-            escalation_of=notification.id,
-        ),
-        now=now,
-        cutoff=cutoff,
-    )
-
-
 async def end_recurring_duties(
     session: AsyncSession,
     catalogue: Catalogue,
@@ -176,18 +106,7 @@ async def end_recurring_duties(
     ]
     if not ending:
         return []
-    duties = list(
-        await session.scalars(
-            select(Notification)
-            .where(
-                Notification.person_ref == person_ref,
-                Notification.kind == NotificationKind.RECURRING,
-                Notification.rule_id.in_(ending),
-                Notification.status.in_(list(OPEN_STATUSES)),
-            )
-            .with_for_update()
-        )
-    )
+    duties = await repository.open_recurring_duties(session, person_ref=person_ref, rule_ids=ending)
     for duty in duties:
         await end_notification(
             session,

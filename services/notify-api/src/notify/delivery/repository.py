@@ -1,0 +1,215 @@
+"""Every query of deliveries: enqueueing, claiming, recording attempts, stopping pushes.
+
+The delivery worker and the intake work across organisations by design (a queue of every
+organisation's pushes); each such query says why (`@cross_tenant`). Statements are built
+once at import: building one costs more CPU than executing it (values are parameters).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+from notify.delivery.models import Delivery, DeliveryAttempt, DeliveryStatus
+from notify.endpoints.models import Endpoint
+from notify.notifications.models import Notification
+from platform_shared.queue import claim_due
+from platform_shared.tenancy import cross_tenant
+
+_endpoints = cast(Table, Endpoint.__table__)
+_ENDPOINTS_OF = select(
+    _endpoints.c.id, _endpoints.c.org, _endpoints.c.channel, _endpoints.c.roles, _endpoints.c.rules
+).where(
+    _endpoints.c.org.in_(bindparam("orgs", expanding=True)),
+    _endpoints.c.enabled.is_(True),
+    _endpoints.c.removed_at.is_(None),
+)
+_INSERT_DELIVERIES = insert(cast(Table, Delivery.__table__))
+
+# Set-based recording: one statement per table for the whole group (an executemany,
+# which asyncpg sends in one round trip). Always conditioned on the lease token, which
+# the rows were read with under lock, so a lost lease cannot be written over.
+_UPDATE_DELIVERY = (
+    update(Delivery)
+    .where(Delivery.id == bindparam("b_id"), Delivery.lease_token == bindparam("b_token"))
+    .values(
+        attempts=bindparam("b_attempts"),
+        lease_token=None,
+        last_error=bindparam("b_error"),
+        status=bindparam("b_status"),
+        next_attempt_at=bindparam("b_next"),
+        delivered_at=bindparam("b_delivered_at"),
+        ended_reason=bindparam("b_ended_reason"),
+    )
+)
+_UPDATE_NOTIFICATION = (
+    update(Notification)
+    .where(Notification.id == bindparam("b_id"))
+    .values(
+        status=bindparam("b_status"),
+        delivered_at=bindparam("b_delivered_at"),
+        updated_at=bindparam("b_updated_at"),
+    )
+)
+_INSERT_ATTEMPT = insert(DeliveryAttempt)
+
+
+# -- enqueueing (the intake and the follow-ups, in their transaction) -------------------
+
+
+@cross_tenant("a new notification is pushed to its recipient's endpoints, whoever caused it")
+async def enabled_endpoints_of(session: AsyncSession, orgs: Iterable[str]) -> Sequence[Any]:
+    """The enabled endpoints of the organisations (id, org, channel, filters)."""
+    return (await session.execute(_ENDPOINTS_OF, {"orgs": sorted(orgs)})).all()
+
+
+async def insert_deliveries(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    await session.execute(_INSERT_DELIVERIES, rows)
+
+
+@cross_tenant("stops the pushes of one notification, read by its caller's scope or a worker")
+async def cancel_pending_deliveries(
+    session: AsyncSession, notification_id: uuid.UUID, reason: str
+) -> None:
+    """Stop pushing a notification that no longer needs it (acknowledged, ended)."""
+    await session.execute(
+        update(Delivery)
+        .where(
+            Delivery.notification_id == notification_id,
+            Delivery.status == DeliveryStatus.PENDING,
+        )
+        .values(status=DeliveryStatus.CANCELLED, ended_reason=reason)
+    )
+
+
+@cross_tenant("stops the pushes to one endpoint, read by its owner's scope or the worker")
+async def end_pending_deliveries_to(
+    session: AsyncSession, endpoint_id: uuid.UUID, *, status: DeliveryStatus, reason: str
+) -> None:
+    """End the deliveries still pending to an endpoint (removed, or gone)."""
+    await session.execute(
+        update(Delivery)
+        .where(Delivery.endpoint_id == endpoint_id, Delivery.status == DeliveryStatus.PENDING)
+        .values(status=status, ended_reason=reason)
+    )
+
+
+# -- claiming (the worker) ----------------------------------------------------------------
+
+
+@cross_tenant("the delivery worker serves the queue of every organisation")
+async def claim_deliveries(
+    session: AsyncSession, *, now: datetime, limit: int, lease: timedelta
+) -> list[Delivery]:
+    """Lease up to `limit` due deliveries (`FOR UPDATE SKIP LOCKED` on PostgreSQL)."""
+    return await claim_due(
+        session,
+        Delivery,
+        due=Delivery.status == DeliveryStatus.PENDING,
+        order_by=[Delivery.next_attempt_at, Delivery.id],
+        limit=limit,
+        lease=lease,
+        now=now,
+    )
+
+
+@cross_tenant("the delivery worker reads what its claimed deliveries push")
+async def notifications_and_endpoints_of(
+    session: AsyncSession, deliveries: Sequence[Delivery]
+) -> tuple[dict[uuid.UUID, Notification], dict[uuid.UUID, Endpoint]]:
+    """The notifications and endpoints of claimed deliveries, by id."""
+    notifications = {
+        row.id: row
+        for row in await session.scalars(
+            select(Notification).where(Notification.id.in_([d.notification_id for d in deliveries]))
+        )
+    }
+    endpoints = {
+        row.id: row
+        for row in await session.scalars(
+            select(Endpoint).where(Endpoint.id.in_([d.endpoint_id for d in deliveries]))
+        )
+    }
+    return notifications, endpoints
+
+
+# -- recording (the worker) ---------------------------------------------------------------
+
+
+@cross_tenant("the delivery worker records the attempts of every organisation's pushes")
+async def lock_endpoints(connection: AsyncConnection, endpoint_ids: Sequence[uuid.UUID]) -> None:
+    """Lock endpoints (in id order) before their deliveries, as removing one does."""
+    await connection.execute(
+        select(Endpoint.id)
+        .where(Endpoint.id.in_(sorted(endpoint_ids)))
+        .order_by(Endpoint.id)
+        .with_for_update()
+    )
+
+
+@cross_tenant("the delivery worker records the attempts of every organisation's pushes")
+async def lock_notifications(
+    connection: AsyncConnection, notification_ids: Sequence[uuid.UUID], *, skip_locked: bool
+) -> dict[uuid.UUID, Any]:
+    """Status and first delivery of notifications, locked in id order."""
+    rows = await connection.execute(
+        select(Notification.id, Notification.status, Notification.delivered_at)
+        .where(Notification.id.in_(sorted(notification_ids)))
+        .order_by(Notification.id)
+        .with_for_update(skip_locked=skip_locked)
+    )
+    return {row.id: row for row in rows}
+
+
+@cross_tenant("the delivery worker records the attempts of every organisation's pushes")
+async def lock_deliveries(
+    connection: AsyncConnection, delivery_ids: Sequence[uuid.UUID], *, skip_locked: bool
+) -> dict[uuid.UUID, Any]:
+    """What recording an attempt reads of its delivery, locked in id order."""
+    rows = await connection.execute(
+        select(
+            Delivery.id,
+            Delivery.status,
+            Delivery.lease_token,
+            Delivery.attempts,
+            Delivery.next_attempt_at,
+            Delivery.give_up_at,
+            Delivery.delivered_at,
+            Delivery.ended_reason,
+        )
+        .where(Delivery.id.in_(delivery_ids))
+        .order_by(Delivery.id)
+        .with_for_update(skip_locked=skip_locked)
+    )
+    return {row.id: row for row in rows}
+
+
+@cross_tenant("the delivery worker records the attempts of every organisation's pushes")
+async def write_attempts(
+    connection: AsyncConnection,
+    *,
+    deliveries: list[dict[str, Any]],
+    notifications: list[dict[str, Any]],
+) -> None:
+    """The recorded deliveries (`b_*` parameters) and first-delivered notifications."""
+    if deliveries:
+        await connection.execute(_UPDATE_DELIVERY, deliveries)
+    if notifications:
+        await connection.execute(_UPDATE_NOTIFICATION, notifications)
+
+
+async def insert_attempts(connection: AsyncConnection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await connection.execute(_INSERT_ATTEMPT, rows)
+
+
+@cross_tenant("a 410 Gone disables the endpoint that answered it, whatever its organisation")
+async def lock_endpoint(session: AsyncSession, endpoint_id: uuid.UUID) -> Endpoint | None:
+    return await session.scalar(
+        select(Endpoint).where(Endpoint.id == endpoint_id).with_for_update()
+    )

@@ -1,0 +1,48 @@
+"""Every query of endpoints, scoped to the caller's organisation (`readable_endpoints`)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notify.endpoints.models import Endpoint
+from platform_shared.auth import Principal
+from platform_shared.tenancy import tenant_scope
+
+
+@tenant_scope
+def readable_endpoints(principal: Principal) -> Select[Endpoint]:
+    """The caller organisation's endpoints that have not been removed."""
+    return select(Endpoint).where(Endpoint.org == principal.org, Endpoint.removed_at.is_(None))
+
+
+async def endpoint_rows(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    after: tuple[datetime, uuid.UUID] | None,
+    limit: int,
+) -> list[Endpoint]:
+    """Up to `limit` of the caller's endpoints, oldest first, after (created_at, id)."""
+    statement = readable_endpoints(principal)
+    if after is not None:
+        created, last = after
+        statement = statement.where(
+            (Endpoint.created_at > created)
+            | ((Endpoint.created_at == created) & (Endpoint.id > last))
+        )
+    return list(
+        await session.scalars(statement.order_by(Endpoint.created_at, Endpoint.id).limit(limit))
+    )
+
+
+async def locked_endpoint(
+    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
+) -> Endpoint | None:
+    """One of the caller's endpoints, locked for a change."""
+    return await session.scalar(
+        readable_endpoints(principal).where(Endpoint.id == endpoint_id).with_for_update()
+    )

@@ -1,0 +1,106 @@
+"""The figures' queries: counts of what concerns the caller's organisation.
+
+A notification concerns an organisation when it is the recipient or the responsible
+authority (`concerning`); an event concerns its responsible authority.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from notify.delivery.models import Delivery, DeliveryStatus
+from notify.events.models import Event
+from notify.notifications.models import Notification, NotificationKind
+from platform_shared.auth import Principal
+from platform_shared.tenancy import tenant_scope
+
+
+def _in_period(column: Any, start: datetime | None, end: datetime | None) -> list[Any]:
+    conditions = []
+    if start is not None:
+        conditions.append(column >= start)
+    if end is not None:
+        conditions.append(column < end)
+    return conditions
+
+
+@tenant_scope
+def concerning(
+    principal: Principal, start: datetime | None, end: datetime | None
+) -> ColumnElement[bool]:
+    """Notifications of the period the caller receives or is the responsible authority of."""
+    concerns = or_(
+        Notification.recipient_org == principal.org,
+        Notification.responsible_authority == principal.org,
+    )
+    return and_(concerns, *_in_period(Notification.created_at, start, end))
+
+
+_LATE = case(
+    (
+        and_(
+            Notification.acknowledged_at.is_not(None),
+            or_(
+                Notification.acknowledged_at > Notification.due_at,
+                Notification.overdue_at.is_not(None),
+            ),
+        ),
+        True,
+    ),
+    else_=False,
+)
+
+
+async def notification_counts(
+    session: AsyncSession, principal: Principal, start: datetime | None, end: datetime | None
+) -> list[Any]:
+    """(rule, basis, kind, status, breach, late, count) of the notifications concerning the
+    caller (the platform's own notices left out)."""
+    columns = (
+        Notification.rule_id,
+        Notification.basis,
+        Notification.kind,
+        Notification.status,
+        Notification.breach,
+    )
+    result = await session.execute(
+        select(*columns, _LATE.label("late"), func.count())
+        .where(concerning(principal, start, end), Notification.kind != NotificationKind.NOTICE)
+        .group_by(*columns, _LATE)
+    )
+    return list(result)
+
+
+async def failed_delivery_counts(
+    session: AsyncSession, principal: Principal, start: datetime | None, end: datetime | None
+) -> list[Any]:
+    """(rule, basis, count) of the failed pushes of notifications concerning the caller."""
+    result = await session.execute(
+        select(Notification.rule_id, Notification.basis, func.count())
+        .join(Delivery, Delivery.notification_id == Notification.id)
+        .where(concerning(principal, start, end), Delivery.status == DeliveryStatus.FAILED)
+        .group_by(Notification.rule_id, Notification.basis)
+    )
+    return list(result)
+
+
+@tenant_scope
+async def unmatched_event_counts(
+    session: AsyncSession, principal: Principal, start: datetime | None, end: datetime | None
+) -> list[Any]:
+    """(type, count) of the events about the caller's people that no rule matched."""
+    result = await session.execute(
+        select(Event.type, func.count())
+        .where(
+            Event.responsible_authority == principal.org,
+            Event.matched.is_(False),
+            *_in_period(Event.received_at, start, end),
+        )
+        .group_by(Event.type)
+        .order_by(Event.type)
+    )
+    return list(result)
