@@ -22,40 +22,60 @@ from platform_shared.queue import claim_due
 from platform_shared.tenancy import cross_tenant
 
 _endpoints = cast(Table, Endpoint.__table__)
-_ENDPOINTS_OF = select(
-    _endpoints.c.id, _endpoints.c.org, _endpoints.c.channel, _endpoints.c.roles, _endpoints.c.rules
-).where(
-    _endpoints.c.org.in_(bindparam("orgs", expanding=True)),
-    _endpoints.c.enabled.is_(True),
-    _endpoints.c.removed_at.is_(None),
-)
-_INSERT_DELIVERIES = insert(cast(Table, Delivery.__table__))
 
-# Set-based recording: one statement per table for the whole group (an executemany,
-# which asyncpg sends in one round trip). Always conditioned on the lease token, which
-# the rows were read with under lock, so a lost lease cannot be written over.
-_UPDATE_DELIVERY = (
-    update(Delivery)
-    .where(Delivery.id == bindparam("b_id"), Delivery.lease_token == bindparam("b_token"))
-    .values(
-        attempts=bindparam("b_attempts"),
-        lease_token=None,
-        last_error=bindparam("b_error"),
-        status=bindparam("b_status"),
-        next_attempt_at=bindparam("b_next"),
-        delivered_at=bindparam("b_delivered_at"),
-        ended_reason=bindparam("b_ended_reason"),
+
+@cross_tenant("a new notification is pushed to its recipient's endpoints, whoever caused it")
+def _endpoints_of_statement() -> Any:
+    return select(
+        _endpoints.c.id,
+        _endpoints.c.org,
+        _endpoints.c.channel,
+        _endpoints.c.roles,
+        _endpoints.c.rules,
+    ).where(
+        _endpoints.c.org.in_(bindparam("orgs", expanding=True)),
+        _endpoints.c.enabled.is_(True),
+        _endpoints.c.removed_at.is_(None),
     )
-)
-_UPDATE_NOTIFICATION = (
-    update(Notification)
-    .where(Notification.id == bindparam("b_id"))
-    .values(
-        status=bindparam("b_status"),
-        delivered_at=bindparam("b_delivered_at"),
-        updated_at=bindparam("b_updated_at"),
+
+
+@cross_tenant("the worker records the pushes it claimed, for every organisation's endpoints")
+def _update_delivery_statement() -> Any:
+    # Set-based recording: one statement per table for the whole group (an executemany,
+    # which asyncpg sends in one round trip). Always conditioned on the lease token, which
+    # the rows were read with under lock, so a lost lease cannot be written over.
+    return (
+        update(Delivery)
+        .where(Delivery.id == bindparam("b_id"), Delivery.lease_token == bindparam("b_token"))
+        .values(
+            attempts=bindparam("b_attempts"),
+            lease_token=None,
+            last_error=bindparam("b_error"),
+            status=bindparam("b_status"),
+            next_attempt_at=bindparam("b_next"),
+            delivered_at=bindparam("b_delivered_at"),
+            ended_reason=bindparam("b_ended_reason"),
+        )
     )
-)
+
+
+@cross_tenant("the worker records the delivery of every organisation's notifications")
+def _update_notification_statement() -> Any:
+    return (
+        update(Notification)
+        .where(Notification.id == bindparam("b_id"))
+        .values(
+            status=bindparam("b_status"),
+            delivered_at=bindparam("b_delivered_at"),
+            updated_at=bindparam("b_updated_at"),
+        )
+    )
+
+
+_ENDPOINTS_OF = _endpoints_of_statement()
+_INSERT_DELIVERIES = insert(cast(Table, Delivery.__table__))
+_UPDATE_DELIVERY = _update_delivery_statement()
+_UPDATE_NOTIFICATION = _update_notification_statement()
 _INSERT_ATTEMPT = insert(DeliveryAttempt)
 
 

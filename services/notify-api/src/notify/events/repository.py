@@ -33,7 +33,14 @@ _INSERT_EVENT = {
     "postgresql": _insert_event_statement(postgresql_insert),
     "sqlite": _insert_event_statement(sqlite_insert),
 }
-_WRITE_RECEIPT = update(_events).where(_events.c.id == bindparam("event_id"))
+
+
+@cross_tenant("an event id is unique across the platform: its receipt is written by id")
+def _write_receipt_statement() -> Any:
+    return update(_events).where(_events.c.id == bindparam("event_id"))
+
+
+_WRITE_RECEIPT = _write_receipt_statement()
 #: Namespaces this service's advisory locks on supersede keys.
 _SUPERSEDE_LOCKS = "notify.supersede_key"
 

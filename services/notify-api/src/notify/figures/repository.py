@@ -16,7 +16,7 @@ from notify.delivery.models import Delivery, DeliveryStatus
 from notify.events.models import Event
 from notify.notifications.models import Notification, NotificationKind
 from platform_shared.auth import Principal
-from platform_shared.tenancy import tenant_scope
+from platform_shared.tenancy import cross_tenant, tenant_scope
 
 
 def _in_period(column: Any, start: datetime | None, end: datetime | None) -> list[Any]:
@@ -75,6 +75,10 @@ async def notification_counts(
     return list(result)
 
 
+@cross_tenant(
+    "failed pushes of notifications concerning the caller, whichever organisation's endpoint "
+    "they went to; only counts per rule leave"
+)
 async def failed_delivery_counts(
     session: AsyncSession, principal: Principal, start: datetime | None, end: datetime | None
 ) -> list[Any]:

@@ -118,6 +118,7 @@ async def deliveries_of(
 # -- making notifications (the intake and the follow-ups) --------------------------------
 
 
+@cross_tenant("the intake numbers each recipient's notifications, whoever sent the event")
 @lru_cache(maxsize=64)
 def _numbering(dialect: str, organisations: int) -> Any:
     """The upsert that numbers for `organisations` organisations (`org_<i>`, `count_<i>`)."""
