@@ -163,6 +163,34 @@ async def test_another_organisation_cannot_remove_an_endpoint(service: InProcess
     assert len((await camden.get("/v1/endpoints")).json()["items"]) == 1
 
 
+async def test_the_location_of_a_registration_reads_the_endpoint_back(
+    service: InProcessService,
+) -> None:
+    camden = await service.as_client("demo-camden")
+    created = await camden.post(
+        "/v1/endpoints", json={"channel": "email", "address": "a@camden.example"}
+    )
+
+    read = await camden.get(created.headers["Location"])
+
+    assert created.headers["Location"] == f"/v1/endpoints/{created.json()['id']}"
+    assert read.status_code == 200
+    assert read.json()["address"] == "a@camden.example"
+    assert "secret" not in read.json()
+
+
+async def test_another_organisations_endpoint_is_not_found(service: InProcessService) -> None:
+    camden = await service.as_client("demo-camden")
+    derbyshire = await service.as_client("demo-derbyshire")
+    created = await camden.post(
+        "/v1/endpoints", json={"channel": "email", "address": "a@camden.example"}
+    )
+
+    response = await derbyshire.get(created.headers["Location"])
+
+    assert response.status_code == 404
+
+
 async def test_removed_endpoint_is_no_longer_listed(service: InProcessService) -> None:
     camden = await service.as_client("demo-camden")
     created = await camden.post(

@@ -56,6 +56,30 @@ async def test_repeated_event_id_answers_200_with_the_first_receipt_and_creates_
     assert await _count(service, Event) == 1
 
 
+async def test_the_location_of_a_new_event_reads_its_receipt_back(
+    service: InProcessService,
+) -> None:
+    platform = await service.as_client("platform-services")
+    event = cloud_event(
+        "placement.started", placement_data(date(2026, 12, 22), emergency=True), time=TIME
+    )
+    first = await platform.post("/v1/events", json=event)
+
+    read = await platform.get(first.headers["Location"])
+
+    assert first.headers["Location"] == f"/v1/events/{event['id']}"
+    assert read.status_code == 200
+    assert read.json() == first.json()
+
+
+async def test_the_receipt_of_an_unknown_event_id_is_not_found(service: InProcessService) -> None:
+    platform = await service.as_client("platform-services")
+
+    response = await platform.get("/v1/events/no-such-event")
+
+    assert response.status_code == 404
+
+
 async def test_cloudevents_content_type_is_accepted(service: InProcessService) -> None:
     platform = await service.as_client("platform-services")
     event = cloud_event("thing.happened", {"n": 1}, time=TIME)

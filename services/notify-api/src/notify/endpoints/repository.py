@@ -46,3 +46,10 @@ async def locked_endpoint(
     return await session.scalar(
         readable_endpoints(principal).where(Endpoint.id == endpoint_id).with_for_update()
     )
+
+
+async def readable_endpoint(
+    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
+) -> Endpoint | None:
+    """One of the caller's endpoints, or None (another organisation's is None too)."""
+    return await session.scalar(readable_endpoints(principal).where(Endpoint.id == endpoint_id))

@@ -92,6 +92,14 @@ async def list_endpoints(
     return EndpointPage(items=[_view(row) for row in rows], next_cursor=next_cursor)
 
 
+@router.get("/{endpoint_id}", response_model=Endpoint, responses=problem_responses(NotFound))
+async def get_endpoint(
+    endpoint_id: uuid.UUID, caller: EndpointsManage, session: Session
+) -> Endpoint:
+    """One of the caller organisation's endpoints (the `Location` of its registration)."""
+    return _view(await service.read_endpoint(session, caller, endpoint_id))
+
+
 @router.delete(
     "/{endpoint_id}",
     status_code=204,

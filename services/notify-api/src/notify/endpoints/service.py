@@ -92,6 +92,16 @@ async def list_endpoints(
     return next_cursor_of(rows, limit, lambda row: [row.created_at.isoformat(), str(row.id)])
 
 
+async def read_endpoint(
+    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
+) -> Endpoint:
+    """One of the caller's endpoints; 404 for another organisation's or a removed one."""
+    endpoint = await repository.readable_endpoint(session, principal, endpoint_id)
+    if endpoint is None:
+        raise NotFound("No such endpoint in this organisation")
+    return endpoint
+
+
 async def _locked(session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID) -> Endpoint:
     endpoint = await repository.locked_endpoint(session, principal, endpoint_id)
     if endpoint is None:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Path, Response
 
 from notify.auth import EventsPublish
 from notify.dependencies import AppSettings, Directory, Rules
 from notify.events import service
 from notify.events.schemas import CloudEvent, EventReceipt
 from platform_shared.dependencies import Session
-from platform_shared.problems import Invalid, problem_responses
+from platform_shared.problems import Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
 from platform_shared.web.etags import created, set_created
 
@@ -68,3 +69,16 @@ async def receive_event(
     else:
         response.status_code = 200
     return receipt
+
+
+@router.get(
+    "/events/{event_id}", response_model=EventReceipt, responses=problem_responses(NotFound)
+)
+async def get_event_receipt(
+    event_id: Annotated[str, Path(min_length=1, max_length=200)],
+    caller: EventsPublish,
+    session: Session,
+) -> EventReceipt:
+    """The receipt of a stored event (the `Location` of its first post), for a publisher
+    that lost the answer: what the rules made of it."""
+    return await service.read_receipt(session, event_id)

@@ -33,7 +33,7 @@ from notify.notifications.schemas import Recipient
 from notify.rules.catalogue import Catalogue
 from notify.rules.evaluation import Evaluation, PlannedNotification, evaluate_event
 from platform_shared.organisations import OrganisationDirectory
-from platform_shared.problems import Invalid
+from platform_shared.problems import Invalid, NotFound
 
 REFUSED = "The event lacks or gets wrong what the rules need; nothing was stored"
 
@@ -41,6 +41,14 @@ REFUSED = "The event lacks or gets wrong what the rules need; nothing was stored
 async def _stored_receipt(session: AsyncSession, event_id: str) -> EventReceipt | None:
     receipt = await repository.stored_receipt(session, event_id)
     return EventReceipt.model_validate(receipt) if receipt is not None else None
+
+
+async def read_receipt(session: AsyncSession, event_id: str) -> EventReceipt:
+    """The receipt given for a stored event id (404 when no event has that id)."""
+    receipt = await _stored_receipt(session, event_id)
+    if receipt is None:
+        raise NotFound("No event with this id")
+    return receipt
 
 
 def _event_row(event: CloudEvent, evaluation: Evaluation, now: datetime) -> dict[str, object]:
