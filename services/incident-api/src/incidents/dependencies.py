@@ -9,9 +9,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from incidents.auth import IncidentsRead, IncidentsWrite
 from incidents.care_status_client import CareStatusClient
 from incidents.incidents import repository
-from incidents.incidents.auth import IncidentsRead, IncidentsWrite
 from incidents.incidents.models import Incident
 from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session

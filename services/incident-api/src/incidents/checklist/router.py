@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from incidents.auth import IncidentsRead, IncidentsWrite
 from incidents.checklist import service
 from incidents.checklist.schemas import CpsChecklist, SectionWrite
 from incidents.dependencies import Directory, Now, ReadableIncident, WritableIncident
-from incidents.incidents.auth import IncidentsRead, IncidentsWrite
 from platform_shared.dependencies import Session
 from platform_shared.problems import Forbidden, NotFound, problem_responses
 

@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response
 
+from incidents.auth import IncidentsRead, IncidentsWrite
 from incidents.dependencies import CareStatus, Directory, Now, ReadableIncident, WritableIncident
 from incidents.incidents import repository, service
-from incidents.incidents.auth import IncidentsRead, IncidentsWrite
 from incidents.incidents.schemas import IncidentCreate, IncidentOut, IncidentPage, IncidentUpdate
 from incidents.incidents.vocabulary import IncidentKind
 from platform_shared.audit import record_audit

@@ -12,10 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from incidents.care_status_client import StatusFacts
 from incidents.incidents.models import Incident
 from incidents.incidents.vocabulary import (
-    Ethnicity,
     FactsStatus,
     IncidentKind,
     Outcome,
@@ -23,8 +21,9 @@ from incidents.incidents.vocabulary import (
     RestorativeApproach,
     RestorativeOutcome,
     Setting,
-    Sex,
 )
+from platform_shared.contracts.facts import StatusFacts
+from platform_shared.contracts.vocabularies import Ethnicity, EthnicityInput, Sex, SexInput
 from platform_shared.fields import IsoDate, IsoInstant
 
 PersonRef = Annotated[
@@ -97,8 +96,15 @@ class IncidentCreate(BaseModel):
     outcome_date: IsoDate | None = None
     sentenced_on: IsoDate | None = None
     expected_release_date: IsoDate | None = None
-    sex: Sex | None = Field(default=None, description="As reported by the recorder")
-    ethnicity: Ethnicity | None = Field(default=None, description="As reported by the recorder")
+    sex: SexInput | None = Field(
+        default=None,
+        description="As reported by the recorder (`not_known` is read as `not_stated`)",
+    )
+    ethnicity: EthnicityInput | None = Field(
+        default=None,
+        description="As reported by the recorder "
+        "(`not_yet_obtained` is read as `information_not_yet_obtained`)",
+    )
 
 
 class IncidentUpdate(BaseModel):
@@ -122,8 +128,8 @@ class IncidentUpdate(BaseModel):
         default=None, description="Raise an exploitation concern found later (never cleared)"
     )
     nrm_referral_ref: ShortText | None = None
-    sex: Sex | None = None
-    ethnicity: Ethnicity | None = None
+    sex: SexInput | None = None
+    ethnicity: EthnicityInput | None = None
 
 
 class ReasonableParentTest(BaseModel):
