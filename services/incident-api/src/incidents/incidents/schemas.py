@@ -7,6 +7,7 @@ account and the victim's wishes are theirs.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Literal
 
@@ -25,6 +26,7 @@ from incidents.incidents.vocabulary import (
 from platform_shared.contracts.facts import StatusFacts
 from platform_shared.contracts.vocabularies import Ethnicity, EthnicityInput, Sex, SexInput
 from platform_shared.fields import IsoDate, IsoInstant
+from platform_shared.web.pagination import Page
 
 PersonRef = Annotated[
     str,
@@ -211,9 +213,19 @@ class IncidentOut(BaseModel):
         )
 
 
-class IncidentPage(BaseModel):
-    items: list[IncidentOut]
-    next_cursor: str | None
+class IncidentPage(Page[IncidentOut]):
+    """One page of the incidents the caller may read, newest first."""
+
+
+@dataclass(frozen=True)
+class IncidentFilters:
+    """The filters of the incidents list (query parameters, already parsed)."""
+
+    person_ref: str | None = None
+    kind: IncidentKind | None = None
+    occurred_from: date | None = None
+    occurred_to: date | None = None
+    authority: str | None = None
 
 
 _COPIED = tuple(
