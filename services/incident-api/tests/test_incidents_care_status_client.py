@@ -14,7 +14,11 @@ from incidents.care_status_client import (
     PersonNotFound,
     facts_credentials,
 )
-from incidents.testing import CareStatusStandIn
+from incidents.testing import CareStatusStandIn, looked_after_facts
+from platform_shared.contracts.facts import StatusFacts
+from platform_shared.contracts.vocabularies import CareStatus, PlacementType
+
+FULL_BLOCK = {"person_ref": "child-camden-1", "effective_date": "2026-06-30"}
 
 
 def _client(auth_url: str, care_status_url: str) -> CareStatusClient:
@@ -69,8 +73,18 @@ async def test_stopped_care_status_is_unavailable(
         httpx.Response(503, json={"title": "Service unavailable"}),
         httpx.Response(200, json={"person_ref": "child-camden-1", "status": "looked_after"}),
         httpx.Response(200, text="not json"),
+        httpx.Response(200, json={**FULL_BLOCK, **looked_after_facts(status="adopted")}),
+        httpx.Response(200, json={**FULL_BLOCK, **looked_after_facts(responsible_authority=None)}),
+        httpx.Response(200, json={**FULL_BLOCK, **looked_after_facts(age="15")}),
     ],
-    ids=["503", "incomplete-block", "not-json"],
+    ids=[
+        "503",
+        "incomplete-block",
+        "not-json",
+        "status-off-the-vocabulary",
+        "no-responsible-authority",
+        "age-as-text",
+    ],
 )
 async def test_an_answer_that_is_not_a_facts_block_is_unavailable(
     auth_url: str, answer: httpx.Response
@@ -82,6 +96,22 @@ async def test_an_answer_that_is_not_a_facts_block_is_unavailable(
 
         with pytest.raises(CareStatusUnavailable):
             await client.status_facts("child-camden-1", date(2026, 6, 30))
+
+
+async def test_a_block_of_the_contract_is_read_as_the_shared_status_facts(
+    auth_url: str,
+) -> None:
+    client = _client(auth_url, "http://care-status.test")
+    answer = httpx.Response(200, json={**FULL_BLOCK, **looked_after_facts(), "later_field": 1})
+    with respx.mock(assert_all_called=False) as mock:
+        mock.get(url__startswith="http://care-status.test").mock(return_value=answer)
+        mock.route().pass_through()
+
+        facts = await client.status_facts("child-camden-1", date(2026, 6, 30))
+
+    assert isinstance(facts, StatusFacts)
+    assert facts.status is CareStatus.LOOKED_AFTER
+    assert facts.placement_type is PlacementType.CHILDRENS_HOME
 
 
 async def test_unreachable_token_server_is_unavailable(care_status: CareStatusStandIn) -> None:

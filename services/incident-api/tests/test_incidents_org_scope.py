@@ -2,7 +2,8 @@
 
 A query that forgets the caller's organisation is a bug class (Polar's org-scope lint);
 this test keeps every `select(Incident ...)` and `session.get(Incident, ...)` inside
-`incidents/incidents/repository.py`, where `readable_by` scopes them.
+`incidents/incidents/repository.py`, where `readable_by` (`@tenant_scope`) scopes them;
+the checklist and monitoring repositories build on `readable_by` / `readable_incidents`.
 """
 
 from __future__ import annotations

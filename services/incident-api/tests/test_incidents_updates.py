@@ -172,6 +172,34 @@ async def test_etag_of_a_read_matches_the_version(service: InProcessService, bod
     assert read.json()["version"] == 1
 
 
+async def test_a_read_with_the_current_etag_is_not_modified(
+    service: InProcessService, body: Body
+) -> None:
+    home = await service.as_client("demo-home-provider")
+    created = await _created(home, body())
+
+    read = await home.get(f"/v1/incidents/{created.json()['id']}", headers={"If-None-Match": '"1"'})
+
+    assert read.status_code == 304
+    assert read.headers["etag"] == '"1"'
+    assert read.content == b""
+
+
+async def test_a_read_with_an_older_etag_is_the_incident_again(
+    service: InProcessService, body: Body
+) -> None:
+    home = await service.as_client("demo-home-provider")
+    created = await _created(home, body())
+    url = f"/v1/incidents/{created.json()['id']}"
+    await home.patch(url, json={"police_reference": "CR-1"}, headers={"If-Match": '"1"'})
+
+    read = await home.get(url, headers={"If-None-Match": '"1"'})
+
+    assert read.status_code == 200
+    assert read.headers["etag"] == '"2"'
+    assert read.json()["police_reference"] == "CR-1"
+
+
 async def test_exploitation_concern_and_nrm_referral_can_be_added_later(
     service: InProcessService, body: Body
 ) -> None:

@@ -3,8 +3,8 @@
 All resolution of a `person_ref` goes through `CareStatusClient.status_facts`, which calls
 `GET {care_status_url}/v1/status-facts/{person_ref}?as_of=YYYY-MM-DD` with incident-api's
 own client-credentials token (scope `care-status:facts`) and answers one of three ways:
-the facts block of docs/events.md, `PersonNotFound` (care-status-api answered 404), or
-`CareStatusUnavailable` (unreachable, timed out, refused our token, answered 5xx or a
+the facts block of the contract (`platform_shared.contracts.facts.StatusFacts`),
+`PersonNotFound` (care-status-api answered 404), or `CareStatusUnavailable` (unreachable, timed out, refused our token, answered 5xx or a
 block that does not match the contract). Callers decide what unavailability means: a
 new incident is still recorded, its event waits for the facts.
 """
@@ -16,40 +16,13 @@ from datetime import date
 from urllib.parse import quote
 
 import httpx
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
+from incidents.auth import Scope
 from platform_shared.auth import ClientCredentials
+from platform_shared.contracts.facts import StatusFacts
 
 logger = logging.getLogger("incidents.care_status")
-
-#: The scope care-status-api requires for the status facts endpoint.
-FACTS_SCOPE = "care-status:facts"
-
-
-class StatusFacts(BaseModel):
-    """The status facts block of docs/events.md, as care-status-api read it on a date.
-
-    Enumerations are care-status-api's (it owns them); incident-api carries them as they
-    come. Every field must be present, so that no event is ever sent with half its facts.
-    """
-
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-    person_ref: str = Field(max_length=128)
-    effective_date: date
-    status: str = Field(max_length=32, description="looked_after | care_leaver | no_record")
-    care_leaver_category: str | None = Field(max_length=32)
-    age: int
-    age_band: str = Field(max_length=16)
-    under_18: bool
-    under_25: bool
-    responsible_authority: str | None = Field(max_length=64)
-    area_authority: str | None = Field(max_length=64)
-    placed_out_of_area: bool
-    legal_basis: str | None = Field(max_length=64)
-    youth_justice_order: bool
-    notify_personal_adviser_consent: str = Field(max_length=16)
-    placement_type: str | None = Field(max_length=64)
 
 
 class CareStatusUnavailable(Exception):
@@ -125,6 +98,6 @@ def facts_credentials(
         token_url=token_url,
         client_id=client_id,
         client_secret=client_secret,
-        scope=FACTS_SCOPE,
+        scope=Scope.CARE_STATUS_FACTS,
         http=http,
     )

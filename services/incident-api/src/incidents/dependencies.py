@@ -1,19 +1,20 @@
 """Dependencies of incident-api's routers: the care-status client, the organisations,
-the clock, and incident loaders that 404 for anyone who may not read the incident."""
+and incident loaders that 404 for anyone who may not read the incident.
+
+The clock is the app's (`platform_shared.web.clock.Now`, set by `create_app(clock=...)`).
+"""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
 
+from incidents.auth import IncidentsRead, IncidentsWrite
 from incidents.care_status_client import CareStatusClient
 from incidents.incidents import repository
-from incidents.incidents.auth import IncidentsRead, IncidentsWrite
 from incidents.incidents.models import Incident
-from platform_shared.calendar import utc_now
 from platform_shared.dependencies import Session
 from platform_shared.organisations import OrganisationDirectory, load_directory
 
@@ -27,13 +28,8 @@ def get_directory() -> OrganisationDirectory:
     return load_directory()
 
 
-def current_time() -> datetime:
-    return utc_now()
-
-
 CareStatus = Annotated[CareStatusClient, Depends(get_care_status)]
 Directory = Annotated[OrganisationDirectory, Depends(get_directory)]
-Now = Annotated[datetime, Depends(current_time)]
 
 
 async def get_readable_incident(

@@ -13,6 +13,8 @@ from incidents.incidents.router import router as incidents_router
 from incidents.monitoring.router import router as monitoring_router
 from incidents.settings import Settings
 from platform_shared.app import create_service_app
+from platform_shared.calendar import utc_now
+from platform_shared.web.clock import Clock
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
 
@@ -39,8 +41,11 @@ def care_status_client(settings: Settings) -> CareStatusClient:
     )
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """incident-api; with no argument, settings come from the environment (`INCIDENTS_`)."""
+def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> FastAPI:
+    """incident-api; with no argument, settings come from the environment (`INCIDENTS_`).
+
+    `clock` is "now" for every request (tests fix it so that boundary times stay literal).
+    """
     settings = settings or Settings()
     client = care_status_client(settings)
     enricher = FactsEnricher(client, lambda: app.state.session_factory)
@@ -51,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         migrations=MIGRATIONS,
         routers=[incidents_router, checklist_router, monitoring_router],
         relay_prepare=enricher.prepare,
+        clock=clock,
     )
     app.state.care_status = client
     return app

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from incidents.auth import Scope
 from platform_shared.auth import TokenVerifier
 from platform_shared.problems import DomainError
 from platform_shared.testing import free_port, serve_over_http
@@ -98,7 +99,7 @@ class CareStatusStandIn(_Served):
             principal = await self._verifier.verify(authorization.removeprefix("Bearer "))
         except DomainError:
             return JSONResponse({"title": "Unauthorized", "status": 401}, status_code=401)
-        if not principal.has("care-status:facts"):
+        if not principal.has(Scope.CARE_STATUS_FACTS):
             return JSONResponse({"title": "Forbidden", "status": 403}, status_code=403)
         person_ref = request.path_params["person_ref"]
         as_of = request.query_params["as_of"]

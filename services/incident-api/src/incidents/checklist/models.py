@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import ClassVar
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -13,7 +14,10 @@ from platform_shared.db import Base
 
 
 class ChecklistSection(Base):
+    """A section belongs to the organisations of its incident (queries join it)."""
+
     __tablename__ = "cps_checklist_sections"
+    __tenant_columns__: ClassVar[tuple[str, ...]] = ("incident_id",)
     __table_args__ = (UniqueConstraint("incident_id", "section"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)

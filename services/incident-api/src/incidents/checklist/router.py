@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from incidents.auth import IncidentsRead, IncidentsWrite
 from incidents.checklist import service
 from incidents.checklist.schemas import CpsChecklist, SectionWrite
-from incidents.dependencies import Directory, Now, ReadableIncident, WritableIncident
-from incidents.incidents.auth import IncidentsRead, IncidentsWrite
+from incidents.dependencies import Directory, ReadableIncident, WritableIncident
 from platform_shared.dependencies import Session
 from platform_shared.problems import Forbidden, NotFound, problem_responses
+from platform_shared.web.clock import Now
 
 router = APIRouter(prefix="/v1/incidents/{incident_id}/cps-checklist", tags=["checklists"])
 

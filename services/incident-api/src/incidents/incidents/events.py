@@ -16,15 +16,16 @@ from typing import Any
 from incidents.incidents.models import Incident
 from incidents.incidents.rules import EVENT_TYPES, OUTCOME_RECORDED, RELEASE_DATE_SET
 from incidents.incidents.vocabulary import IncidentKind
+from platform_shared.contracts.events import EventSource, EventType
 
-SOURCE = "incident-api"
+SOURCE = EventSource.INCIDENT_API
 #: Marks an event whose status facts are still to be read from care-status-api.
 FACTS_PENDING = "facts_pending"
 
 
 @dataclass(frozen=True)
 class EventToSend:
-    type: str
+    type: EventType
     data: dict[str, Any]
     time: datetime
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from incidents.care_status_client import CareStatusClient, StatusFacts
+from incidents.care_status_client import CareStatusClient
 from incidents.incidents.models import Incident
 from incidents.incidents.vocabulary import FactsStatus
 from platform_shared.calendar import local_date
+from platform_shared.contracts.facts import StatusFacts
 
 
 def facts_date(occurred_at: datetime) -> date:

@@ -8,7 +8,7 @@ and which authority's figures count it.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -19,6 +19,14 @@ from platform_shared.db import Base, TimestampedMixin
 
 class Incident(TimestampedMixin, Base):
     __tablename__ = "incidents"
+    #: Who may read an incident: its recorder, the child's responsible and area
+    #: authorities (from the status facts) and the police force named on it.
+    __tenant_columns__: ClassVar[tuple[str, ...]] = (
+        "recorded_by",
+        "responsible_authority",
+        "area_authority",
+        "police_force",
+    )
     __table_args__ = (
         Index("ix_incidents_recorded_by", "recorded_by", "occurred_at"),
         Index("ix_incidents_responsible_authority", "responsible_authority", "occurred_at"),

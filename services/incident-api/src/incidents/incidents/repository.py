@@ -3,36 +3,28 @@
 A caller reads an incident when its organisation recorded it, is the child's
 responsible authority, is the area authority where the child is placed, or is the
 police force named on it (the force the CPS checklist goes to). `readable_by` is the
-only place that rule is written; every caller-facing query is built on it (a test
-checks that no other module selects incidents).
+only place that rule is written (`@tenant_scope`); every caller-facing query is built on
+it. The relay's enrichment is the one deliberate read across organisations
+(`@cross_tenant`).
 """
 
 from __future__ import annotations
 
-import base64
-import json
 import uuid
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from enum import StrEnum
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from incidents.incidents.models import Incident
+from incidents.incidents.schemas import IncidentFilters
 from platform_shared.calendar import start_of_day
-from platform_shared.problems import Invalid, NotFound
+from platform_shared.problems import NotFound
+from platform_shared.tenancy import cross_tenant, tenant_scope
+from platform_shared.web.pagination import decode_instant_cursor, next_cursor_of
 
 
-class AuthorityRelation(StrEnum):
-    """Which incidents of an authority: of children it is responsible for, placed in its
-    area, or either."""
-
-    ANY = "any"
-    RESPONSIBLE = "responsible"
-    AREA = "area"
-
-
+@tenant_scope
 def readable_by(org: str) -> ColumnElement[bool]:
     """The incidents `org` may read (docs: recorder, responsible and area authority)."""
     return or_(
@@ -43,6 +35,7 @@ def readable_by(org: str) -> ColumnElement[bool]:
     )
 
 
+@tenant_scope
 def readable_incidents(org: str) -> Select[Incident]:
     """The statement every read of incidents on behalf of a caller starts from."""
     return select(Incident).where(readable_by(org))
@@ -61,15 +54,6 @@ async def get_readable(
     return incident
 
 
-@dataclass(frozen=True)
-class IncidentFilters:
-    person_ref: str | None = None
-    kind: str | None = None
-    occurred_from: date | None = None
-    occurred_to: date | None = None
-    authority: str | None = None
-
-
 def london_day_range(first: date | None, last: date | None) -> ColumnElement[bool]:
     """Incidents whose Europe/London date lies in [first, last] (either end may be open)."""
     conditions: list[ColumnElement[bool]] = []
@@ -80,21 +64,34 @@ def london_day_range(first: date | None, last: date | None) -> ColumnElement[boo
     return and_(*conditions) if conditions else Incident.id.is_not(None)
 
 
-def encode_cursor(incident: Incident) -> str:
-    raw = json.dumps({"at": incident.occurred_at.isoformat(), "id": str(incident.id)})
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+def _filtered(statement: Select[Incident], filters: IncidentFilters) -> Select[Incident]:
+    statement = statement.where(london_day_range(filters.occurred_from, filters.occurred_to))
+    if filters.person_ref is not None:
+        statement = statement.where(Incident.person_ref == filters.person_ref)
+    if filters.kind is not None:
+        statement = statement.where(Incident.kind == filters.kind.value)
+    if filters.authority is not None:
+        statement = statement.where(
+            or_(
+                Incident.responsible_authority == filters.authority,
+                Incident.area_authority == filters.authority,
+            )
+        )
+    return statement
 
 
-def decode_cursor(cursor: str) -> tuple[datetime, uuid.UUID]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        raw = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        at = datetime.fromisoformat(raw["at"])
-        if at.tzinfo is None:
-            raise ValueError("naive")
-        return at, uuid.UUID(raw["id"])
-    except (ValueError, KeyError, TypeError) as error:
-        raise Invalid("query.cursor", "not a cursor this service issued") from error
+def _after(statement: Select[Incident], cursor: str | None) -> Select[Incident]:
+    """The rows after the cursor's position, newest first (occurred_at, then id)."""
+    if cursor is None:
+        return statement
+    at, last_id = decode_instant_cursor(cursor)
+    return statement.where(
+        or_(Incident.occurred_at < at, and_(Incident.occurred_at == at, Incident.id < last_id))
+    )
+
+
+def _position(incident: Incident) -> list[str]:
+    return [incident.occurred_at.isoformat(), str(incident.id)]
 
 
 async def list_readable(
@@ -106,35 +103,16 @@ async def list_readable(
     limit: int,
 ) -> tuple[list[Incident], str | None]:
     """One page of the incidents `org` may read, newest first, and the next cursor."""
-    statement = readable_incidents(org).where(
-        london_day_range(filters.occurred_from, filters.occurred_to)
-    )
-    if filters.person_ref is not None:
-        statement = statement.where(Incident.person_ref == filters.person_ref)
-    if filters.kind is not None:
-        statement = statement.where(Incident.kind == filters.kind)
-    if filters.authority is not None:
-        statement = statement.where(
-            or_(
-                Incident.responsible_authority == filters.authority,
-                Incident.area_authority == filters.authority,
-            )
-        )
-    if cursor is not None:
-        at, last_id = decode_cursor(cursor)
-        statement = statement.where(
-            or_(
-                Incident.occurred_at < at,
-                and_(Incident.occurred_at == at, Incident.id < last_id),
-            )
-        )
+    statement = _after(_filtered(readable_incidents(org), filters), cursor)
     statement = statement.order_by(Incident.occurred_at.desc(), Incident.id.desc())
     rows = list(await session.scalars(statement.limit(limit + 1)))
-    page = rows[:limit]
-    next_cursor = encode_cursor(page[-1]) if len(rows) > limit else None
-    return page, next_cursor
+    return next_cursor_of(rows, limit, _position)
 
 
+@cross_tenant(
+    "the outbox relay completes pending events of every organisation with their status "
+    "facts; it acts for no caller and returns nothing to one"
+)
 async def get_for_relay(
     session: AsyncSession, incident_id: uuid.UUID, *, for_update: bool = False
 ) -> Incident | None:
@@ -144,24 +122,3 @@ async def get_for_relay(
         statement = statement.with_for_update()
     result: Incident | None = await session.scalar(statement)
     return result
-
-
-def authority_relation(authority: str, relation: AuthorityRelation) -> ColumnElement[bool]:
-    if relation == "responsible":
-        return Incident.responsible_authority == authority
-    if relation == "area":
-        return Incident.area_authority == authority
-    return or_(Incident.responsible_authority == authority, Incident.area_authority == authority)
-
-
-async def incidents_for_figures(
-    session: AsyncSession, authority: str, relation: AuthorityRelation, first: date, last: date
-) -> list[Incident]:
-    """The incidents of `authority` whose London date lies in [first, last]: the figures'
-    population (readable by that authority by construction)."""
-    statement = (
-        readable_incidents(authority)
-        .where(authority_relation(authority, relation), london_day_range(first, last))
-        .order_by(Incident.occurred_at)
-    )
-    return list(await session.scalars(statement))

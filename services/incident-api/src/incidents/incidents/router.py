@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Query, Response
 
-from incidents.dependencies import CareStatus, Directory, Now, ReadableIncident, WritableIncident
-from incidents.incidents import repository, service
-from incidents.incidents.auth import IncidentsRead, IncidentsWrite
-from incidents.incidents.schemas import IncidentCreate, IncidentOut, IncidentPage, IncidentUpdate
+from incidents.auth import IncidentsRead, IncidentsWrite
+from incidents.dependencies import CareStatus, Directory, ReadableIncident, WritableIncident
+from incidents.incidents import service
+from incidents.incidents.schemas import (
+    IncidentCreate,
+    IncidentFilters,
+    IncidentOut,
+    IncidentPage,
+    IncidentUpdate,
+)
 from incidents.incidents.vocabulary import IncidentKind
-from platform_shared.audit import record_audit
 from platform_shared.dependencies import Session
 from platform_shared.fields import IsoDate
 from platform_shared.idempotency import Idempotency
@@ -24,6 +28,18 @@ from platform_shared.problems import (
     PreconditionRequired,
     problem_responses,
 )
+from platform_shared.web.clock import Now
+from platform_shared.web.etags import (
+    IfMatch,
+    IfNoneMatch,
+    created,
+    is_unchanged,
+    not_modified,
+    set_created,
+    set_version,
+    versioned,
+)
+from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
 
 router = APIRouter(prefix="/v1/incidents", tags=["incidents"])
 
@@ -32,7 +48,7 @@ router = APIRouter(prefix="/v1/incidents", tags=["incidents"])
     "",
     status_code=201,
     response_model=IncidentOut,
-    responses=problem_responses(service.InvalidFields, Forbidden),
+    responses={**problem_responses(Invalid, Forbidden), **created()},
 )
 async def create_incident(
     body: IncidentCreate,
@@ -54,11 +70,10 @@ async def create_incident(
     incident = await service.record_incident(
         session, caller, body, care_status=care_status, directory=directory, now=now
     )
-    created = IncidentOut.of(incident)
-    idempotency.remember(201, created)
-    response.headers["Location"] = f"/v1/incidents/{incident.id}"
-    response.headers["ETag"] = service.etag(incident)
-    return created
+    answer = IncidentOut.of(incident)
+    idempotency.remember(201, answer)
+    set_created(response, f"/v1/incidents/{incident.id}", incident.version)
+    return answer
 
 
 @router.get("", response_model=IncidentPage, responses=problem_responses())
@@ -77,58 +92,55 @@ async def list_incidents(
         str | None,
         Query(min_length=1, max_length=64, description="Responsible or area authority"),
     ] = None,
-    cursor: Annotated[str | None, Query(min_length=1, max_length=500)] = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Cursor = None,
+    limit: Limit = DEFAULT_LIMIT,
 ) -> IncidentPage:
     """The incidents the caller may read, newest first, with filters and a cursor."""
-    if occurred_from and occurred_to and occurred_to < occurred_from:
-        raise Invalid("query.to", "the range ends before it starts")
-    filters = repository.IncidentFilters(
+    filters = IncidentFilters(
         person_ref=person_ref,
-        kind=kind.value if kind else None,
+        kind=kind,
         occurred_from=occurred_from,
         occurred_to=occurred_to,
         authority=authority,
     )
-    items, next_cursor = await repository.list_readable(
-        session, caller.org, filters, cursor=cursor, limit=limit
-    )
-    record_audit(
-        session,
-        caller,
-        "incident.list",
-        subject_type="incident",
-        details={"count": len(items), "incident_ids": [str(item.id) for item in items]},
+    items, next_cursor = await service.list_incidents(
+        session, caller, filters, cursor=cursor, limit=limit
     )
     return IncidentPage(items=[IncidentOut.of(item) for item in items], next_cursor=next_cursor)
 
 
-@router.get("/{incident_id}", response_model=IncidentOut, responses=problem_responses(NotFound))
+@router.get(
+    "/{incident_id}",
+    response_model=IncidentOut,
+    responses={**problem_responses(NotFound), **versioned(200, not_modified_too=True)},
+)
 async def get_incident(
-    incident: ReadableIncident, caller: IncidentsRead, session: Session, response: Response
-) -> IncidentOut:
-    """One incident, with the child's account and the victim's wishes as recorded."""
-    record_audit(
-        session,
-        caller,
-        "incident.read",
-        subject_type="incident",
-        subject_id=incident.id,
-        subject_owner=incident.responsible_authority,
-    )
-    response.headers["ETag"] = service.etag(incident)
+    incident: ReadableIncident,
+    caller: IncidentsRead,
+    session: Session,
+    response: Response,
+    if_none_match: IfNoneMatch = None,
+) -> IncidentOut | Response:
+    """One incident, with the child's account and the victim's wishes as recorded.
+
+    Answers 304 (no body) when `If-None-Match` names the current ETag.
+    """
+    incident = service.read_incident(session, caller, incident)
+    if is_unchanged(if_none_match, incident.version):
+        return not_modified(incident.version)
+    set_version(response, incident.version)
     return IncidentOut.of(incident)
 
 
 @router.patch(
     "/{incident_id}",
     response_model=IncidentOut,
-    responses=problem_responses(
-        NotFound, PreconditionFailed, PreconditionRequired, service.InvalidFields
-    ),
+    responses={
+        **problem_responses(NotFound, PreconditionFailed, PreconditionRequired, Invalid),
+        **versioned(200),
+    },
 )
 async def update_incident(
-    incident_id: uuid.UUID,
     body: IncidentUpdate,
     incident: WritableIncident,
     caller: IncidentsWrite,
@@ -137,9 +149,7 @@ async def update_incident(
     directory: Directory,
     now: Now,
     response: Response,
-    if_match: Annotated[
-        str | None, Header(alias="If-Match", description="The ETag of the incident read")
-    ] = None,
+    if_match: IfMatch = None,
 ) -> IncidentOut:
     """Add or change the outcome, the release date, the restorative result, the police
     force or time of involvement. Needs If-Match (428 without, 412 when stale)."""
@@ -153,5 +163,5 @@ async def update_incident(
         directory=directory,
         now=now,
     )
-    response.headers["ETag"] = service.etag(changed)
+    set_version(response, changed.version)
     return IncidentOut.of(changed)

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from incidents.incidents.vocabulary import IncidentKind, Outcome, ResponseCategory
 from platform_shared.calendar import add_hours, local_date
+from platform_shared.contracts.events import EventType
 from platform_shared.problems import FieldIssue
 
 #: Derbyshire protocol section 3: "a 24 hour cooling off period should be allowed before
@@ -21,23 +22,25 @@ COOLING_OFF_HOURS = 24
 CLOCK_SKEW = timedelta(minutes=5)
 
 #: The event type each kind of record announces (docs/events.md, incident-api events).
-EVENT_TYPES: Mapping[IncidentKind, str] = {
-    IncidentKind.BEHAVIOUR: "incident.recorded",
-    IncidentKind.MISSING_EPISODE: "incident.recorded",
-    IncidentKind.POLICE_CONTACT: "police_contact.recorded",
-    IncidentKind.VOLUNTARY_INTERVIEW: "voluntary_interview.recorded",
-    IncidentKind.ARREST: "arrest.recorded",
-    IncidentKind.CUSTODY_DETENTION: "custody.detained",
-    IncidentKind.CHARGE: "charged",
-    IncidentKind.OUT_OF_COURT_DISPOSAL: "outcome.recorded",
-    IncidentKind.NO_FURTHER_ACTION: "outcome.recorded",
-    IncidentKind.COURT_OUTCOME: "outcome.recorded",
-    IncidentKind.REMAND: "remanded",
-    IncidentKind.CUSTODIAL_SENTENCE: "sentenced.custodial",
-    IncidentKind.RELEASE: "custody.released",
+EVENT_TYPES: Mapping[IncidentKind, EventType] = {
+    IncidentKind.BEHAVIOUR: EventType.INCIDENT_RECORDED,
+    IncidentKind.MISSING_EPISODE: EventType.INCIDENT_RECORDED,
+    IncidentKind.POLICE_CONTACT: EventType.POLICE_CONTACT_RECORDED,
+    IncidentKind.VOLUNTARY_INTERVIEW: EventType.VOLUNTARY_INTERVIEW_RECORDED,
+    IncidentKind.ARREST: EventType.ARREST_RECORDED,
+    IncidentKind.CUSTODY_DETENTION: EventType.CUSTODY_DETAINED,
+    IncidentKind.CHARGE: EventType.CHARGED,
+    IncidentKind.OUT_OF_COURT_DISPOSAL: EventType.OUTCOME_RECORDED,
+    IncidentKind.NO_FURTHER_ACTION: EventType.OUTCOME_RECORDED,
+    IncidentKind.COURT_OUTCOME: EventType.OUTCOME_RECORDED,
+    IncidentKind.REMAND: EventType.REMANDED,
+    IncidentKind.CUSTODIAL_SENTENCE: EventType.SENTENCED_CUSTODIAL,
+    IncidentKind.RELEASE: EventType.CUSTODY_RELEASED,
 }
-OUTCOME_RECORDED = "outcome.recorded"
-RELEASE_DATE_SET = "release_date.set"
+#: An outcome set or changed on an existing record.
+OUTCOME_RECORDED = EventType.OUTCOME_RECORDED
+#: A custodial sentence's release date recorded or changed.
+RELEASE_DATE_SET = EventType.RELEASE_DATE_SET
 
 #: Kinds that are themselves police involvement (everything but what carers record alone).
 NON_POLICE_KINDS = frozenset({IncidentKind.BEHAVIOUR, IncidentKind.MISSING_EPISODE})

@@ -7,15 +7,14 @@ account and the victim's wishes are theirs.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from incidents.care_status_client import StatusFacts
 from incidents.incidents.models import Incident
 from incidents.incidents.vocabulary import (
-    Ethnicity,
     FactsStatus,
     IncidentKind,
     Outcome,
@@ -23,9 +22,11 @@ from incidents.incidents.vocabulary import (
     RestorativeApproach,
     RestorativeOutcome,
     Setting,
-    Sex,
 )
+from platform_shared.contracts.facts import StatusFacts
+from platform_shared.contracts.vocabularies import Ethnicity, EthnicityInput, Sex, SexInput
 from platform_shared.fields import IsoDate, IsoInstant
+from platform_shared.web.pagination import Page
 
 PersonRef = Annotated[
     str,
@@ -97,8 +98,15 @@ class IncidentCreate(BaseModel):
     outcome_date: IsoDate | None = None
     sentenced_on: IsoDate | None = None
     expected_release_date: IsoDate | None = None
-    sex: Sex | None = Field(default=None, description="As reported by the recorder")
-    ethnicity: Ethnicity | None = Field(default=None, description="As reported by the recorder")
+    sex: SexInput | None = Field(
+        default=None,
+        description="As reported by the recorder (`not_known` is read as `not_stated`)",
+    )
+    ethnicity: EthnicityInput | None = Field(
+        default=None,
+        description="As reported by the recorder "
+        "(`not_yet_obtained` is read as `information_not_yet_obtained`)",
+    )
 
 
 class IncidentUpdate(BaseModel):
@@ -122,8 +130,8 @@ class IncidentUpdate(BaseModel):
         default=None, description="Raise an exploitation concern found later (never cleared)"
     )
     nrm_referral_ref: ShortText | None = None
-    sex: Sex | None = None
-    ethnicity: Ethnicity | None = None
+    sex: SexInput | None = None
+    ethnicity: EthnicityInput | None = None
 
 
 class ReasonableParentTest(BaseModel):
@@ -205,9 +213,19 @@ class IncidentOut(BaseModel):
         )
 
 
-class IncidentPage(BaseModel):
-    items: list[IncidentOut]
-    next_cursor: str | None
+class IncidentPage(Page[IncidentOut]):
+    """One page of the incidents the caller may read, newest first."""
+
+
+@dataclass(frozen=True)
+class IncidentFilters:
+    """The filters of the incidents list (query parameters, already parsed)."""
+
+    person_ref: str | None = None
+    kind: IncidentKind | None = None
+    occurred_from: date | None = None
+    occurred_to: date | None = None
+    authority: str | None = None
 
 
 _COPIED = tuple(

@@ -1,4 +1,4 @@
-"""Use cases of incidents: record one, change one. No FastAPI here.
+"""Use cases of incidents: record one, change one, list and read them. No FastAPI here.
 
 Each write adds its outbox events and audit row to the caller's transaction (the
 session dependency commits once): the incident and its announcement exist together or
@@ -12,11 +12,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from incidents.care_status_client import CareStatusClient, CareStatusUnavailable, PersonNotFound
-from incidents.incidents import rules
+from incidents.incidents import repository, rules
 from incidents.incidents.events import (
     SOURCE,
     EventToSend,
@@ -26,29 +27,17 @@ from incidents.incidents.events import (
 )
 from incidents.incidents.facts import read_facts, store_facts
 from incidents.incidents.models import Incident
-from incidents.incidents.schemas import IncidentCreate, IncidentUpdate
+from incidents.incidents.schemas import IncidentCreate, IncidentFilters, IncidentUpdate
 from incidents.incidents.vocabulary import IncidentKind
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
 from platform_shared.organisations import OrganisationDirectory, OrganisationKind
 from platform_shared.outbox import add_event
-from platform_shared.problems import (
-    DomainError,
-    FieldIssue,
-    Forbidden,
-    Invalid,
-    PreconditionFailed,
-    PreconditionRequired,
-)
+from platform_shared.problems import FieldIssue, Forbidden, Invalid
+from platform_shared.web.etags import require_version
 
 logger = logging.getLogger("incidents.service")
-
-
-class InvalidFields(DomainError):
-    """One or more fields break a rule of the record (each named in `errors`)."""
-
-    status, slug, title = 422, "invalid", "Invalid request"
 
 
 @dataclass(frozen=True)
@@ -68,7 +57,7 @@ def recorder_of(principal: Principal, directory: OrganisationDirectory) -> Recor
 
 def _raise_if(issues: list[FieldIssue]) -> None:
     if issues:
-        raise InvalidFields("The record breaks the rules of an incident", errors=issues)
+        raise Invalid.of(issues, "The record breaks the rules of an incident")
 
 
 def _check_police_force(
@@ -105,78 +94,117 @@ def _utc(instant: datetime | None) -> datetime | None:
     return instant.astimezone(UTC) if instant is not None else None
 
 
-def _new_incident(body: IncidentCreate, recorder: Recorder) -> Incident:
-    body = body.model_copy(
+def _in_utc(body: IncidentCreate) -> IncidentCreate:
+    return body.model_copy(
         update={
             name: _utc(getattr(body, name))
             for name in ("occurred_at", "police_involved_at", "detained_at", "released_at")
         }
     )
+
+
+@dataclass(frozen=True)
+class _Police:
+    """Whether and when the police are involved, and which force."""
+
+    involved: bool
+    involved_at: datetime | None
+    force: str | None
+
+
+def _police_of(
+    body: IncidentCreate, recorder: Recorder, cooling_off_until: datetime | None
+) -> _Police:
+    """A police recorder is the force involved unless another is named."""
+    force = body.police_force
+    if force is None and recorder.kind is OrganisationKind.POLICE:
+        force = recorder.org
+    involved = rules.is_police_involved(
+        body.kind, body.response_category, body.police_involved_at, force
+    )
+    involved_at = (
+        rules.police_involvement_time(body.occurred_at, body.police_involved_at, cooling_off_until)
+        if involved
+        else None
+    )
+    return _Police(involved, involved_at, force)
+
+
+def _custody_times(body: IncidentCreate) -> dict[str, Any]:
+    """A detention starts, a release ends, a sentence is passed on the incident's time
+    unless the record says otherwise."""
     kind = body.kind
-    cooling_off_until = (
-        rules.cooling_off_until(body.occurred_at) if body.cooling_off_applies else None
-    )
-    police_force = body.police_force
-    if police_force is None and recorder.kind is OrganisationKind.POLICE:
-        police_force = recorder.org
-    police_involved = rules.is_police_involved(
-        kind, body.response_category, body.police_involved_at, police_force
-    )
-    outcome = body.outcome or rules.default_outcome(kind)
-    outcome_date = body.outcome_date
-    if outcome is not None and outcome_date is None:
-        outcome_date = local_date(body.occurred_at)
-    test = body.reasonable_parent_test
-    return Incident(
-        id=uuid.uuid4(),
-        person_ref=body.person_ref,
-        occurred_at=body.occurred_at,
-        kind=kind.value,
-        setting=body.setting.value,
-        description=body.description,
-        recorded_by=recorder.org,
-        recorded_by_kind=recorder.kind.value,
-        response_category=body.response_category.value if body.response_category else None,
-        reasonable_parent_answer=test.answer if test else None,
-        reasonable_parent_reason=test.reason if test else None,
-        cooling_off_applies=body.cooling_off_applies,
-        cooling_off_until=cooling_off_until,
-        child_account=body.child_account,
-        victim_wishes=body.victim_wishes,
-        restorative_approach=_value(body.restorative_approach),
-        restorative_outcome=_value(body.restorative_outcome),
-        restorative_notes=body.restorative_notes,
-        exploitation_concern=body.exploitation_concern,
-        nrm_referral_ref=body.nrm_referral_ref,
-        staff_involved=body.staff_involved,
-        police_involved=police_involved,
-        police_involved_at=(
-            rules.police_involvement_time(
-                body.occurred_at, body.police_involved_at, cooling_off_until
-            )
-            if police_involved
-            else None
-        ),
-        police_force=police_force,
-        police_reference=body.police_reference,
-        custody_suite=body.custody_suite,
-        detained_at=(
+    return {
+        "detained_at": (
             body.detained_at or body.occurred_at
             if kind is IncidentKind.CUSTODY_DETENTION
             else body.detained_at
         ),
-        released_at=(
+        "released_at": (
             body.released_at or body.occurred_at
             if kind is IncidentKind.RELEASE
             else body.released_at
         ),
-        outcome=_value(outcome),
-        outcome_date=outcome_date,
-        sentenced_on=(
+        "sentenced_on": (
             body.sentenced_on or local_date(body.occurred_at)
             if kind is IncidentKind.CUSTODIAL_SENTENCE
             else None
         ),
+    }
+
+
+def _outcome_fields(body: IncidentCreate) -> dict[str, Any]:
+    """The outcome given (or the kind's default), dated the incident's day unless given."""
+    outcome = body.outcome or rules.default_outcome(body.kind)
+    outcome_date = body.outcome_date
+    if outcome is not None and outcome_date is None:
+        outcome_date = local_date(body.occurred_at)
+    return {"outcome": _value(outcome), "outcome_date": outcome_date}
+
+
+def _decision_record(body: IncidentCreate, cooling_off_until: datetime | None) -> dict[str, Any]:
+    """The protocol's decision record as given: category, tests, restorative work."""
+    test = body.reasonable_parent_test
+    return {
+        "response_category": _value(body.response_category),
+        "reasonable_parent_answer": test.answer if test else None,
+        "reasonable_parent_reason": test.reason if test else None,
+        "cooling_off_applies": body.cooling_off_applies,
+        "cooling_off_until": cooling_off_until,
+        "child_account": body.child_account,
+        "victim_wishes": body.victim_wishes,
+        "restorative_approach": _value(body.restorative_approach),
+        "restorative_outcome": _value(body.restorative_outcome),
+        "restorative_notes": body.restorative_notes,
+        "exploitation_concern": body.exploitation_concern,
+        "nrm_referral_ref": body.nrm_referral_ref,
+        "staff_involved": body.staff_involved,
+    }
+
+
+def _new_incident(body: IncidentCreate, recorder: Recorder) -> Incident:
+    body = _in_utc(body)
+    cooling_off_until = (
+        rules.cooling_off_until(body.occurred_at) if body.cooling_off_applies else None
+    )
+    police = _police_of(body, recorder, cooling_off_until)
+    return Incident(
+        id=uuid.uuid4(),
+        person_ref=body.person_ref,
+        occurred_at=body.occurred_at,
+        kind=body.kind.value,
+        setting=body.setting.value,
+        description=body.description,
+        recorded_by=recorder.org,
+        recorded_by_kind=recorder.kind.value,
+        **_decision_record(body, cooling_off_until),
+        police_involved=police.involved,
+        police_involved_at=police.involved_at,
+        police_force=police.force,
+        police_reference=body.police_reference,
+        custody_suite=body.custody_suite,
+        **_custody_times(body),
+        **_outcome_fields(body),
         expected_release_date=body.expected_release_date,
         sex=_value(body.sex),
         ethnicity=_value(body.ethnicity),
@@ -210,7 +238,8 @@ async def record_incident(
 ) -> Incident:
     """Record an incident and announce it; facts are read now, or later by the relay.
 
-    Raises InvalidFields or Invalid (`body.person_ref` unknown to care-status-api).
+    Raises Invalid (the fields breaking the record's rules, or `body.person_ref` unknown to
+    care-status-api).
     """
     recorder = recorder_of(principal, directory)
     _check_new(body, directory, now)
@@ -235,22 +264,6 @@ async def record_incident(
         details={"kind": incident.kind},
     )
     return incident
-
-
-def etag(incident: Incident) -> str:
-    return f'"{incident.version}"'
-
-
-def check_if_match(incident: Incident, if_match: str | None) -> None:
-    """ETag / If-Match: 428 without the header, 412 when it names an older version."""
-    if if_match is None:
-        raise PreconditionRequired("Send If-Match with the ETag of the incident you read")
-    tags = [tag.strip().removeprefix("W/") for tag in if_match.split(",")]
-    if "*" not in tags and etag(incident) not in tags:
-        raise PreconditionFailed(
-            "The incident changed since you read it; read it again",
-            headers={"ETag": etag(incident)},
-        )
 
 
 def _check_update(
@@ -278,6 +291,45 @@ def _check_update(
     _raise_if(issues)
 
 
+@dataclass(frozen=True)
+class _Changes:
+    """What a change announces: a new or changed outcome, a new or changed release date."""
+
+    outcome: bool
+    release_date: bool
+
+
+def _changes_of(incident: Incident, body: IncidentUpdate) -> _Changes:
+    outcome = body.outcome is not None and (
+        body.outcome.value != incident.outcome
+        or (body.outcome_date is not None and body.outcome_date != incident.outcome_date)
+    )
+    release_date = (
+        body.expected_release_date is not None
+        and body.expected_release_date != incident.expected_release_date
+    )
+    return _Changes(outcome, release_date)
+
+
+async def _complete_facts(incident: Incident, care_status: CareStatusClient) -> None:
+    """Try once more to read facts still pending (an event is about to be written)."""
+    try:
+        store_facts(
+            incident, await read_facts(care_status, incident.person_ref, incident.occurred_at)
+        )
+    except (PersonNotFound, CareStatusUnavailable):
+        logger.warning("status facts pending", extra={"incident_id": str(incident.id)})
+
+
+def _change_events(incident: Incident, changes: _Changes, now: datetime) -> list[EventToSend]:
+    events: list[EventToSend] = []
+    if changes.outcome:
+        events.append(outcome_event(incident, now))
+    if changes.release_date:
+        events.append(release_date_event(incident, now))
+    return events
+
+
 async def update_incident(
     session: AsyncSession,
     principal: Principal,
@@ -292,36 +344,20 @@ async def update_incident(
     """Add or change an outcome, a release date, a restorative result and the like.
 
     A PATCH adds or changes; it never clears a field. A changed outcome announces
-    `outcome.recorded`, a changed release date `release_date.set`.
+    `outcome.recorded`, a changed release date `release_date.set`. Needs the current
+    version in `if_match` (PreconditionRequired without, PreconditionFailed when stale).
     """
-    check_if_match(incident, if_match)
+    require_version(if_match, incident.version)
     _check_update(incident, body, directory, now)
     if not body.model_dump(exclude_none=True):
         return incident  # nothing to add: the incident and its ETag stay as they are
-    outcome_changed = body.outcome is not None and (
-        body.outcome.value != incident.outcome
-        or (body.outcome_date is not None and body.outcome_date != incident.outcome_date)
-    )
-    release_changed = (
-        body.expected_release_date is not None
-        and body.expected_release_date != incident.expected_release_date
-    )
+    changes = _changes_of(incident, body)
     _apply(incident, body, now)
-    if incident.status_facts is None and (outcome_changed or release_changed):
-        try:
-            store_facts(
-                incident, await read_facts(care_status, incident.person_ref, incident.occurred_at)
-            )
-        except (PersonNotFound, CareStatusUnavailable):
-            logger.warning("status facts pending", extra={"incident_id": str(incident.id)})
+    if incident.status_facts is None and (changes.outcome or changes.release_date):
+        await _complete_facts(incident, care_status)
     incident.version += 1
     incident.updated_at = now
-    events: list[EventToSend] = []
-    if outcome_changed:
-        events.append(outcome_event(incident, now))
-    if release_changed:
-        events.append(release_date_event(incident, now))
-    _add_events(session, incident, events)
+    _add_events(session, incident, _change_events(incident, changes, now))
     record_audit(
         session,
         principal,
@@ -332,6 +368,50 @@ async def update_incident(
         details={"fields": sorted(body.model_fields_set)},
     )
     await session.flush()
+    return incident
+
+
+async def list_incidents(
+    session: AsyncSession,
+    principal: Principal,
+    filters: IncidentFilters,
+    *,
+    cursor: str | None,
+    limit: int,
+) -> tuple[list[Incident], str | None]:
+    """One page of the incidents the caller may read, newest first; the read is audited.
+
+    Raises Invalid when the date range ends before it starts.
+    """
+    if (
+        filters.occurred_from
+        and filters.occurred_to
+        and filters.occurred_to < filters.occurred_from
+    ):
+        raise Invalid("query.to", "the range ends before it starts")
+    items, next_cursor = await repository.list_readable(
+        session, principal.org, filters, cursor=cursor, limit=limit
+    )
+    record_audit(
+        session,
+        principal,
+        "incident.list",
+        subject_type="incident",
+        details={"count": len(items), "incident_ids": [str(item.id) for item in items]},
+    )
+    return items, next_cursor
+
+
+def read_incident(session: AsyncSession, principal: Principal, incident: Incident) -> Incident:
+    """The incident the caller may read (loaded by the router's dependency), audited."""
+    record_audit(
+        session,
+        principal,
+        "incident.read",
+        subject_type="incident",
+        subject_id=incident.id,
+        subject_owner=incident.responsible_authority,
+    )
     return incident
 
 

@@ -3,7 +3,8 @@
 Free text (what happened, the child's account, the victim's wishes) belongs to the
 people who wrote it; enumerations are ours, and they describe what was done, never the
 child ("aggressive", "violent" are not codes here: London protocol, "Recording of
-incidents by carers").
+incidents by carers"). Sex and ethnicity are the platform's one vocabulary
+(`platform_shared.contracts.vocabularies`), not incident-api's.
 """
 
 from __future__ import annotations
@@ -90,40 +91,6 @@ class RestorativeOutcome(StrEnum):
     DECLINED_BY_CHILD = "declined_by_child"
     DECLINED_BY_VICTIM = "declined_by_victim"
     NOT_SUITABLE = "not_suitable"
-
-
-class Sex(StrEnum):
-    """Sex as reported by the recorder (care-status facts do not carry it)."""
-
-    FEMALE = "female"
-    MALE = "male"
-    OTHER = "other"
-    NOT_KNOWN = "not_known"
-
-
-class Ethnicity(StrEnum):
-    """The DfE children's social care ethnicity categories (SSDA903 / CIN codes in words)."""
-
-    WHITE_BRITISH = "white_british"
-    WHITE_IRISH = "white_irish"
-    TRAVELLER_OF_IRISH_HERITAGE = "traveller_of_irish_heritage"
-    GYPSY_ROMA = "gypsy_roma"
-    ANY_OTHER_WHITE_BACKGROUND = "any_other_white_background"
-    WHITE_AND_BLACK_CARIBBEAN = "white_and_black_caribbean"
-    WHITE_AND_BLACK_AFRICAN = "white_and_black_african"
-    WHITE_AND_ASIAN = "white_and_asian"
-    ANY_OTHER_MIXED_BACKGROUND = "any_other_mixed_background"
-    INDIAN = "indian"
-    PAKISTANI = "pakistani"
-    BANGLADESHI = "bangladeshi"
-    ANY_OTHER_ASIAN_BACKGROUND = "any_other_asian_background"
-    CARIBBEAN = "caribbean"
-    AFRICAN = "african"
-    ANY_OTHER_BLACK_BACKGROUND = "any_other_black_background"
-    CHINESE = "chinese"
-    ANY_OTHER_ETHNIC_GROUP = "any_other_ethnic_group"
-    REFUSED = "refused"
-    NOT_YET_OBTAINED = "not_yet_obtained"
 
 
 class FactsStatus(StrEnum):

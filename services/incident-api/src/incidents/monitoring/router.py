@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Response, Security
+from fastapi import APIRouter, Header, Query, Response
 
-from incidents.dependencies import Directory, Now
-from incidents.incidents.repository import AuthorityRelation
+from incidents.auth import ReportsRead
+from incidents.dependencies import Directory
 from incidents.monitoring import service
-from incidents.monitoring.schemas import MonitoringFigures, ReportFormat
-from platform_shared.auth import Principal, require_scopes
+from incidents.monitoring.schemas import AuthorityRelation, MonitoringFigures, ReportFormat
 from platform_shared.dependencies import Session
 from platform_shared.fields import IsoDate
 from platform_shared.problems import Forbidden, problem_responses
-
-ReportsRead = Annotated[Principal, Security(require_scopes, scopes=["reports:read"])]
+from platform_shared.web.clock import Now
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 

@@ -8,14 +8,21 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from incidents.incidents.repository import AuthorityRelation
-
 NOTIFICATIONS_NOTE = (
     "Notifications sent on time, late and withheld (no consent), per rule, are "
     "notify-api's data: it holds the notifications, their deadlines, deliveries, "
     "acknowledgements and withheld decisions. incident-api does not hold them and does "
     "not report them; read them from notify-api for the same authority and period."
 )
+
+
+class AuthorityRelation(StrEnum):
+    """Which incidents of an authority: of children it is responsible for, placed in its
+    area, or either."""
+
+    ANY = "any"
+    RESPONSIBLE = "responsible"
+    AREA = "area"
 
 
 class ReportFormat(StrEnum):

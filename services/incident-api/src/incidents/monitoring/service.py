@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from incidents.checklist import sections
 from incidents.checklist.service import carer_completion_times
-from incidents.incidents import repository
 from incidents.incidents.models import Incident
-from incidents.monitoring import figures
+from incidents.monitoring import figures, repository
 from incidents.monitoring.schemas import (
+    AuthorityRelation,
     Breakdowns,
     ChecklistFigures,
     MeasureFigures,
@@ -51,12 +51,48 @@ def _authorise(
     return principal.org
 
 
+def _measure_figures(count: figures.MeasureCount) -> MeasureFigures:
+    return MeasureFigures(
+        measure=count.measure.value,
+        description=figures.DESCRIPTIONS[count.measure],
+        total=count.total,
+        breakdown=Breakdowns(
+            **{
+                dimension: dict(sorted(count.breakdown[dimension].items()))
+                for dimension in figures.DIMENSIONS
+            }
+        ),
+    )
+
+
+async def _checklist_figures(
+    session: AsyncSession, authority: str, incidents: list[Incident], now: datetime
+) -> ChecklistFigures:
+    """Timeliness of the CPS checklists of the incidents the police are involved in."""
+    due = {
+        incident.id: sections.due_at(incident.police_involved_at)
+        for incident in incidents
+        if incident.police_involved and incident.police_involved_at is not None
+    }
+    completion = await carer_completion_times(session, authority, due)
+    timeliness = figures.checklist_timeliness(
+        ((due_at, completion[incident_id]) for incident_id, due_at in due.items()), now
+    )
+    return ChecklistFigures(
+        required=timeliness.required,
+        completed_on_time=timeliness.completed_on_time,
+        completed_late=timeliness.completed_late,
+        outstanding_not_yet_due=timeliness.outstanding_not_yet_due,
+        overdue=timeliness.overdue,
+    )
+
+
 async def monitoring_figures(
     session: AsyncSession,
     principal: Principal,
     *,
     authority: str | None,
-    relation: repository.AuthorityRelation,
+    relation: AuthorityRelation,
     start: date,
     end: date,
     directory: OrganisationDirectory,
@@ -71,16 +107,7 @@ async def monitoring_figures(
     code = _authorise(principal, authority, directory)
     incidents = await repository.incidents_for_figures(session, code, relation, start, end)
     counted = figures.count_measures(_counted(incident) for incident in incidents)
-    involved = [i for i in incidents if i.police_involved and i.police_involved_at is not None]
-    completion = await carer_completion_times(session, [i.id for i in involved])
-    timeliness = figures.checklist_timeliness(
-        (
-            (sections.due_at(i.police_involved_at), completion[i.id])
-            for i in involved
-            if i.police_involved_at is not None
-        ),
-        now,
-    )
+    checklists = await _checklist_figures(session, code, incidents, now)
     record_audit(
         session,
         principal,
@@ -95,28 +122,9 @@ async def monitoring_figures(
         period=ReportPeriod(start=start, end=end),
         generated_at=now,
         incidents_counted=sum(count.total for count in counted),
-        measures=[
-            MeasureFigures(
-                measure=count.measure.value,
-                description=figures.DESCRIPTIONS[count.measure],
-                total=count.total,
-                breakdown=Breakdowns(
-                    **{
-                        dimension: dict(sorted(count.breakdown[dimension].items()))
-                        for dimension in figures.DIMENSIONS
-                    }
-                ),
-            )
-            for count in counted
-        ],
+        measures=[_measure_figures(count) for count in counted],
         records_by_kind=dict(sorted(Counter(i.kind for i in incidents).items())),
-        cps_checklists=ChecklistFigures(
-            required=timeliness.required,
-            completed_on_time=timeliness.completed_on_time,
-            completed_late=timeliness.completed_late,
-            outstanding_not_yet_due=timeliness.outstanding_not_yet_due,
-            overdue=timeliness.overdue,
-        ),
+        cps_checklists=checklists,
         notifications=NotificationFigures(),
     )
 
