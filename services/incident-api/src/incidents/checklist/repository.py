@@ -9,13 +9,25 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from incidents.checklist.models import ChecklistSection
 from incidents.incidents.models import Incident
 from incidents.incidents.repository import readable_by
+from platform_shared.tenancy import tenant_scope
+
+
+@tenant_scope
+def readable_sections(org: str, *columns: Any) -> Select[Any]:
+    """The sections (or `columns` of them) of the incidents `org` may read."""
+    return (
+        select(*(columns or (ChecklistSection,)))
+        .join(Incident, Incident.id == ChecklistSection.incident_id)
+        .where(readable_by(org))
+    )
 
 
 async def sections_of(
@@ -23,9 +35,7 @@ async def sections_of(
 ) -> dict[int, ChecklistSection]:
     """The written sections of an incident `org` may read, by section number."""
     rows = await session.scalars(
-        select(ChecklistSection)
-        .join(Incident, Incident.id == ChecklistSection.incident_id)
-        .where(ChecklistSection.incident_id == incident_id, readable_by(org))
+        readable_sections(org).where(ChecklistSection.incident_id == incident_id)
     )
     return {row.section: row for row in rows}
 
@@ -40,11 +50,12 @@ async def completion_times(
     if not written:
         return written
     rows = await session.execute(
-        select(
-            ChecklistSection.incident_id, ChecklistSection.section, ChecklistSection.completed_at
-        )
-        .join(Incident, Incident.id == ChecklistSection.incident_id)
-        .where(ChecklistSection.incident_id.in_(list(written)), readable_by(org))
+        readable_sections(
+            org,
+            ChecklistSection.incident_id,
+            ChecklistSection.section,
+            ChecklistSection.completed_at,
+        ).where(ChecklistSection.incident_id.in_(list(written)))
     )
     for incident_id, section, completed_at in rows:
         written[incident_id][section] = completed_at
