@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import pytest
-from fastapi import APIRouter, Security
+from fastapi import APIRouter, Response, Security
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import func, select
 
@@ -19,6 +19,7 @@ from platform_shared.idempotency import Idempotency
 from platform_shared.outbox import OutboxEvent, add_event
 from platform_shared.settings import ServiceSettings
 from platform_shared.testing import DatabaseFactories, InProcessService, serve_in_process
+from platform_shared.web.etags import set_created
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -47,14 +48,19 @@ def build_router() -> APIRouter:
 
     @router.post("/notes", status_code=201)
     async def create_note(
-        body: NoteCreate, caller: Writer, session: Session, idempotency: Idempotency
+        body: NoteCreate,
+        caller: Writer,
+        session: Session,
+        idempotency: Idempotency,
+        response: Response,
     ) -> NoteCreated:
         event = add_event(
             session, type="note.created", source="shared-tests", data={"count": body.count}
         )
         record_audit(session, caller, "note.create", subject_id=event.id)
         created = NoteCreated(event_id=str(event.id), org=caller.org)
-        idempotency.remember(201, created)
+        set_created(response, f"/v1/notes/{event.id}", 1)
+        idempotency.remember(201, created, response.headers)
         return created
 
     @router.get("/notes")

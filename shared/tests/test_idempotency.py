@@ -22,6 +22,20 @@ async def test_retry_with_same_key_replays_first_response_and_creates_nothing(
     assert count.json() == {"events": 1}
 
 
+async def test_a_replay_says_again_where_the_resource_is_and_its_version(
+    service: InProcessService,
+) -> None:
+    camden = await service.as_client("demo-camden")
+    headers = {"Idempotency-Key": "create-note-located"}
+
+    first = await camden.post("/v1/notes", json={"text": "a"}, headers=headers)
+    retry = await camden.post("/v1/notes", json={"text": "a"}, headers=headers)
+
+    assert first.headers["Location"] == f"/v1/notes/{first.json()['event_id']}"
+    assert retry.headers["Location"] == first.headers["Location"]
+    assert retry.headers["ETag"] == first.headers["ETag"] == '"1"'
+
+
 async def test_same_key_with_a_different_body_is_refused(service: InProcessService) -> None:
     camden = await service.as_client("demo-camden")
     headers = {"Idempotency-Key": "create-note-2"}

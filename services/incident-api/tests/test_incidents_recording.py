@@ -211,5 +211,6 @@ async def test_retry_with_the_same_idempotency_key_creates_one_incident_and_one_
     assert first.status_code == retry.status_code == 201
     assert retry.json()["id"] == first.json()["id"]
     assert retry.headers["idempotent-replayed"] == "true"
+    assert retry.headers["location"] == first.headers["location"]
     assert len(await events()) == 1
     assert len((await home.get("/v1/incidents")).json()["items"]) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -26,6 +27,8 @@ from platform_shared.dependencies import Session
 from platform_shared.problems import Invalid
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+#: Headers of the first answer that a replay carries again: where the resource is, its version.
+REPLAYED_HEADERS = ("Location", "ETag")
 
 
 class IdempotencyRecord(Base):
@@ -37,22 +40,27 @@ class IdempotencyRecord(Base):
     request_hash: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int]
     response_body: Mapped[Any] = mapped_column(JSON)
+    #: The headers a replay must carry again (`REPLAYED_HEADERS`); None before version 2.
+    response_headers: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 
 class IdempotentReplay(Exception):
     """Raised before the operation runs when the key was seen with the same body."""
 
-    def __init__(self, status_code: int, body: Any) -> None:
+    def __init__(self, status_code: int, body: Any, headers: Mapping[str, str] | None) -> None:
         super().__init__("idempotent replay")
         self.status_code = status_code
         self.body = body
+        self.headers = dict(headers or {})
 
 
 async def replay_handler(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, IdempotentReplay)
     return JSONResponse(
-        exc.body, status_code=exc.status_code, headers={"Idempotent-Replayed": "true"}
+        exc.body,
+        status_code=exc.status_code,
+        headers={**exc.headers, "Idempotent-Replayed": "true"},
     )
 
 
@@ -90,13 +98,23 @@ class IdempotencyGuard:
                 "header.Idempotency-Key",
                 "this key was already used with a different request body",
             )
-        raise IdempotentReplay(stored.status_code, stored.response_body)
+        raise IdempotentReplay(stored.status_code, stored.response_body, stored.response_headers)
 
-    def remember(self, status_code: int, response: BaseModel | dict[str, Any]) -> None:
-        """Store the response in the caller's transaction (committed with the work)."""
+    def remember(
+        self,
+        status_code: int,
+        response: BaseModel | dict[str, Any],
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Store the response in the caller's transaction (committed with the work).
+
+        Of `headers` (the response's, once `Location` and `ETag` are set), those a replay
+        must carry again are kept.
+        """
         if self.key is None:
             return
         body = response.model_dump(mode="json") if isinstance(response, BaseModel) else response
+        kept = {name: headers[name] for name in REPLAYED_HEADERS if headers and name in headers}
         self._session.add(
             IdempotencyRecord(
                 org=self.org,
@@ -105,6 +123,7 @@ class IdempotencyGuard:
                 request_hash=self.digest,
                 status_code=status_code,
                 response_body=body,
+                response_headers=kept or None,
             )
         )
 

@@ -119,6 +119,17 @@ def run_migrations(target_metadata: MetaData) -> None:
     asyncio.run(run())
 
 
+def add_replayed_headers() -> None:
+    """Version 2 of this library's tables: the headers an idempotent replay carries again."""
+    with op.batch_alter_table("idempotency_keys") as batch:
+        batch.add_column(sa.Column("response_headers", sa.JSON(), nullable=True))
+
+
+def drop_replayed_headers() -> None:
+    with op.batch_alter_table("idempotency_keys") as batch:
+        batch.drop_column("response_headers")
+
+
 def create_platform_tables() -> None:
     """Create the idempotency, audit and outbox tables (version 1 of this library's tables)."""
     op.create_table(

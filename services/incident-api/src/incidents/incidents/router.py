@@ -71,8 +71,8 @@ async def create_incident(
         session, caller, body, care_status=care_status, directory=directory, now=now
     )
     answer = IncidentOut.of(incident)
-    idempotency.remember(201, answer)
     set_created(response, f"/v1/incidents/{incident.id}", incident.version)
+    idempotency.remember(201, answer, response.headers)
     return answer
 
 

@@ -75,8 +75,8 @@ async def register_endpoint(
         now=now,
     )
     answer = EndpointCreated(**_view(row).model_dump(), secret=secret)
-    idempotency.remember(201, answer)
     set_created(response, f"{router.prefix}/{row.id}")
+    idempotency.remember(201, answer, response.headers)
     return answer
 
 
