@@ -55,7 +55,12 @@ fmt: install
 docs: install
 	$(UV) run --no-sync python -m platform_shared.contracts.document > docs/events.md
 
+# wrk drives the HTTP benchmarks: Debian's package, installed on first use (as root, or sudo).
 bench: install
+	@command -v wrk >/dev/null || { \
+		echo "installing wrk (Debian package)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk; }
 	$(UV) run --no-sync python bench/run.py $(BENCH_ARGS)
 
 clean:
