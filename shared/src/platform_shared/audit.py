@@ -12,12 +12,12 @@ from datetime import datetime
 from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import JSON, Index, String, insert
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from platform_shared.auth import Principal
 from platform_shared.calendar import utc_now
-from platform_shared.db import Base, FixedStatement, StatementConnection
+from platform_shared.db import Base
 
 
 class AuditEntry(Base):
@@ -80,7 +80,7 @@ def record_audit(
 
 
 async def insert_audit(
-    connection: StatementConnection,
+    connection: AsyncConnection,
     principal: Principal,
     action: str,
     **what: Unpack[AuditedWhat],
@@ -90,4 +90,4 @@ async def insert_audit(
     await connection.execute(_INSERT, audit_row(principal, action, **what))
 
 
-_INSERT = FixedStatement(insert(AuditEntry))
+_INSERT = insert(AuditEntry)
