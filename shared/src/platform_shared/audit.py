@@ -11,8 +11,8 @@ import uuid
 from datetime import datetime
 from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import JSON, Index, String, insert
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy import JSON, Index, String
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from platform_shared.auth import Principal
@@ -77,17 +77,3 @@ def record_audit(
     entry = AuditEntry(**audit_row(principal, action, **what))
     session.add(entry)
     return entry
-
-
-async def insert_audit(
-    connection: AsyncConnection,
-    principal: Principal,
-    action: str,
-    **what: Unpack[AuditedWhat],
-) -> None:
-    """Write an audit row with one INSERT on `connection` (the hot read paths, where a
-    unit of work costs more than the read it records); same row as `record_audit`."""
-    await connection.execute(_INSERT, audit_row(principal, action, **what))
-
-
-_INSERT = insert(AuditEntry)

@@ -3,7 +3,8 @@
 Each statement selects the child's columns and, per history table, one JSON array of its
 rows with named keys (`json_agg(json_build_object(...))` on PostgreSQL,
 `json_group_array(json_object(...))` on SQLite: the same statement, compiled for each),
-and `record.decode` makes each row a `CareRecord`. Lookups, status facts, the full record
+and `record.decode` makes each row a `CareRecord`. A lookup runs these statements on its
+`driver.LookupConnection` (asyncpg itself on PostgreSQL), everything else on its session. Lookups, status facts, the full record
 and every write read a child this way; a lookup's probe and its answer's history are one
 round trip.
 
@@ -36,12 +37,14 @@ from care_status.care_record.record import (
     decode,
 )
 from care_status.children.models import Child
+from care_status.driver import LookupConnection
 from care_status.leaving_care.models import Consent, LeavingCare, PersonalAdviser
 from care_status.legal_statuses.models import LegalStatus
 from care_status.placements.models import Placement
 from platform_shared.tenancy import cross_tenant, tenant_scope
 
-Reader = AsyncSession | AsyncConnection
+#: What runs a statement: a session, a connection, or a lookup's connection.
+Reader = AsyncSession | AsyncConnection | LookupConnection
 
 
 class json_rows(FunctionElement[Any]):

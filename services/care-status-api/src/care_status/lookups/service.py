@@ -4,7 +4,7 @@ Identifiers are tried first (each one index probe, with the history of what it f
 the name and date of birth only when no identifier was given or none matched. Several
 distinct people answer `ambiguous` and none of them is disclosed. The audit row is the
 last statement on the lookup's connection, so there is never an answer without its audit
-row (`lookups.repository.lookup_connection`).
+row (`driver.lookup_connection`).
 """
 
 from __future__ import annotations
@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from care_status.care_record.record import CareRecord
 from care_status.care_record.repository import read_matching_records
+from care_status.driver import LookupConnection, lookup_connection
 from care_status.lookups.matching import MatchOutcome, decide, name_key
-from care_status.lookups.repository import lookup_audit_page, lookup_connection
+from care_status.lookups.repository import lookup_audit_page
 from care_status.lookups.schemas import LookupRequest
 from care_status.status import ComputedStatus
-from platform_shared.audit import AuditEntry, insert_audit
+from platform_shared.audit import AuditEntry
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
 from platform_shared.problems import Invalid
@@ -63,7 +64,7 @@ def _probes(request: LookupRequest) -> list[tuple[str, dict[str, Any]]]:
 
 
 async def _candidates(
-    connection: AsyncConnection, request: LookupRequest
+    connection: LookupConnection, request: LookupRequest
 ) -> tuple[list[CareRecord], str]:
     found: dict[uuid.UUID, CareRecord] = {}
     used: list[str] = []
@@ -98,7 +99,7 @@ async def lookup(
 
 
 async def _lookup(
-    connection: AsyncConnection, caller: Principal, request: LookupRequest, now: datetime
+    connection: LookupConnection, caller: Principal, request: LookupRequest, now: datetime
 ) -> LookupAnswer:
     as_of = request.as_of or local_date(now)
     candidates, matched_by = await _candidates(connection, request)
@@ -110,8 +111,7 @@ async def _lookup(
     elif person is not None:
         facts = person.status_on(as_of)
         answer = LookupAnswer(result=facts.status.value, person=person, facts=facts)
-    await insert_audit(
-        connection,
+    await connection.insert_audit(
         caller,
         LOOKUP,
         subject_type="child",
