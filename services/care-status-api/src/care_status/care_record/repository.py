@@ -92,10 +92,9 @@ _CHILD_COLUMNS = (
 )
 
 
-def _record_statement(probe: ColumnElement[bool]) -> Select[Any]:
-    """The children `probe` selects (at most two: enough to tell a lookup is ambiguous),
-    each with its whole history, one row per child (`record.decode`)."""
-    columns: list[Any] = [
+def _record_columns() -> list[Any]:
+    """The child's columns, then one JSON array per history table (`record.decode`)."""
+    return [
         *_CHILD_COLUMNS,
         _rows_of(LegalStatus, LEGAL_STATUS_KEYS).label("legal_statuses"),
         _rows_of(Placement, PLACEMENT_KEYS).label("placements"),
@@ -103,7 +102,10 @@ def _record_statement(probe: ColumnElement[bool]) -> Select[Any]:
         _rows_of(PersonalAdviser, PERSONAL_ADVISER_KEYS).label("personal_adviser"),
         _rows_of(Consent, CONSENT_KEYS).label("consents"),
     ]
-    return select(*columns).where(probe).limit(2)
+
+
+#: At most two children per statement: enough to tell a lookup is ambiguous.
+_AT_MOST = 2
 
 
 async def _read(reader: Reader, statement: Select[Any], values: dict[str, Any]) -> list[CareRecord]:
@@ -113,9 +115,8 @@ async def _read(reader: Reader, statement: Select[Any], values: dict[str, Any]) 
 @cache
 @tenant_scope
 def _owned() -> Select[Any]:
-    return _record_statement(
-        and_(Child.id == bindparam("child_id"), Child.responsible_authority == bindparam("org"))
-    )
+    owned = and_(Child.id == bindparam("child_id"), Child.responsible_authority == bindparam("org"))
+    return select(*_record_columns()).where(owned).limit(_AT_MOST)
 
 
 @tenant_scope
@@ -137,7 +138,8 @@ def _placed_in_area() -> Select[Any]:
         )
         .exists()
     )
-    return _record_statement(and_(Child.id == bindparam("child_id"), in_area))
+    placed = and_(Child.id == bindparam("child_id"), in_area)
+    return select(*_record_columns()).where(placed).limit(_AT_MOST)
 
 
 @cross_tenant("an area authority reads the children placed in its area by other authorities")
@@ -162,20 +164,21 @@ PROBES: dict[str, tuple[str, ...]] = {
 @cache
 @cross_tenant("police, courts, YOTs, prisons and the platform find a child of any authority")
 def _matching(probe: str) -> Select[Any]:
+    matches: ColumnElement[bool]
     if probe == "name_and_date_of_birth":
-        return _record_statement(
-            and_(
-                Child.family_name_key == bindparam("family_name_key"),
-                Child.given_name_key == bindparam("given_name_key"),
-                Child.date_of_birth == bindparam("date_of_birth"),
-            )
+        matches = and_(
+            Child.family_name_key == bindparam("family_name_key"),
+            Child.given_name_key == bindparam("given_name_key"),
+            Child.date_of_birth == bindparam("date_of_birth"),
         )
-    column = {
-        "nhs_number": Child.nhs_number,
-        "pnc_id": Child.pnc_id,
-        "person_ref": Child.person_ref,
-    }[probe]
-    return _record_statement(column == bindparam("value"))
+    else:
+        column = {
+            "nhs_number": Child.nhs_number,
+            "pnc_id": Child.pnc_id,
+            "person_ref": Child.person_ref,
+        }[probe]
+        matches = column == bindparam("value")
+    return select(*_record_columns()).where(matches).limit(_AT_MOST)
 
 
 @cross_tenant("police, courts, YOTs, prisons and the platform find a child of any authority")
