@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 from care_status.status import (
@@ -59,7 +60,7 @@ CONSENT_KEYS = ("purpose", "given", "recorded_on", "recorded_by", "version", "up
 
 
 def _day(value: str | None) -> date | None:
-    return None if value is None else date.fromisoformat(value[:10])
+    return None if value is None else date.fromisoformat(value)
 
 
 def _instant(value: str) -> datetime:
@@ -109,7 +110,7 @@ class LegalStatusRow:
             child_id=child_id,
             basis=LegalBasis(value["basis"]),
             short_break=bool(value["short_break"]),
-            start_date=date.fromisoformat(value["start_date"][:10]),
+            start_date=date.fromisoformat(value["start_date"]),
             end_date=_day(value["end_date"]),
             version=value["version"],
             created_at=_instant(value["created_at"]),
@@ -138,7 +139,7 @@ class PlacementRow:
             child_id=child_id,
             placement_type=PlacementType(value["placement_type"]),
             area_authority=value["area_authority"],
-            start_date=date.fromisoformat(value["start_date"][:10]),
+            start_date=date.fromisoformat(value["start_date"]),
             end_date=_day(value["end_date"]),
             emergency=bool(value["emergency"]),
             provider=value["provider"],
@@ -159,7 +160,7 @@ class LeavingCareRow:
     def of(cls, value: dict[str, Any]) -> LeavingCareRow:
         override = value["category_override"]
         return cls(
-            left_care_on=date.fromisoformat(value["left_care_on"][:10]),
+            left_care_on=date.fromisoformat(value["left_care_on"]),
             category_override=CareLeaverCategory(override) if override else None,
             version=value["version"],
             updated_at=_instant(value["updated_at"]),
@@ -199,23 +200,62 @@ class ConsentRow:
         return cls(
             purpose=value["purpose"],
             given=bool(value["given"]),
-            recorded_on=date.fromisoformat(value["recorded_on"][:10]),
+            recorded_on=date.fromisoformat(value["recorded_on"]),
             recorded_by=value["recorded_by"],
             version=value["version"],
             updated_at=_instant(value["updated_at"]),
         )
 
 
+Raw = list[dict[str, Any]] | None
+
+
+def _ordered(raw: Raw) -> list[dict[str, Any]]:
+    """Episodes in date order, the earlier recorded first on the same day."""
+    rows = sorted(raw or (), key=itemgetter("start_date"))
+    days = [row["start_date"] for row in rows]
+    if len(set(days)) < len(days):
+        rows.sort(key=lambda row: (row["start_date"], _instant(row["created_at"])))
+    return rows
+
+
 @dataclass(frozen=True)
 class CareRecord:
-    """A child and the whole history the status rules read, in date order."""
+    """A child and the whole history the status rules read, in date order.
+
+    The history tables' rows are held as read (JSON objects) and decoded when asked for:
+    a lookup reads only `history`, which is made from them directly.
+    """
 
     child: ChildRow
-    legal_statuses: tuple[LegalStatusRow, ...] = ()
-    placements: tuple[PlacementRow, ...] = ()
-    leaving_care: LeavingCareRow | None = None
-    personal_adviser: PersonalAdviserRow | None = None
-    consents: tuple[ConsentRow, ...] = field(default=())
+    raw_legal_statuses: Raw = None
+    raw_placements: Raw = None
+    raw_leaving_care: Raw = None
+    raw_personal_adviser: Raw = None
+    raw_consents: Raw = None
+
+    @cached_property
+    def legal_statuses(self) -> tuple[LegalStatusRow, ...]:
+        return tuple(LegalStatusRow.of(self.child.id, v) for v in _ordered(self.raw_legal_statuses))
+
+    @cached_property
+    def placements(self) -> tuple[PlacementRow, ...]:
+        return tuple(PlacementRow.of(self.child.id, v) for v in _ordered(self.raw_placements))
+
+    @cached_property
+    def leaving_care(self) -> LeavingCareRow | None:
+        raw = self.raw_leaving_care
+        return LeavingCareRow.of(raw[0]) if raw else None
+
+    @cached_property
+    def personal_adviser(self) -> PersonalAdviserRow | None:
+        raw = self.raw_personal_adviser
+        return PersonalAdviserRow.of(raw[0]) if raw else None
+
+    @cached_property
+    def consents(self) -> tuple[ConsentRow, ...]:
+        rows = (ConsentRow.of(value) for value in self.raw_consents or ())
+        return tuple(sorted(rows, key=lambda consent: consent.purpose))
 
     def consent(self, purpose: str) -> ConsentRow | None:
         return next((c for c in self.consents if c.purpose == purpose), None)
@@ -223,24 +263,42 @@ class CareRecord:
     @cached_property
     def history(self) -> CareHistory:
         """The record as the pure rules of `care_status.status` read it."""
-        child, leaving = self.child, self.leaving_care
-        consent = self.consent(NOTIFY_PERSONAL_ADVISER)
+        child = self.child
+        leaving = self.raw_leaving_care[0] if self.raw_leaving_care else None
+        override = leaving["category_override"] if leaving else None
+        consent = next(
+            (c for c in self.raw_consents or () if c["purpose"] == NOTIFY_PERSONAL_ADVISER),
+            None,
+        )
         return CareHistory(
             date_of_birth=child.date_of_birth,
             responsible_authority=child.responsible_authority,
             legal_statuses=tuple(
-                LegalStatusPeriod(s.basis, s.start_date, s.end_date, s.short_break)
-                for s in self.legal_statuses
+                LegalStatusPeriod(
+                    LegalBasis(s["basis"]),
+                    date.fromisoformat(s["start_date"]),
+                    _day(s["end_date"]),
+                    bool(s["short_break"]),
+                )
+                for s in _ordered(self.raw_legal_statuses)
             ),
             placements=tuple(
-                PlacementPeriod(p.area_authority, p.placement_type, p.start_date, p.end_date)
-                for p in self.placements
+                PlacementPeriod(
+                    p["area_authority"],
+                    PlacementType(p["placement_type"]),
+                    date.fromisoformat(p["start_date"]),
+                    _day(p["end_date"]),
+                )
+                for p in _ordered(self.raw_placements)
             ),
-            left_care_on=leaving.left_care_on if leaving else None,
-            category_override=leaving.category_override if leaving else None,
+            left_care_on=date.fromisoformat(leaving["left_care_on"]) if leaving else None,
+            category_override=CareLeaverCategory(override) if override else None,
             youth_justice_order=child.youth_justice_order,
             personal_adviser_consent=(
-                RecordedConsent(given=consent.given, recorded_on=consent.recorded_on)
+                RecordedConsent(
+                    given=bool(consent["given"]),
+                    recorded_on=date.fromisoformat(consent["recorded_on"]),
+                )
                 if consent
                 else None
             ),
@@ -276,23 +334,9 @@ def facts_block(person_ref: str, status: ComputedStatus) -> StatusFacts:
     )
 
 
-def _in_date_order(rows: Sequence[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(rows, key=lambda row: (row.start_date, row.created_at)))
-
-
 def decode(row: Sequence[Any]) -> CareRecord:
     """A row of the one care-record statement (child columns, then the five JSON arrays)."""
     *columns, legal_statuses, placements, leaving_care, adviser, consents = row
-    child = ChildRow(*columns)
     return CareRecord(
-        child=child,
-        legal_statuses=_in_date_order(
-            [LegalStatusRow.of(child.id, value) for value in legal_statuses or ()]
-        ),
-        placements=_in_date_order([PlacementRow.of(child.id, value) for value in placements or ()]),
-        leaving_care=LeavingCareRow.of(leaving_care[0]) if leaving_care else None,
-        personal_adviser=PersonalAdviserRow.of(adviser[0]) if adviser else None,
-        consents=tuple(
-            sorted((ConsentRow.of(value) for value in consents or ()), key=lambda c: c.purpose)
-        ),
+        ChildRow(*columns), legal_statuses, placements, leaving_care, adviser, consents
     )

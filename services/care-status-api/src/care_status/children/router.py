@@ -156,16 +156,16 @@ async def get_child(
     Audited. The ETag is the record's version (If-Match of a PATCH).
     """
     today = local_date(now)
-    record, responsible = await service.read_child(session, caller, child_id, today)
+    record, in_area = await service.read_child(session, caller, child_id, today)
     set_version(response, record.child.version)
-    if responsible:
+    if in_area is None:
         return ChildView(full_record(record, as_of or today))
     return ChildView(
         PlacedChildView(
             id=record.child.id,
             person_ref=record.child.person_ref,
             responsible_authority=authority_ref(record.child.responsible_authority),
-            placements=[PlacementOut.model_validate(p) for p in record.placements],
+            placements=[PlacementOut.model_validate(p) for p in in_area],
         )
     )
 

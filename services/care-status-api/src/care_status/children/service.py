@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care_status.care_record.record import CareRecord
+from care_status.care_record.record import CareRecord, PlacementRow
 from care_status.care_record.repository import read_record_placed_in_area
 from care_status.care_record.service import child_not_found, lock_for_change, read_again
 from care_status.care_record.service import owned_record as read_owned
@@ -103,11 +102,12 @@ async def create_child(
 
 async def read_child(
     session: AsyncSession, caller: Principal, child_id: uuid.UUID, today: date
-) -> tuple[CareRecord, bool]:
-    """The record, and whether the caller is its responsible authority (the full view).
+) -> tuple[CareRecord, tuple[PlacementRow, ...] | None]:
+    """The record, and for an area authority the placements in its own area (None for the
+    responsible authority, which sees the whole record).
 
-    An area authority is one where the child has a current or planned placement today;
-    it gets the record with the placements in its own area only. Every read is audited.
+    An area authority is one where the child has a current or planned placement today.
+    Every read is audited.
     """
     try:
         record = await read_owned(session, child_id, caller.org)
@@ -123,7 +123,7 @@ async def read_child(
             purpose="responsible_authority",
             outcome="full",
         )
-        return record, True
+        return record, None
     placed = await read_record_placed_in_area(session, child_id, caller.org, today)
     if placed is None:
         raise child_not_found()
@@ -137,7 +137,7 @@ async def read_child(
         purpose="area_authority",
         outcome="placement_facts",
     )
-    return replace(placed, placements=in_area), False
+    return placed, in_area
 
 
 async def update_child(
