@@ -2,9 +2,10 @@
 
 `repository.py` reads a child and its whole history in one statement: the child's columns
 and one JSON array per history table, with named keys. `decode` turns such a row into a
-`CareRecord` of plain values (the same on SQLite and PostgreSQL), `CareRecord.history`
-into the rules' `CareHistory`, and `CareRecord.facts` is the one place the status facts
-block (the contract's `StatusFacts`) is made: for responses and for events alike.
+`CareRecord` (the same on SQLite and PostgreSQL), whose history rows are decoded into
+plain values when asked for; `CareRecord.history` is the rules' `CareHistory`, made from
+the JSON directly (all a lookup reads), and `CareRecord.facts` is the one place the
+status facts block (the contract's `StatusFacts`) is made, for responses and events alike.
 """
 
 from __future__ import annotations

@@ -3,13 +3,13 @@
 Each statement selects the child's columns and, per history table, one JSON array of its
 rows with named keys (`json_agg(json_build_object(...))` on PostgreSQL,
 `json_group_array(json_object(...))` on SQLite: the same statement, compiled for each),
-and `record.decode` makes each row a `CareRecord`. A lookup runs these statements on its
-`driver.LookupConnection` (asyncpg itself on PostgreSQL), everything else on its session. Lookups, status facts, the full record
-and every write read a child this way; a lookup's probe and its answer's history are one
-round trip.
+and `record.decode` makes each row a `CareRecord`. Lookups, status facts, the full record,
+the area authority's read and every write read a child this way; a lookup's probe and its
+answer's history are one round trip. A lookup runs these statements on its
+`driver.LookupConnection` (asyncpg itself on PostgreSQL), everything else on its session.
 
-The statements are built once per probe (`functools.cache`), so SQLAlchemy compiles each
-once and runs it again with new values.
+The statements are built once per probe (`functools.cache`), so each is compiled once and
+run again with new values.
 """
 
 from __future__ import annotations
