@@ -16,6 +16,7 @@ from care_status.placements.schemas import PlacementCreate
 from care_status.placements.service import add_placement as add_placement_record
 from care_status.testing import add_legal_status, add_placement, create_child
 from platform_shared.auth import Principal
+from platform_shared.contracts.events import EVENT_DATA, EventType
 from platform_shared.outbox import OutboxEvent
 from platform_shared.testing import InProcessService
 
@@ -69,6 +70,8 @@ def _check_envelope(event: OutboxEvent, type: str, person_ref: str) -> None:
     assert event.subject == person_ref
     assert set(event.data) == FACTS_KEYS | EXTRA_KEYS[type]
     assert event.data["person_ref"] == person_ref
+    # The data is what the platform's contract says this type carries.
+    EVENT_DATA[EventType(type)].model_validate(event.data)
 
 
 async def test_recording_a_legal_status_emits_one_care_started(

@@ -11,13 +11,13 @@ import uuid
 from datetime import datetime
 from typing import Any, TypedDict, Unpack
 
-from sqlalchemy import JSON, Index, String, insert
+from sqlalchemy import JSON, Index, String
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from platform_shared.auth import Principal
 from platform_shared.calendar import utc_now
-from platform_shared.db import Base, FixedStatement, StatementConnection
+from platform_shared.db import Base
 
 
 class AuditEntry(Base):
@@ -77,17 +77,3 @@ def record_audit(
     entry = AuditEntry(**audit_row(principal, action, **what))
     session.add(entry)
     return entry
-
-
-async def insert_audit(
-    connection: StatementConnection,
-    principal: Principal,
-    action: str,
-    **what: Unpack[AuditedWhat],
-) -> None:
-    """Write an audit row with one INSERT on `connection` (the hot read paths, where a
-    unit of work costs more than the read it records); same row as `record_audit`."""
-    await connection.execute(_INSERT, audit_row(principal, action, **what))
-
-
-_INSERT = FixedStatement(insert(AuditEntry))

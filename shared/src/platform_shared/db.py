@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 from sqlalchemy import DateTime, MetaData, TypeDecorator, event
 from sqlalchemy.engine import Dialect, make_url
-from sqlalchemy.exc import DisconnectionError, OperationalError
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -29,9 +25,6 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.pool import ConnectionPoolEntry
-from sqlalchemy.sql.base import Executable
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.elements import ClauseElement
 
 from platform_shared.calendar import utc_now
 
@@ -163,149 +156,4 @@ async def session_scope(
             await session.commit()
         except BaseException:
             await session.rollback()
-            raise
-
-
-@dataclass(frozen=True)
-class _DriverForm:
-    """A statement as asyncpg runs it: SQL text, and how to order and convert the values."""
-
-    sql: str
-    names: tuple[str, ...]
-    defaults: dict[str, Any]
-    processors: tuple[Callable[[Any], Any] | None, ...]
-
-    def arguments(self, parameters: Mapping[str, Any]) -> list[Any]:
-        """The values in the SQL's order, converted as SQLAlchemy would convert them."""
-        arguments = []
-        for name, convert in zip(self.names, self.processors, strict=True):
-            value = parameters[name] if name in parameters else self.defaults[name]
-            arguments.append(value if convert is None or value is None else convert(value))
-        return arguments
-
-
-class FixedStatement:
-    """A Core statement built once (at import) and run many times with new values.
-
-    On PostgreSQL, `StatementConnection` runs it on the asyncpg connection itself: it is
-    compiled once here (SQL text, the order of its parameters, each parameter's bind
-    processor, so values are converted exactly as SQLAlchemy would convert them) and
-    prepared once per connection by asyncpg's statement cache. SQLAlchemy's execution
-    context and result objects cost more than the statement's round trip on the lookup
-    path. Rows come back as the driver returns them (plain tuples of values, not
-    processed by result types), so select only columns whose driver values are the
-    Python values (text, booleans, dates, UUIDs, aware timestamps). On SQLite it runs
-    through SQLAlchemy as any statement does.
-    """
-
-    def __init__(self, statement: Executable) -> None:
-        self.statement = statement
-        self._driver_form: _DriverForm | None = None
-
-    def driver_form(self, dialect: Dialect) -> _DriverForm:
-        form = self._driver_form
-        if form is None:
-            assert isinstance(self.statement, ClauseElement)
-            compiled = self.statement.compile(dialect=dialect)
-            assert isinstance(compiled, SQLCompiler)
-            names = tuple(compiled.positiontup or ())
-            binds = {name: compiled.binds[name] for name in names}
-            form = _DriverForm(
-                sql=compiled.string,
-                names=names,
-                defaults={
-                    name: bind.effective_value for name, bind in binds.items() if not bind.required
-                },
-                processors=tuple(
-                    bind.type.dialect_impl(dialect).bind_processor(dialect)
-                    for bind in binds.values()
-                ),
-            )
-            self._driver_form = form
-        return form
-
-
-#: Driver errors that mean the database could not be reached, is going away, or left the
-#: connection in an unknown state: raised as SQLAlchemy's `OperationalError`, which every
-#: service answers with a 503.
-_UNAVAILABLE = (
-    OSError,
-    asyncpg.InterfaceError,
-    asyncpg.InternalClientError,
-    asyncpg.PostgresConnectionError,
-    asyncpg.exceptions.OperatorInterventionError,
-    asyncpg.exceptions.InsufficientResourcesError,
-)
-
-
-class StatementConnection:
-    """One pooled connection running `FixedStatement`s (see `statement_connection`)."""
-
-    def __init__(self, connection: AsyncConnection, driver: asyncpg.Connection | None) -> None:
-        self.connection = connection
-        self._driver = driver
-        #: A statement failed in the driver: the connection is not given back to the pool.
-        self.failed = False
-
-    async def rows(
-        self, statement: FixedStatement, parameters: Mapping[str, Any]
-    ) -> Sequence[Sequence[Any]]:
-        """The rows of a select, each a sequence of its columns' values."""
-        if self._driver is None:
-            return list(await self.connection.execute(statement.statement, dict(parameters)))
-        rows: list[asyncpg.Record] = await self._on_driver(
-            self._driver.fetch, statement, parameters
-        )
-        return rows
-
-    async def execute(self, statement: FixedStatement, parameters: Mapping[str, Any]) -> None:
-        """Run an insert, update or delete."""
-        if self._driver is None:
-            await self.connection.execute(statement.statement, dict(parameters))
-            return
-        await self._on_driver(self._driver.execute, statement, parameters)
-
-    async def _on_driver(
-        self,
-        call: Callable[..., Awaitable[Any]],
-        statement: FixedStatement,
-        parameters: Mapping[str, Any],
-    ) -> Any:
-        form = statement.driver_form(self.connection.dialect)
-        try:
-            return await call(form.sql, *form.arguments(parameters))
-        except _UNAVAILABLE as error:
-            self.failed = True
-            raise OperationalError(form.sql, None, error) from error
-        except Exception:
-            self.failed = True
-            raise
-
-
-@asynccontextmanager
-async def statement_connection(engine: AsyncEngine) -> AsyncIterator[StatementConnection]:
-    """A connection for a read followed by one write (a lookup and its audit row).
-
-    On PostgreSQL each statement commits by itself (autocommit, run on the asyncpg
-    connection: see `FixedStatement`): the write is the last statement, so its success is
-    the commit, and the two round trips of BEGIN and COMMIT are saved. On SQLite the work
-    is one transaction (`BEGIN IMMEDIATE`) committed at the end, as a session's is. Either
-    way, a failure before the write leaves nothing behind and the caller answers only
-    after the write is committed. A connection on which a statement failed in the driver
-    is closed, not given back to the pool (its state is not known; the next checkout opens
-    a new one).
-    """
-    async with engine.connect() as connection:
-        if connection.dialect.name == "sqlite":
-            async with connection.begin():
-                yield StatementConnection(connection, None)
-            return
-        pooled = await connection.get_raw_connection()
-        driver: asyncpg.Connection = pooled.driver_connection
-        statements = StatementConnection(connection, driver)
-        try:
-            yield statements
-        except BaseException:
-            if statements.failed or driver.is_closed():
-                await connection.invalidate()
             raise

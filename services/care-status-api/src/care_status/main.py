@@ -8,7 +8,6 @@ from fastapi import FastAPI
 
 from care_status import models  # noqa: F401 - every table registered before the app starts
 from care_status.children.router import router as children_router
-from care_status.dependencies import Clock
 from care_status.leaving_care.router import router as leaving_care_router
 from care_status.legal_statuses.router import router as legal_statuses_router
 from care_status.lookups.router import lookup_route
@@ -19,6 +18,7 @@ from care_status.status_facts.router import router as status_facts_router
 from platform_shared.app import create_service_app
 from platform_shared.calendar import utc_now
 from platform_shared.settings import ServiceSettings
+from platform_shared.web.clock import Clock
 
 #: The Alembic scripts of this service (services/care-status-api/migrations).
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
@@ -35,7 +35,7 @@ the authority is told. Every lookup and every read of a record is audited.
 
 def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_now) -> FastAPI:
     """The care-status-api app; with no argument, settings come from `CARE_STATUS_*`."""
-    app = create_service_app(
+    return create_service_app(
         title="care-status-api",
         description=DESCRIPTION,
         settings=settings or Settings(),
@@ -49,6 +49,5 @@ def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_no
             status_facts_router,
         ],
         direct_routes=[lookup_route],
+        clock=clock,
     )
-    app.state.clock = clock
-    return app

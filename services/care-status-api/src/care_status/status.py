@@ -23,7 +23,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
+
+from platform_shared.contracts.vocabularies import (
+    BASIS_CATEGORY,
+    AgeBand,
+    CareLeaverCategory,
+    CareStatus,
+    ConsentAnswer,
+    LegalBasis,
+    LegalBasisCategory,
+    PlacementType,
+)
 
 #: The prescribed period of Children Act 1989 Sch. 2 para 19B(2)(b): 13 weeks
 #: (Care Planning, Placement and Case Review (England) Regulations 2010 reg 40(1)).
@@ -36,71 +46,10 @@ ADULT_AGE = 18
 SCOPE_END_AGE = 25
 
 
-class CareStatus(StrEnum):
-    LOOKED_AFTER = "looked_after"
-    CARE_LEAVER = "care_leaver"
-    NO_RECORD = "no_record"
-
-
-class CareLeaverCategory(StrEnum):
-    """Children Act 1989 and the Care Leavers (England) Regulations 2010."""
-
-    ELIGIBLE = "eligible"
-    RELEVANT = "relevant"
-    FORMER_RELEVANT = "former_relevant"
-    QUALIFYING = "qualifying"
-
-
-class LegalBasis(StrEnum):
-    """The detailed basis of a legal status (the SSDA903 legal statuses, by statute)."""
-
-    SECTION_20 = "section_20"
-    CARE_ORDER_S31 = "care_order_s31"
-    INTERIM_CARE_ORDER_S38 = "interim_care_order_s38"
-    PLACEMENT_ORDER_ACA_S21 = "placement_order_aca_s21"
-    POLICE_PROTECTION_S46 = "police_protection_s46"
-    EMERGENCY_PROTECTION_ORDER_S44 = "emergency_protection_order_s44"
-    CHILD_ASSESSMENT_ORDER_S43 = "child_assessment_order_s43"
-    REMAND_LASPO_S104 = "remand_laspo_s104"
-    PACE_S38_6 = "pace_s38_6"
-    YOUTH_REHABILITATION_ORDER_RESIDENCE = "youth_rehabilitation_order_residence"
-
-
-class LegalBasisCategory(StrEnum):
-    """The category of a basis carried in events (`legal_basis` of the facts block)."""
-
-    CARE_ORDER = "care_order"
-    INTERIM_CARE_ORDER = "interim_care_order"
-    SECTION_20 = "section_20"
-    POLICE_PROTECTION = "police_protection"
-    EMERGENCY_PROTECTION_ORDER = "emergency_protection_order"
-    REMAND = "remand"
-    OTHER = "other"
-
-
-BASIS_CATEGORY: dict[LegalBasis, LegalBasisCategory] = {
-    LegalBasis.SECTION_20: LegalBasisCategory.SECTION_20,
-    LegalBasis.CARE_ORDER_S31: LegalBasisCategory.CARE_ORDER,
-    LegalBasis.INTERIM_CARE_ORDER_S38: LegalBasisCategory.INTERIM_CARE_ORDER,
-    LegalBasis.POLICE_PROTECTION_S46: LegalBasisCategory.POLICE_PROTECTION,
-    LegalBasis.EMERGENCY_PROTECTION_ORDER_S44: LegalBasisCategory.EMERGENCY_PROTECTION_ORDER,
-    LegalBasis.REMAND_LASPO_S104: LegalBasisCategory.REMAND,
-    LegalBasis.PLACEMENT_ORDER_ACA_S21: LegalBasisCategory.OTHER,
-    LegalBasis.CHILD_ASSESSMENT_ORDER_S43: LegalBasisCategory.OTHER,
-    LegalBasis.PACE_S38_6: LegalBasisCategory.OTHER,
-    LegalBasis.YOUTH_REHABILITATION_ORDER_RESIDENCE: LegalBasisCategory.OTHER,
-}
-
 #: Bases that are themselves youth justice orders (docs/events.md: "remand counts").
 YOUTH_JUSTICE_BASES = frozenset(
     {LegalBasis.REMAND_LASPO_S104, LegalBasis.YOUTH_REHABILITATION_ORDER_RESIDENCE}
 )
-
-
-class ConsentAnswer(StrEnum):
-    GIVEN = "given"
-    REFUSED = "refused"
-    UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
@@ -114,7 +63,7 @@ class LegalStatusPeriod:
 @dataclass(frozen=True)
 class PlacementPeriod:
     area_authority: str
-    placement_type: str
+    placement_type: PlacementType
     start: date
     end: date | None = None
 
@@ -140,14 +89,15 @@ class CareHistory:
 
 
 @dataclass(frozen=True)
-class StatusFacts:
-    """The status facts block of docs/events.md, without the person_ref."""
+class ComputedStatus:
+    """What the rules answer for one day: the status facts block without the person_ref
+    (`care_record.record.CareRecord.facts` makes the block, the contract's `StatusFacts`)."""
 
     effective_date: date
     status: CareStatus
     care_leaver_category: CareLeaverCategory | None
     age: int
-    age_band: str
+    age_band: AgeBand
     under_18: bool
     under_25: bool
     responsible_authority: str
@@ -156,7 +106,7 @@ class StatusFacts:
     legal_basis: LegalBasisCategory | None
     youth_justice_order: bool
     notify_personal_adviser_consent: ConsentAnswer
-    placement_type: str | None
+    placement_type: PlacementType | None
 
 
 def birthday(date_of_birth: date, years: int) -> date:
@@ -175,13 +125,22 @@ def age_on(date_of_birth: date, day: date) -> int:
     return max(years, 0)
 
 
-def age_band(age: int) -> str:
+_AGE_BANDS = (
+    (10, AgeBand.UNDER_10),
+    (14, AgeBand.FROM_10_TO_13),
+    (16, AgeBand.FROM_14_TO_15),
+    (18, AgeBand.FROM_16_TO_17),
+    (21, AgeBand.FROM_18_TO_20),
+    (SCOPE_END_AGE, AgeBand.FROM_21_TO_24),
+)
+
+
+def age_band(age: int) -> AgeBand:
     """The reporting band of docs/events.md (`under_10` ... `25_plus`)."""
-    bands = ((10, "under_10"), (14, "10_13"), (16, "14_15"), (18, "16_17"), (21, "18_20"))
-    for upper, name in bands:
+    for upper, band in _AGE_BANDS:
         if age < upper:
-            return name
-    return "21_24" if age < SCOPE_END_AGE else "25_plus"
+            return band
+    return AgeBand.FROM_25
 
 
 def _effective_end(period: LegalStatusPeriod, date_of_birth: date) -> date:
@@ -323,7 +282,7 @@ def consent_on(consent: RecordedConsent | None, day: date) -> ConsentAnswer:
     return ConsentAnswer.GIVEN if consent.given else ConsentAnswer.REFUSED
 
 
-def compute_status(history: CareHistory, as_of: date) -> StatusFacts:
+def compute_status(history: CareHistory, as_of: date) -> ComputedStatus:
     """The status facts of a person on `as_of` (rules.md, "Statuses the rules read").
 
     - `looked_after`: a legal status is open on the date (and the person is under 18);
@@ -348,7 +307,7 @@ def compute_status(history: CareHistory, as_of: date) -> StatusFacts:
     youth_justice = history.youth_justice_order or (
         legal_status is not None and legal_status.basis in YOUTH_JUSTICE_BASES
     )
-    return StatusFacts(
+    return ComputedStatus(
         effective_date=as_of,
         status=status,
         care_leaver_category=category,

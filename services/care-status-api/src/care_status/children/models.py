@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from sqlalchemy import Index, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -18,6 +19,9 @@ class Child(TimestampedMixin, Base):
     """
 
     __tablename__ = "children"
+    #: The row belongs to its responsible authority; the history tables (legal statuses,
+    #: placements, leaving care, personal adviser, consents) are reached through the child.
+    __tenant_columns__: ClassVar[tuple[str, ...]] = ("responsible_authority",)
     __table_args__ = (
         Index("ix_children_name_key", "family_name_key", "given_name_key", "date_of_birth"),
         Index("ix_children_nhs_number", "nhs_number"),

@@ -8,8 +8,8 @@ from datetime import date
 from fastapi import APIRouter, Response
 
 from care_status.auth import CareStatusRead, CareStatusWrite
+from care_status.care_record.record import CareRecord
 from care_status.children import service
-from care_status.children.repository import CareRecord
 from care_status.children.schemas import (
     ChildCreate,
     ChildPage,
@@ -19,15 +19,11 @@ from care_status.children.schemas import (
     ChildView,
     PlacedChildView,
 )
-from care_status.dependencies import AsOf, Cursor, IfMatch, Limit, Now
-from care_status.etags import etag
-from care_status.history import facts_of
+from care_status.dependencies import AsOf
 from care_status.leaving_care.schemas import ConsentOut, LeavingCareOut, PersonalAdviserOut
 from care_status.legal_statuses.schemas import LegalStatusOut
 from care_status.organisations import authority_ref
-from care_status.pagination import DEFAULT_LIMIT
 from care_status.placements.schemas import PlacementOut
-from care_status.status_facts.schemas import StatusFacts
 from platform_shared.calendar import local_date
 from platform_shared.dependencies import Session
 from platform_shared.idempotency import Idempotency
@@ -39,6 +35,9 @@ from platform_shared.problems import (
     PreconditionRequired,
     problem_responses,
 )
+from platform_shared.web.clock import Now
+from platform_shared.web.etags import IfMatch, created, set_created, set_version, versioned
+from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
 
 router = APIRouter(prefix="/v1/children", tags=["children"])
 
@@ -46,7 +45,7 @@ router = APIRouter(prefix="/v1/children", tags=["children"])
 def full_record(record: CareRecord, as_of: date) -> ChildRecord:
     """The responsible authority's view of a record, with its status as of `as_of`."""
     child = record.child
-    facts = facts_of(record, as_of)
+    facts = record.facts(as_of)
     leaving = record.leaving_care
     return ChildRecord(
         id=child.id,
@@ -81,7 +80,7 @@ def full_record(record: CareRecord, as_of: date) -> ChildRecord:
             else None
         ),
         consents=[ConsentOut.model_validate(c) for c in record.consents],
-        status=StatusFacts.of(child.person_ref, facts),
+        status=facts,
         version=child.version,
         created_at=child.created_at,
         updated_at=child.updated_at,
@@ -92,7 +91,7 @@ def full_record(record: CareRecord, as_of: date) -> ChildRecord:
     "",
     status_code=201,
     response_model=ChildRecord,
-    responses=problem_responses(Conflict, Forbidden),
+    responses={**problem_responses(Conflict, Forbidden), **created()},
 )
 async def create_child(
     body: ChildCreate,
@@ -107,11 +106,10 @@ async def create_child(
     Honours `Idempotency-Key`. A person aged 25 or over, or born in the future, is refused.
     """
     record = await service.create_child(session, caller, body, now)
-    created = full_record(record, local_date(now))
-    idempotency.remember(201, created)
-    response.headers["ETag"] = etag(created.version)
-    response.headers["Location"] = f"{router.prefix}/{created.id}"
-    return created
+    answer = full_record(record, local_date(now))
+    idempotency.remember(201, answer)
+    set_created(response, f"{router.prefix}/{answer.id}", answer.version)
+    return answer
 
 
 @router.get("", response_model=ChildPage, responses=problem_responses())
@@ -139,7 +137,11 @@ async def list_children(
     return ChildPage(items=items, next_cursor=next_cursor)
 
 
-@router.get("/{child_id}", response_model=ChildView, responses=problem_responses(NotFound))
+@router.get(
+    "/{child_id}",
+    response_model=ChildView,
+    responses={**problem_responses(NotFound), **versioned(200)},
+)
 async def get_child(
     child_id: uuid.UUID,
     caller: CareStatusRead,
@@ -154,17 +156,16 @@ async def get_child(
     Audited. The ETag is the record's version (If-Match of a PATCH).
     """
     today = local_date(now)
-    found = await service.read_child(session, caller, child_id, today)
-    if isinstance(found, CareRecord):
-        response.headers["ETag"] = etag(found.child.version)
-        return ChildView(full_record(found, as_of or today))
-    response.headers["ETag"] = etag(found.child.version)
+    record, in_area = await service.read_child(session, caller, child_id, today)
+    set_version(response, record.child.version)
+    if in_area is None:
+        return ChildView(full_record(record, as_of or today))
     return ChildView(
         PlacedChildView(
-            id=found.child.id,
-            person_ref=found.child.person_ref,
-            responsible_authority=authority_ref(found.child.responsible_authority),
-            placements=[PlacementOut.model_validate(p) for p in found.placements],
+            id=record.child.id,
+            person_ref=record.child.person_ref,
+            responsible_authority=authority_ref(record.child.responsible_authority),
+            placements=[PlacementOut.model_validate(p) for p in in_area],
         )
     )
 
@@ -172,7 +173,10 @@ async def get_child(
 @router.patch(
     "/{child_id}",
     response_model=ChildRecord,
-    responses=problem_responses(NotFound, Conflict, PreconditionFailed, PreconditionRequired),
+    responses={
+        **problem_responses(NotFound, Conflict, PreconditionFailed, PreconditionRequired),
+        **versioned(200),
+    },
 )
 async def update_child(
     child_id: uuid.UUID,
@@ -188,5 +192,5 @@ async def update_child(
     Requires If-Match with the current ETag: 428 without it, 412 when it is stale.
     """
     record = await service.update_child(session, caller, child_id, body, if_match, now)
-    response.headers["ETag"] = etag(record.child.version)
+    set_version(response, record.child.version)
     return full_record(record, local_date(now))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -24,8 +23,10 @@ from care_status.legal_statuses.schemas import LegalStatusOut
 from care_status.lookups.matching import name_key
 from care_status.organisations import AuthorityRef
 from care_status.placements.schemas import PlacementOut
-from care_status.status_facts.schemas import StatusFacts
+from platform_shared.contracts.facts import StatusFacts
+from platform_shared.contracts.vocabularies import Ethnicity, EthnicityInput, Sex, SexInput
 from platform_shared.fields import IsoDate
+from platform_shared.web.pagination import Page
 
 
 def _has_letters(value: str) -> str:
@@ -54,39 +55,6 @@ PncId = Annotated[
 LocalReference = Annotated[str, StringConstraints(strip_whitespace=True, max_length=64)]
 
 
-class Sex(StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-    OTHER = "other"
-    NOT_STATED = "not_stated"
-
-
-class Ethnicity(StrEnum):
-    """The DfE/ONS ethnicity categories of the children looked after return."""
-
-    WHITE_BRITISH = "white_british"
-    WHITE_IRISH = "white_irish"
-    TRAVELLER_OF_IRISH_HERITAGE = "traveller_of_irish_heritage"
-    GYPSY_ROMA = "gypsy_roma"
-    ANY_OTHER_WHITE_BACKGROUND = "any_other_white_background"
-    WHITE_AND_BLACK_CARIBBEAN = "white_and_black_caribbean"
-    WHITE_AND_BLACK_AFRICAN = "white_and_black_african"
-    WHITE_AND_ASIAN = "white_and_asian"
-    ANY_OTHER_MIXED_BACKGROUND = "any_other_mixed_background"
-    INDIAN = "indian"
-    PAKISTANI = "pakistani"
-    BANGLADESHI = "bangladeshi"
-    CHINESE = "chinese"
-    ANY_OTHER_ASIAN_BACKGROUND = "any_other_asian_background"
-    CARIBBEAN = "caribbean"
-    AFRICAN = "african"
-    ANY_OTHER_BLACK_BACKGROUND = "any_other_black_background"
-    ARAB = "arab"
-    ANY_OTHER_ETHNIC_GROUP = "any_other_ethnic_group"
-    REFUSED = "refused"
-    INFORMATION_NOT_YET_OBTAINED = "information_not_yet_obtained"
-
-
 class ChildCreate(BaseModel):
     """A new child record; the caller's organisation becomes the responsible authority."""
 
@@ -98,8 +66,8 @@ class ChildCreate(BaseModel):
     nhs_number: NhsNumber | None = None
     pnc_id: PncId | None = None
     local_reference: LocalReference | None = None
-    sex: Sex | None = None
-    ethnicity: Ethnicity | None = None
+    sex: SexInput | None = None
+    ethnicity: EthnicityInput | None = None
     uasc: StrictBool = Field(default=False, description="An unaccompanied asylum-seeking child")
 
 
@@ -114,8 +82,8 @@ class ChildUpdate(BaseModel):
     nhs_number: NhsNumber | None = None
     pnc_id: PncId | None = None
     local_reference: LocalReference | None = None
-    sex: Sex | None = None
-    ethnicity: Ethnicity | None = None
+    sex: SexInput | None = None
+    ethnicity: EthnicityInput | None = None
     uasc: StrictBool | None = None
     youth_justice_order: StrictBool | None = Field(
         default=None,
@@ -185,6 +153,5 @@ class ChildSummary(BaseModel):
     created_at: datetime
 
 
-class ChildPage(BaseModel):
-    items: list[ChildSummary]
-    next_cursor: str | None
+class ChildPage(Page[ChildSummary]):
+    """One page of the caller's children, oldest record first."""

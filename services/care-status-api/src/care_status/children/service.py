@@ -3,42 +3,29 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from care_status.care_record.record import CareRecord, PlacementRow
+from care_status.care_record.repository import read_record_placed_in_area
+from care_status.care_record.service import child_not_found, lock_for_change, read_again
+from care_status.care_record.service import owned_record as read_owned
 from care_status.children.models import Child
-from care_status.children.repository import (
-    CareRecord,
-    children_of,
-    get_child_placed_in_area,
-    get_owned_child,
-    load_care_record,
-)
+from care_status.children.repository import children_page, nhs_number_taken
 from care_status.children.schemas import ChildCreate, ChildUpdate
-from care_status.etags import require_version
 from care_status.identifiers import new_person_ref
 from care_status.lookups.matching import name_key
 from care_status.organisations import require_responsible_authority
-from care_status.pagination import decode_cursor, encode_cursor
-from care_status.placements.models import Placement
 from care_status.status import SCOPE_END_AGE, age_on
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
-from platform_shared.problems import Conflict, Invalid
+from platform_shared.problems import Conflict, Invalid, NotFound
+from platform_shared.web.etags import require_version
+from platform_shared.web.pagination import decode_instant_cursor, next_cursor_of
 
 SUBJECT = "child"
-
-
-@dataclass
-class PlacedChild:
-    """What an area authority may read: the child's placements in its area."""
-
-    child: Child
-    placements: list[Placement]
 
 
 def _check_date_of_birth(date_of_birth: date, today: date) -> None:
@@ -49,13 +36,32 @@ def _check_date_of_birth(date_of_birth: date, today: date) -> None:
 async def _refuse_duplicate_nhs_number(
     session: AsyncSession, org: str, nhs_number: str | None, except_id: uuid.UUID | None = None
 ) -> None:
-    if nhs_number is None:
-        return
-    statement = children_of(org).where(Child.nhs_number == nhs_number)
-    if except_id is not None:
-        statement = statement.where(Child.id != except_id)
-    if await session.scalar(statement.limit(1)) is not None:
+    if nhs_number is not None and await nhs_number_taken(session, org, nhs_number, except_id):
         raise Conflict("Your organisation already holds a record with this NHS number")
+
+
+def _audit(
+    session: AsyncSession,
+    caller: Principal,
+    action: str,
+    child_id: uuid.UUID | None,
+    owner: str,
+    *,
+    purpose: str | None = None,
+    outcome: str | None = None,
+    details: dict[str, object] | None = None,
+) -> None:
+    record_audit(
+        session,
+        caller,
+        action,
+        subject_type=SUBJECT,
+        subject_id=child_id,
+        subject_owner=owner,
+        purpose=purpose,
+        outcome=outcome,
+        details=details,
+    )
 
 
 async def create_child(
@@ -90,56 +96,48 @@ async def create_child(
     )
     session.add(child)
     await session.flush()
-    record_audit(
-        session,
-        caller,
-        "child.create",
-        subject_type=SUBJECT,
-        subject_id=child.id,
-        subject_owner=org,
-    )
-    return CareRecord(child=child)
+    _audit(session, caller, "child.create", child.id, org)
+    return await read_owned(session, child.id, org)
 
 
 async def read_child(
     session: AsyncSession, caller: Principal, child_id: uuid.UUID, today: date
-) -> CareRecord | PlacedChild:
-    """The full record for the responsible authority; placement facts for an area authority.
+) -> tuple[CareRecord, tuple[PlacementRow, ...] | None]:
+    """The record, and for an area authority the placements in its own area (None for the
+    responsible authority, which sees the whole record).
 
-    An area authority is one where the child has a current or planned placement today;
-    it sees the placements in its own area only. Every read writes an audit row.
+    An area authority is one where the child has a current or planned placement today.
+    Every read is audited.
     """
-    owned = await session.scalar(children_of(caller.org).where(Child.id == child_id))
-    if owned is not None:
-        record = await load_care_record(session, owned)
-        record_audit(
+    try:
+        record = await read_owned(session, child_id, caller.org)
+    except NotFound:
+        pass
+    else:
+        _audit(
             session,
             caller,
             "child.read",
-            subject_type=SUBJECT,
-            subject_id=owned.id,
-            subject_owner=owned.responsible_authority,
+            record.child.id,
+            record.child.responsible_authority,
             purpose="responsible_authority",
             outcome="full",
         )
-        return record
-    child = await get_child_placed_in_area(session, child_id, caller.org, today)
-    placements = await session.scalars(
-        select(Placement)
-        .where(Placement.child_id == child.id, Placement.area_authority == caller.org)
-        .order_by(Placement.start_date)
-    )
-    record_audit(
+        return record, None
+    placed = await read_record_placed_in_area(session, child_id, caller.org, today)
+    if placed is None:
+        raise child_not_found()
+    in_area = tuple(p for p in placed.placements if p.area_authority == caller.org)
+    _audit(
         session,
         caller,
         "child.read",
-        subject_type=SUBJECT,
-        subject_id=child.id,
-        subject_owner=child.responsible_authority,
+        placed.child.id,
+        placed.child.responsible_authority,
         purpose="area_authority",
         outcome="placement_facts",
     )
-    return PlacedChild(child=child, placements=list(placements))
+    return placed, in_area
 
 
 async def update_child(
@@ -151,10 +149,9 @@ async def update_child(
     now: datetime,
 ) -> CareRecord:
     """Change the named fields of the record at the version the caller read (If-Match)."""
-    child = await get_owned_child(session, child_id, caller.org, for_update=True)
+    child, record = await lock_for_change(session, child_id, caller.org)
     require_version(if_match, child.version)
     fields = changes.model_dump(exclude_unset=True)
-    record = await load_care_record(session, child)
     if "date_of_birth" in fields:
         _check_date_of_birth(fields["date_of_birth"], local_date(now))
         first_dates = [s.start_date for s in record.legal_statuses] + [
@@ -172,39 +169,25 @@ async def update_child(
     child.family_name_key = name_key(child.family_name)
     child.version += 1
     await session.flush()
-    record_audit(
+    _audit(
         session,
         caller,
         "child.update",
-        subject_type=SUBJECT,
-        subject_id=child.id,
-        subject_owner=child.responsible_authority,
+        child.id,
+        child.responsible_authority,
         details={"fields": sorted(fields)},
     )
-    return record
+    return await read_again(session, record)
 
 
 async def list_children(
     session: AsyncSession, caller: Principal, cursor: str | None, limit: int
 ) -> tuple[list[Child], str | None]:
     """The caller's children in creation order, one page (audited as one read)."""
-    statement = children_of(caller.org).order_by(Child.created_at, Child.id).limit(limit + 1)
-    if cursor is not None:
-        after_at, after_id = decode_cursor(cursor)
-        statement = statement.where(
-            or_(
-                Child.created_at > after_at, and_(Child.created_at == after_at, Child.id > after_id)
-            )
-        )
-    rows = list(await session.scalars(statement))
-    page, more = rows[:limit], len(rows) > limit
-    record_audit(
-        session,
-        caller,
-        "children.list",
-        subject_type=SUBJECT,
-        subject_owner=caller.org,
-        details={"count": len(page)},
+    after = decode_instant_cursor(cursor) if cursor is not None else None
+    rows = await children_page(session, caller.org, limit + 1, after)
+    page, next_cursor = next_cursor_of(
+        rows, limit, lambda child: (child.created_at.isoformat(), str(child.id))
     )
-    next_cursor = encode_cursor(page[-1].created_at, page[-1].id) if more else None
+    _audit(session, caller, "children.list", None, caller.org, details={"count": len(page)})
     return page, next_cursor

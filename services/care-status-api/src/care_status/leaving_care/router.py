@@ -7,9 +7,6 @@ import uuid
 from fastapi import APIRouter, Response
 
 from care_status.auth import CareStatusWrite
-from care_status.dependencies import Now
-from care_status.etags import etag
-from care_status.history import facts_of
 from care_status.leaving_care import service
 from care_status.leaving_care.schemas import (
     ConsentOut,
@@ -23,11 +20,17 @@ from care_status.leaving_care.schemas import (
 from platform_shared.calendar import local_date
 from platform_shared.dependencies import Session
 from platform_shared.problems import NotFound, problem_responses
+from platform_shared.web.clock import Now
+from platform_shared.web.etags import set_version, versioned
 
 router = APIRouter(prefix="/v1/children/{child_id}", tags=["leaving-care"])
 
 
-@router.put("/leaving-care", response_model=LeavingCareOut, responses=problem_responses(NotFound))
+@router.put(
+    "/leaving-care",
+    response_model=LeavingCareOut,
+    responses={**problem_responses(NotFound), **versioned(200)},
+)
 async def record_leaving_care(
     child_id: uuid.UUID,
     body: LeavingCarePut,
@@ -44,8 +47,8 @@ async def record_leaving_care(
     record = await service.record_leaving_care(session, caller, child_id, body, now)
     leaving = record.leaving_care
     assert leaving is not None
-    facts = facts_of(record, local_date(now))
-    response.headers["ETag"] = etag(leaving.version)
+    facts = record.status_on(local_date(now))
+    set_version(response, leaving.version)
     return LeavingCareOut(
         left_care_on=leaving.left_care_on,
         category_override=body.category,
@@ -58,7 +61,7 @@ async def record_leaving_care(
 @router.put(
     "/personal-adviser",
     response_model=PersonalAdviserOut,
-    responses=problem_responses(NotFound),
+    responses={**problem_responses(NotFound), **versioned(200)},
 )
 async def appoint_personal_adviser(
     child_id: uuid.UUID,
@@ -70,11 +73,15 @@ async def appoint_personal_adviser(
     """Record the personal adviser: a name and the notify-api route that reaches them
     (default: the responsible authority's leaving-care service)."""
     adviser = await service.appoint_personal_adviser(session, caller, child_id, body)
-    response.headers["ETag"] = etag(adviser.version)
+    set_version(response, adviser.version)
     return PersonalAdviserOut.model_validate(adviser)
 
 
-@router.put("/consents/{purpose}", response_model=ConsentOut, responses=problem_responses(NotFound))
+@router.put(
+    "/consents/{purpose}",
+    response_model=ConsentOut,
+    responses={**problem_responses(NotFound), **versioned(200)},
+)
 async def record_consent(
     child_id: uuid.UUID,
     purpose: ConsentPurpose,
@@ -87,5 +94,5 @@ async def record_consent(
     """Record the young person's answer for a purpose, e.g. `notify_personal_adviser`
     (national protocol 7.2: the personal adviser is told only with consent)."""
     consent = await service.record_consent(session, caller, child_id, purpose, body, now)
-    response.headers["ETag"] = etag(consent.version)
+    set_version(response, consent.version)
     return ConsentOut.model_validate(consent)

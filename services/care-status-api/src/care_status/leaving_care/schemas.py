@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
-from care_status.status import CareLeaverCategory
+from platform_shared.contracts.vocabularies import CareLeaverCategory
 from platform_shared.fields import IsoDate
 
 ConsentPurpose = Literal["notify_personal_adviser"]

@@ -11,9 +11,10 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care_status.children.repository import CareRecord, load_owned_record
-from care_status.events import EventType, emit_event
-from care_status.history import facts_of
+from care_status.care_record.record import CareRecord, ConsentRow, PersonalAdviserRow
+from care_status.care_record.service import lock_for_change, read_again
+from care_status.events import emit_event
+from care_status.leaving_care import repository
 from care_status.leaving_care.models import Consent, LeavingCare, PersonalAdviser
 from care_status.leaving_care.schemas import ConsentPut, LeavingCarePut, PersonalAdviserPut
 from care_status.organisations import leaving_care_route
@@ -21,6 +22,7 @@ from care_status.status import ADULT_AGE, birthday
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
+from platform_shared.contracts.events import EventType
 from platform_shared.problems import Invalid
 
 
@@ -68,10 +70,10 @@ async def record_leaving_care(
     now: datetime,
 ) -> CareRecord:
     """Record when the young person left care; emits `care_leaver.recorded` when it changes."""
-    record = await load_owned_record(session, child_id, caller.org, for_update=True)
+    _, record = await lock_for_change(session, child_id, caller.org)
     _check_left_care_on(record, data, now)
     category = data.category.value if data.category else None
-    leaving = record.leaving_care
+    leaving = await repository.leaving_care_of(session, record.child.id)
     previous = leaving.category_override if leaving else None
     if leaving is not None:
         if (leaving.left_care_on, leaving.category_override) == (data.left_care_on, category):
@@ -86,9 +88,8 @@ async def record_leaving_care(
             category_override=category,
             version=1,
         )
-        session.add(leaving)
-        record.leaving_care = leaving
-    await session.flush()
+        await repository.add(session, leaving)
+    record = await read_again(session, record)
     _audit(session, caller, record, "leaving_care.record")
     if category != previous:
         _audit(
@@ -98,7 +99,7 @@ async def record_leaving_care(
             "care_leaver.category_override",
             {"category": category, "previous": previous},
         )
-    facts = facts_of(record, local_date(now))
+    facts = record.status_on(local_date(now))
     extra = {
         "left_care_on": data.left_care_on.isoformat(),
         "category": facts.care_leaver_category.value if facts.care_leaver_category else None,
@@ -109,21 +110,22 @@ async def record_leaving_care(
 
 async def appoint_personal_adviser(
     session: AsyncSession, caller: Principal, child_id: uuid.UUID, data: PersonalAdviserPut
-) -> PersonalAdviser:
+) -> PersonalAdviserRow:
     """Record the personal adviser; reached by default through the leaving-care service."""
-    record = await load_owned_record(session, child_id, caller.org, for_update=True)
+    _, record = await lock_for_change(session, child_id, caller.org)
     route = data.contact_route or leaving_care_route(record.child.responsible_authority)
-    adviser = record.personal_adviser
+    adviser = await repository.personal_adviser_of(session, record.child.id)
     if adviser is None:
         adviser = PersonalAdviser(child_id=record.child.id, version=0)
-        session.add(adviser)
+        await repository.add(session, adviser)
     adviser.name = data.name
     adviser.contact_route = route
     adviser.appointed_on = data.appointed_on
     adviser.version += 1
-    await session.flush()
+    record = await read_again(session, record)
     _audit(session, caller, record, "personal_adviser.record")
-    return adviser
+    assert record.personal_adviser is not None
+    return record.personal_adviser
 
 
 async def record_consent(
@@ -133,21 +135,23 @@ async def record_consent(
     purpose: str,
     data: ConsentPut,
     now: datetime,
-) -> Consent:
+) -> ConsentRow:
     """Record the young person's answer for `purpose` (it replaces the previous answer)."""
-    record = await load_owned_record(session, child_id, caller.org, for_update=True)
+    _, record = await lock_for_change(session, child_id, caller.org)
     if data.recorded_on > local_date(now):
         raise Invalid("body.recorded_on", "is in the future")
     if data.recorded_on < record.child.date_of_birth:
         raise Invalid("body.recorded_on", "is before the date of birth")
-    consent = record.consent(purpose)
+    consent = await repository.consent_of(session, record.child.id, purpose)
     if consent is None:
         consent = Consent(child_id=record.child.id, purpose=purpose, version=0)
-        session.add(consent)
+        await repository.add(session, consent)
     consent.given = data.given
     consent.recorded_on = data.recorded_on
     consent.recorded_by = data.recorded_by
     consent.version += 1
-    await session.flush()
+    record = await read_again(session, record)
     _audit(session, caller, record, "consent.record", {"purpose": purpose, "given": data.given})
-    return consent
+    found = record.consent(purpose)
+    assert found is not None
+    return found

@@ -7,8 +7,6 @@ import uuid
 from fastapi import APIRouter, Response
 
 from care_status.auth import CareStatusWrite
-from care_status.dependencies import IfMatch, Now
-from care_status.etags import etag
 from care_status.legal_statuses import service
 from care_status.legal_statuses.schemas import LegalStatusCreate, LegalStatusEnd, LegalStatusOut
 from platform_shared.dependencies import Session
@@ -19,12 +17,17 @@ from platform_shared.problems import (
     PreconditionRequired,
     problem_responses,
 )
+from platform_shared.web.clock import Now
+from platform_shared.web.etags import IfMatch, created, set_created, set_version, versioned
 
 router = APIRouter(prefix="/v1/children/{child_id}/legal-statuses", tags=["legal-statuses"])
 
 
 @router.post(
-    "", status_code=201, response_model=LegalStatusOut, responses=problem_responses(NotFound)
+    "",
+    status_code=201,
+    response_model=LegalStatusOut,
+    responses={**problem_responses(NotFound), **created()},
 )
 async def create_legal_status(
     child_id: uuid.UUID,
@@ -40,16 +43,19 @@ async def create_legal_status(
     Honours `Idempotency-Key`.
     """
     status = await service.add_legal_status(session, caller, child_id, body, now)
-    created = LegalStatusOut.model_validate(status)
-    idempotency.remember(201, created)
-    response.headers["ETag"] = etag(created.version)
-    return created
+    answer = LegalStatusOut.model_validate(status)
+    idempotency.remember(201, answer)
+    set_created(response, f"/v1/children/{child_id}/legal-statuses/{answer.id}", answer.version)
+    return answer
 
 
 @router.patch(
     "/{legal_status_id}",
     response_model=LegalStatusOut,
-    responses=problem_responses(NotFound, PreconditionFailed, PreconditionRequired),
+    responses={
+        **problem_responses(NotFound, PreconditionFailed, PreconditionRequired),
+        **versioned(200),
+    },
 )
 async def end_legal_status(
     child_id: uuid.UUID,
@@ -68,5 +74,5 @@ async def end_legal_status(
     status = await service.end_legal_status(
         session, caller, child_id, legal_status_id, body.end_date, if_match, now
     )
-    response.headers["ETag"] = etag(status.version)
+    set_version(response, status.version)
     return LegalStatusOut.model_validate(status)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from care_status.status import LegalBasis
+from platform_shared.contracts.vocabularies import LegalBasis
 from platform_shared.fields import IsoDate
 
 

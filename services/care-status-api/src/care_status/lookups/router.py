@@ -7,8 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from care_status.auth import LOOKUP_SCOPE, CareStatusRead
-from care_status.dependencies import Cursor, Limit, current_instant
+from care_status.auth import CareStatusRead, Scope
 from care_status.lookups import service
 from care_status.lookups.schemas import (
     LookupAuditEntry,
@@ -17,12 +16,13 @@ from care_status.lookups.schemas import (
     LookupResult,
 )
 from care_status.organisations import authority_ref, children_services_route
-from care_status.pagination import DEFAULT_LIMIT
-from care_status.status import CareStatus
 from platform_shared.auth import Principal
+from platform_shared.contracts.vocabularies import CareStatus
 from platform_shared.dependencies import Session
 from platform_shared.direct import DirectRoute
 from platform_shared.problems import problem_responses
+from platform_shared.web.clock import current_instant
+from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
 
 router = APIRouter(prefix="/v1/lookups", tags=["lookups"])
 
@@ -40,10 +40,10 @@ async def lookup_person(request: Request, caller: Principal, body: LookupRequest
     in_scope = answer.result in (CareStatus.LOOKED_AFTER, CareStatus.CARE_LEAVER)
     if not in_scope or facts is None or person is None:
         return LookupResult(result=answer.result)
-    authority = person.responsible_authority
+    authority = person.child.responsible_authority
     return LookupResult(
         result=answer.result,
-        person_ref=person.person_ref,
+        person_ref=person.child.person_ref,
         age=facts.age,
         under_25=facts.under_25,
         care_leaver_category=facts.care_leaver_category,
@@ -61,7 +61,7 @@ lookup_route = DirectRoute(
     lookup_person,
     body=LookupRequest,
     answer=LookupResult,
-    scopes=[LOOKUP_SCOPE],
+    scopes=[Scope.LOOKUP.value],
     tags=["lookups"],
     responses=problem_responses(),
 )

@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from care_status.children.schemas import Name, NhsNumber, PncId
 from care_status.identifiers import PERSON_REF_PATTERN
 from care_status.organisations import AuthorityRef
-from care_status.status import CareLeaverCategory, ConsentAnswer
+from platform_shared.contracts.vocabularies import CareLeaverCategory, ConsentAnswer
 from platform_shared.fields import IsoDate
+from platform_shared.web.pagination import Page
 
 
 class LookupPurpose(StrEnum):
@@ -101,6 +102,5 @@ class LookupAuditEntry(BaseModel):
     as_of: date | None
 
 
-class LookupAuditPage(BaseModel):
-    items: list[LookupAuditEntry]
-    next_cursor: str | None
+class LookupAuditPage(Page[LookupAuditEntry]):
+    """One page of the lookup audit, newest first."""

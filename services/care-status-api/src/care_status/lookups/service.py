@@ -1,9 +1,10 @@
 """Lookups: find the person, compute their status for `as_of`, audit, answer the minimum.
 
-Identifiers are tried first (each one index probe); the name and date of birth only when
-no identifier was given or none matched. Several distinct people answer `ambiguous`
-and none of them is disclosed. The audit row is written in the same transaction as the
-answer, so there is never an answer without its audit row.
+Identifiers are tried first (each one index probe, with the history of what it finds);
+the name and date of birth only when no identifier was given or none matched. Several
+distinct people answer `ambiguous` and none of them is disclosed. The audit row is the
+last statement on the lookup's connection, so there is never an answer without its audit
+row (`driver.lookup_connection`).
 """
 
 from __future__ import annotations
@@ -11,21 +12,22 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from care_status.children.models import Child
-from care_status.children.repository import FoundPerson, matching_statement, read_matching
+from care_status.care_record.record import CareRecord
+from care_status.care_record.repository import read_matching_records
+from care_status.driver import LookupConnection, lookup_connection
 from care_status.lookups.matching import MatchOutcome, decide, name_key
+from care_status.lookups.repository import lookup_audit_page
 from care_status.lookups.schemas import LookupRequest
-from care_status.pagination import decode_cursor, encode_cursor
-from care_status.status import StatusFacts, compute_status
-from platform_shared.audit import AuditEntry, insert_audit
+from care_status.status import ComputedStatus
+from platform_shared.audit import AuditEntry
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
-from platform_shared.db import StatementConnection, statement_connection
 from platform_shared.problems import Invalid
+from platform_shared.web.pagination import decode_instant_cursor, next_cursor_of
 
 LOOKUP = "lookup"
 FACTS_READ = "status_facts.read"
@@ -36,8 +38,8 @@ AUDITED_LOOKUPS = (LOOKUP, FACTS_READ)
 @dataclass
 class LookupAnswer:
     result: str
-    person: FoundPerson | None = None
-    facts: StatusFacts | None = None
+    person: CareRecord | None = None
+    facts: ComputedStatus | None = None
 
 
 def _check_request(request: LookupRequest) -> None:
@@ -52,43 +54,24 @@ def _check_request(request: LookupRequest) -> None:
         )
 
 
-#: One statement per probe, each finding up to two children with their histories
-#: (`matching_statement`); built once, so each is compiled once.
-_BY_IDENTIFIER = {
-    name: matching_statement(column == bindparam("value"))
-    for name, column in (
-        ("nhs_number", Child.nhs_number),
-        ("pnc_id", Child.pnc_id),
-        ("person_ref", Child.person_ref),
-    )
-}
-_BY_NAME_AND_DATE_OF_BIRTH = matching_statement(
-    and_(
-        Child.family_name_key == bindparam("family_name_key"),
-        Child.given_name_key == bindparam("given_name_key"),
-        Child.date_of_birth == bindparam("date_of_birth"),
-    )
-)
+def _probes(request: LookupRequest) -> list[tuple[str, dict[str, Any]]]:
+    """The identifier probes of a request, in the order they are tried."""
+    ids = request.identifiers
+    if ids is None:
+        return []
+    given = (("nhs_number", ids.nhs_number), ("pnc_id", ids.pnc_id), ("person_ref", ids.person_ref))
+    return [(name, {"value": value}) for name, value in given if value is not None]
 
 
 async def _candidates(
-    connection: StatementConnection, request: LookupRequest
-) -> tuple[list[FoundPerson], str]:
-    found: dict[uuid.UUID, FoundPerson] = {}
+    connection: LookupConnection, request: LookupRequest
+) -> tuple[list[CareRecord], str]:
+    found: dict[uuid.UUID, CareRecord] = {}
     used: list[str] = []
-    if request.identifiers is not None:
-        ids = request.identifiers
-        probes = (
-            ("nhs_number", ids.nhs_number),
-            ("pnc_id", ids.pnc_id),
-            ("person_ref", ids.person_ref),
-        )
-        for name, value in probes:
-            if value is None:
-                continue
-            used.append(name)
-            for person in await read_matching(connection, _BY_IDENTIFIER[name], {"value": value}):
-                found.setdefault(person.id, person)
+    for probe, values in _probes(request):
+        used.append(probe)
+        for person in await read_matching_records(connection, probe, values):
+            found.setdefault(person.child.id, person)
     given, family, born = request.given_name, request.family_name, request.date_of_birth
     if not found and given is not None and family is not None and born is not None:
         used.append("name_and_date_of_birth")
@@ -97,8 +80,8 @@ async def _candidates(
             "given_name_key": name_key(given),
             "date_of_birth": born,
         }
-        people = await read_matching(connection, _BY_NAME_AND_DATE_OF_BIRTH, keys)
-        found.update((person.id, person) for person in people)
+        people = await read_matching_records(connection, "name_and_date_of_birth", keys)
+        found.update((person.child.id, person) for person in people)
     return list(found.values()), "+".join(used)
 
 
@@ -107,17 +90,16 @@ async def lookup(
 ) -> LookupAnswer:
     """Answer a lookup for `request.as_of` (default today) and audit it.
 
-    Fixed statements on a `statement_connection`, no session: each probe with the
-    histories of what it found, then the audit insert, which is the last statement, so the
-    answer exists only once its audit row is committed.
+    No session: each probe with the histories of what it found, then the audit insert,
+    which is the last statement, so the answer exists only once its audit row is committed.
     """
     _check_request(request)
-    async with statement_connection(engine) as connection:
+    async with lookup_connection(engine) as connection:
         return await _lookup(connection, caller, request, now)
 
 
 async def _lookup(
-    connection: StatementConnection, caller: Principal, request: LookupRequest, now: datetime
+    connection: LookupConnection, caller: Principal, request: LookupRequest, now: datetime
 ) -> LookupAnswer:
     as_of = request.as_of or local_date(now)
     candidates, matched_by = await _candidates(connection, request)
@@ -127,15 +109,14 @@ async def _lookup(
     if match.outcome is MatchOutcome.AMBIGUOUS:
         answer = LookupAnswer(result="ambiguous")
     elif person is not None:
-        facts = compute_status(person.history, as_of)
+        facts = person.status_on(as_of)
         answer = LookupAnswer(result=facts.status.value, person=person, facts=facts)
-    await insert_audit(
-        connection,
+    await connection.insert_audit(
         caller,
         LOOKUP,
         subject_type="child",
-        subject_id=person.id if person else None,
-        subject_owner=person.responsible_authority if person else None,
+        subject_id=person.child.id if person else None,
+        subject_owner=person.child.responsible_authority if person else None,
         purpose=request.purpose,
         outcome=answer.result,
         details={
@@ -156,26 +137,9 @@ async def list_lookup_audit(
     child_id: uuid.UUID | None = None,
 ) -> tuple[list[AuditEntry], str | None]:
     """Lookups about the caller's children, newest first, one page."""
-    statement = (
-        select(AuditEntry)
-        .where(AuditEntry.subject_owner == caller.org, AuditEntry.action.in_(AUDITED_LOOKUPS))
-        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-        .limit(limit + 1)
-    )
-    if child_id is not None:
-        statement = statement.where(AuditEntry.subject_id == str(child_id))
-    if cursor is not None:
-        before_at, before_id = decode_cursor(cursor)
-        statement = statement.where(
-            or_(
-                AuditEntry.at < before_at,
-                and_(AuditEntry.at == before_at, AuditEntry.id < before_id),
-            )
-        )
-    rows = list(await session.scalars(statement))
-    page, more = rows[:limit], len(rows) > limit
-    next_cursor = encode_cursor(page[-1].at, page[-1].id) if more else None
-    return page, next_cursor
+    after = decode_instant_cursor(cursor) if cursor is not None else None
+    rows = await lookup_audit_page(session, caller.org, AUDITED_LOOKUPS, limit + 1, after, child_id)
+    return next_cursor_of(rows, limit, lambda entry: (entry.at.isoformat(), str(entry.id)))
 
 
 def audit_as_of(entry: AuditEntry) -> date | None:

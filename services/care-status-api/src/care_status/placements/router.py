@@ -7,8 +7,6 @@ import uuid
 from fastapi import APIRouter, Response
 
 from care_status.auth import CareStatusWrite
-from care_status.dependencies import IfMatch, Now
-from care_status.etags import etag
 from care_status.placements import service
 from care_status.placements.schemas import PlacementCreate, PlacementEnd, PlacementOut
 from platform_shared.dependencies import Session
@@ -19,12 +17,17 @@ from platform_shared.problems import (
     PreconditionRequired,
     problem_responses,
 )
+from platform_shared.web.clock import Now
+from platform_shared.web.etags import IfMatch, created, set_created, set_version, versioned
 
 router = APIRouter(prefix="/v1/children/{child_id}/placements", tags=["placements"])
 
 
 @router.post(
-    "", status_code=201, response_model=PlacementOut, responses=problem_responses(NotFound)
+    "",
+    status_code=201,
+    response_model=PlacementOut,
+    responses={**problem_responses(NotFound), **created()},
 )
 async def create_placement(
     child_id: uuid.UUID,
@@ -41,16 +44,19 @@ async def create_placement(
     Honours `Idempotency-Key`.
     """
     placement = await service.add_placement(session, caller, child_id, body, now)
-    created = PlacementOut.model_validate(placement)
-    idempotency.remember(201, created)
-    response.headers["ETag"] = etag(created.version)
-    return created
+    answer = PlacementOut.model_validate(placement)
+    idempotency.remember(201, answer)
+    set_created(response, f"/v1/children/{child_id}/placements/{answer.id}", answer.version)
+    return answer
 
 
 @router.patch(
     "/{placement_id}",
     response_model=PlacementOut,
-    responses=problem_responses(NotFound, PreconditionFailed, PreconditionRequired),
+    responses={
+        **problem_responses(NotFound, PreconditionFailed, PreconditionRequired),
+        **versioned(200),
+    },
 )
 async def end_placement(
     child_id: uuid.UUID,
@@ -69,5 +75,5 @@ async def end_placement(
     placement = await service.end_placement(
         session, caller, child_id, placement_id, body.end_date, if_match, now
     )
-    response.headers["ETag"] = etag(placement.version)
+    set_version(response, placement.version)
     return PlacementOut.model_validate(placement)

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
+from platform_shared.contracts.vocabularies import PlacementType
 from platform_shared.fields import IsoDate
-
-
-class PlacementType(StrEnum):
-    FOSTER = "foster"
-    KINSHIP = "kinship"
-    CHILDRENS_HOME = "childrens_home"
-    SECURE_CHILDRENS_HOME = "secure_childrens_home"
-    SUPPORTED_ACCOMMODATION = "supported_accommodation"
-    RESIDENTIAL_SCHOOL = "residential_school"
-    OTHER = "other"
-
 
 GssCode = Annotated[
     str,

@@ -7,13 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from care_status.auth import CareStatusFacts
-from care_status.dependencies import AsOf, Now
+from care_status.dependencies import AsOf
 from care_status.identifiers import PERSON_REF_PATTERN
 from care_status.status_facts import service
 from care_status.status_facts.schemas import StatusFacts
 from platform_shared.calendar import local_date
 from platform_shared.dependencies import Session
 from platform_shared.problems import NotFound, problem_responses
+from platform_shared.web.clock import Now
 
 router = APIRouter(prefix="/v1/status-facts", tags=["status-facts"])
 
@@ -28,5 +29,4 @@ async def get_status_facts(
 ) -> StatusFacts:
     """The status facts block of docs/events.md for `person_ref` as of `as_of` (default
     today), for incident-api to enrich its events. Audited (`event_enrichment`)."""
-    facts = await service.read_status_facts(session, caller, person_ref, as_of or local_date(now))
-    return StatusFacts.of(person_ref, facts)
+    return await service.read_status_facts(session, caller, person_ref, as_of or local_date(now))

@@ -10,9 +10,9 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from care_status.children.repository import find_by_person_ref, read_history
 from care_status.lookups.service import FACTS_READ
-from care_status.status import StatusFacts, compute_status
+from care_status.status_facts.repository import read_record_by_person_ref
+from care_status.status_facts.schemas import StatusFacts
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.problems import NotFound
@@ -24,17 +24,17 @@ async def read_status_facts(
     session: AsyncSession, caller: Principal, person_ref: str, as_of: date
 ) -> StatusFacts:
     """The facts block of `person_ref` as of `as_of`; 404 when nobody has that person_ref."""
-    child = await find_by_person_ref(session, person_ref)
-    if child is None:
+    record = await read_record_by_person_ref(session, person_ref)
+    if record is None:
         raise NotFound("No person with this person_ref")
-    facts = compute_status(await read_history(session, child), as_of)
+    facts = record.facts(as_of)
     record_audit(
         session,
         caller,
         FACTS_READ,
         subject_type="child",
-        subject_id=child.id,
-        subject_owner=child.responsible_authority,
+        subject_id=record.child.id,
+        subject_owner=record.child.responsible_authority,
         purpose=PURPOSE,
         outcome=facts.status.value,
         details={"as_of": as_of.isoformat()},

@@ -1,4 +1,5 @@
-"""`statement_connection` and `insert_audit`: the hot read paths' read-then-audit shape."""
+"""`driver.lookup_connection`: a lookup's read, then its audit row (on asyncpg itself on
+PostgreSQL, through SQLAlchemy on SQLite)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 
-from platform_shared.audit import AuditEntry, insert_audit
+from care_status.driver import lookup_connection
+from platform_shared.audit import AuditEntry
 from platform_shared.auth import Principal
-from platform_shared.db import FixedStatement, create_engine, statement_connection
+from platform_shared.db import create_engine
 
 CALLER = Principal(client_id="demo-met-custody", org="police-metropolitan", scopes=frozenset())
 
@@ -17,7 +19,7 @@ class LookupFailed(Exception):
     pass
 
 
-_COUNT = FixedStatement(select(func.count()).select_from(AuditEntry))
+_COUNT = select(func.count()).select_from(AuditEntry)
 
 
 async def _audit_rows(url: str) -> list[AuditEntry]:
@@ -33,10 +35,9 @@ async def _audit_rows(url: str) -> list[AuditEntry]:
 async def test_the_audit_row_is_committed_when_the_connection_is_done(database_url: str) -> None:
     engine = create_engine(database_url)
     try:
-        async with statement_connection(engine) as connection:
-            assert [tuple(row) for row in await connection.rows(_COUNT, {})] == [(0,)]
-            await insert_audit(
-                connection,
+        async with lookup_connection(engine) as connection:
+            assert [tuple(row) for row in await connection.execute(_COUNT, {})] == [(0,)]
+            await connection.insert_audit(
                 CALLER,
                 "lookup",
                 subject_type="child",
@@ -70,12 +71,12 @@ async def test_a_failure_before_the_audit_row_leaves_nothing(database_url: str) 
     engine = create_engine(database_url)
     try:
         with pytest.raises(LookupFailed):
-            async with statement_connection(engine) as connection:
-                await connection.rows(_COUNT, {})
+            async with lookup_connection(engine) as connection:
+                await connection.execute(_COUNT, {})
                 raise LookupFailed
         # The connection went back to the pool in a usable state.
-        async with statement_connection(engine) as connection:
-            await insert_audit(connection, CALLER, "lookup", outcome="no_record")
+        async with lookup_connection(engine) as connection:
+            await connection.insert_audit(CALLER, "lookup", outcome="no_record")
     finally:
         await engine.dispose()
 
@@ -91,19 +92,19 @@ async def test_a_connection_lost_on_postgresql_is_unavailable_and_not_reused(
         return  # SQLite has no server to lose; its statements run through SQLAlchemy
     engine = create_engine(database_url, pool_size=1)
     try:
-        async with statement_connection(engine) as connection:
-            [(backend_pid,)] = await connection.rows(_BACKEND_PID, {})
+        async with lookup_connection(engine) as connection:
+            [(backend_pid,)] = await connection.execute(_BACKEND_PID, {})
         killer = create_engine(database_url)
         async with killer.connect() as other:
             await other.execute(text(f"SELECT pg_terminate_backend({int(backend_pid)})"))
         await killer.dispose()
         with pytest.raises(OperationalError):
-            async with statement_connection(engine) as connection:
-                await connection.rows(_COUNT, {})
+            async with lookup_connection(engine) as connection:
+                await connection.execute(_COUNT, {})
         # The pool's one connection was replaced: the next lookup runs.
-        async with statement_connection(engine) as connection:
-            [(new_pid,)] = await connection.rows(_BACKEND_PID, {})
-            await insert_audit(connection, CALLER, "lookup", outcome="no_record")
+        async with lookup_connection(engine) as connection:
+            [(new_pid,)] = await connection.execute(_BACKEND_PID, {})
+            await connection.insert_audit(CALLER, "lookup", outcome="no_record")
         assert new_pid != backend_pid
     finally:
         await engine.dispose()
@@ -111,4 +112,4 @@ async def test_a_connection_lost_on_postgresql_is_unavailable_and_not_reused(
     assert [row.outcome for row in await _audit_rows(database_url)] == ["no_record"]
 
 
-_BACKEND_PID = FixedStatement(select(func.pg_backend_pid()))
+_BACKEND_PID = select(func.pg_backend_pid())
