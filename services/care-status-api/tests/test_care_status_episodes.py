@@ -231,3 +231,64 @@ async def test_unknown_placement_is_not_found(
     )
 
     assert response.status_code == 404
+
+
+async def test_the_location_of_a_new_placement_reads_it_back_with_its_etag(
+    service: InProcessService, camden: httpx.AsyncClient, child: dict[str, Any]
+) -> None:
+    created = await camden.post(
+        f"/v1/children/{child['id']}/placements",
+        json={
+            "placement_type": "foster",
+            "area_authority": "E10000007",
+            "start_date": "2024-01-01",
+        },
+    )
+
+    read = await camden.get(created.headers["Location"])
+
+    assert read.status_code == 200
+    assert read.json() == created.json()
+    assert read.headers["ETag"] == created.headers["ETag"] == '"1"'
+
+
+async def test_a_legal_status_read_with_its_current_etag_is_not_modified(
+    camden: httpx.AsyncClient, child: dict[str, Any]
+) -> None:
+    status = await add_legal_status(camden, child["id"], start_date="2024-01-01")
+    url = f"/v1/children/{child['id']}/legal-statuses/{status['id']}"
+
+    unchanged = await camden.get(url, headers={"If-None-Match": '"1"'})
+    await camden.patch(url, json={"end_date": "2026-11-01"}, headers={"If-Match": '"1"'})
+    changed = await camden.get(url, headers={"If-None-Match": '"1"'})
+
+    assert (unchanged.status_code, unchanged.content) == (304, b"")
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] == '"2"'
+    assert changed.json()["end_date"] == "2026-11-01"
+
+
+async def test_another_authority_cannot_read_a_placement(
+    service: InProcessService, camden: httpx.AsyncClient, child: dict[str, Any]
+) -> None:
+    placement = await add_placement(camden, child["id"], start_date="2024-01-01")
+    derbyshire = await service.as_client("demo-derbyshire")
+
+    response = await derbyshire.get(f"/v1/children/{child['id']}/placements/{placement['id']}")
+
+    assert response.status_code == 404
+
+
+async def test_a_retried_placement_says_again_where_it_is(
+    camden: httpx.AsyncClient, child: dict[str, Any]
+) -> None:
+    body = {"placement_type": "foster", "area_authority": "E10000007", "start_date": "2024-01-01"}
+    headers = {"Idempotency-Key": "placement-2024-01-01"}
+    url = f"/v1/children/{child['id']}/placements"
+
+    first = await camden.post(url, json=body, headers=headers)
+    retry = await camden.post(url, json=body, headers=headers)
+
+    assert retry.headers["Idempotent-Replayed"] == "true"
+    assert retry.headers["Location"] == first.headers["Location"]
+    assert retry.headers["ETag"] == first.headers["ETag"]

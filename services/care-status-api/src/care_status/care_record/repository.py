@@ -64,12 +64,13 @@ def _json_rows_postgresql(element: json_rows, compiler: SQLCompiler, **kw: Any) 
     return f"json_agg(json_build_object({compiler.process(element.clauses, **kw)}))"
 
 
-def _rows_of(model: Any, keys: Sequence[str]) -> ColumnElement[Any]:
-    """The JSON array of the child's rows of `model`, one object of `keys` per row."""
+def _rows_of(model: Any, keys: Sequence[str], child_id: Any) -> ColumnElement[Any]:
+    """The JSON array of the rows of `model` of the child `child_id` (the enclosing
+    statement's column, which that statement scopes), one object of `keys` per row."""
     pairs: list[ColumnElement[Any]] = []
     for key in keys:
         pairs += [literal_column(f"'{key}'"), getattr(model, key)]
-    return select(json_rows(*pairs)).where(model.child_id == Child.id).scalar_subquery()
+    return select(json_rows(*pairs)).where(model.child_id == child_id).scalar_subquery()
 
 
 _CHILD_COLUMNS = (
@@ -96,11 +97,11 @@ def _record_columns() -> list[Any]:
     """The child's columns, then one JSON array per history table (`record.decode`)."""
     return [
         *_CHILD_COLUMNS,
-        _rows_of(LegalStatus, LEGAL_STATUS_KEYS).label("legal_statuses"),
-        _rows_of(Placement, PLACEMENT_KEYS).label("placements"),
-        _rows_of(LeavingCare, LEAVING_CARE_KEYS).label("leaving_care"),
-        _rows_of(PersonalAdviser, PERSONAL_ADVISER_KEYS).label("personal_adviser"),
-        _rows_of(Consent, CONSENT_KEYS).label("consents"),
+        _rows_of(LegalStatus, LEGAL_STATUS_KEYS, Child.id).label("legal_statuses"),
+        _rows_of(Placement, PLACEMENT_KEYS, Child.id).label("placements"),
+        _rows_of(LeavingCare, LEAVING_CARE_KEYS, Child.id).label("leaving_care"),
+        _rows_of(PersonalAdviser, PERSONAL_ADVISER_KEYS, Child.id).label("personal_adviser"),
+        _rows_of(Consent, CONSENT_KEYS, Child.id).label("consents"),
     ]
 
 

@@ -107,8 +107,8 @@ async def create_child(
     """
     record = await service.create_child(session, caller, body, now)
     answer = full_record(record, local_date(now))
-    idempotency.remember(201, answer)
     set_created(response, f"{router.prefix}/{answer.id}", answer.version)
+    idempotency.remember(201, answer, response.headers)
     return answer
 
 

@@ -20,7 +20,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care_status.care_record.record import CareRecord
-from care_status.care_record.service import lock_for_change, read_again
+from care_status.care_record.service import lock_for_change, owned_record, read_again
 from care_status.episodes import repository
 from care_status.events import emit_event
 from care_status.status import ADULT_AGE, birthday, overlaps
@@ -165,4 +165,18 @@ async def end_episode(
     row = kind.find(record, episode_id)
     _audit(session, caller, kind, "end", row, record.child.responsible_authority)
     emit_event(session, record, kind.ended, kind.ended_data(row), now=now)
+    return row
+
+
+async def read_episode(
+    session: AsyncSession,
+    caller: Principal,
+    kind: Episodes[Row],
+    child_id: uuid.UUID,
+    episode_id: uuid.UUID,
+) -> Row:
+    """One episode of the caller's child (the `Location` of its creation); audited."""
+    record = await owned_record(session, child_id, caller.org)
+    row = kind.find(record, episode_id)
+    _audit(session, caller, kind, "read", row, record.child.responsible_authority)
     return row

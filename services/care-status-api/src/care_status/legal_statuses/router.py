@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from fastapi import APIRouter, Response
 
-from care_status.auth import CareStatusWrite
+from care_status.auth import CareStatusRead, CareStatusWrite
 from care_status.legal_statuses import service
 from care_status.legal_statuses.schemas import LegalStatusCreate, LegalStatusEnd, LegalStatusOut
 from platform_shared.dependencies import Session
@@ -18,7 +19,16 @@ from platform_shared.problems import (
     problem_responses,
 )
 from platform_shared.web.clock import Now
-from platform_shared.web.etags import IfMatch, created, set_created, set_version, versioned
+from platform_shared.web.etags import (
+    IfMatch,
+    IfNoneMatch,
+    created,
+    is_unchanged,
+    not_modified,
+    set_created,
+    set_version,
+    versioned,
+)
 
 router = APIRouter(prefix="/v1/children/{child_id}/legal-statuses", tags=["legal-statuses"])
 
@@ -44,9 +54,31 @@ async def create_legal_status(
     """
     status = await service.add_legal_status(session, caller, child_id, body, now)
     answer = LegalStatusOut.model_validate(status)
-    idempotency.remember(201, answer)
     set_created(response, f"/v1/children/{child_id}/legal-statuses/{answer.id}", answer.version)
+    idempotency.remember(201, answer, response.headers)
     return answer
+
+
+@router.get(
+    "/{legal_status_id}",
+    response_model=LegalStatusOut,
+    responses={**problem_responses(NotFound), **versioned(200, not_modified_too=True)},
+)
+async def get_legal_status(
+    child_id: uuid.UUID,
+    legal_status_id: uuid.UUID,
+    caller: CareStatusRead,
+    session: Session,
+    response: Response,
+    if_none_match: IfNoneMatch = None,
+) -> Any:
+    """One legal status of a child the caller's authority is responsible for (the `Location`
+    of its creation). Audited. 304 when `If-None-Match` names its current ETag."""
+    episode = await service.read_legal_status(session, caller, child_id, legal_status_id)
+    if is_unchanged(if_none_match, episode.version):
+        return not_modified(episode.version)
+    set_version(response, episode.version)
+    return LegalStatusOut.model_validate(episode)
 
 
 @router.patch(

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care_status.care_record.record import CareRecord, LegalStatusRow
-from care_status.episodes.service import Episodes, create_episode, end_episode
+from care_status.episodes.service import Episodes, create_episode, end_episode, read_episode
 from care_status.legal_statuses.models import LegalStatus
 from care_status.legal_statuses.schemas import LegalStatusCreate
 from platform_shared.auth import Principal
@@ -90,3 +90,10 @@ async def end_legal_status(
     return await end_episode(
         session, caller, LEGAL_STATUSES, child_id, status_id, end_date, if_match, now
     )
+
+
+async def read_legal_status(
+    session: AsyncSession, caller: Principal, child_id: uuid.UUID, episode_id: uuid.UUID
+) -> LegalStatusRow:
+    """One legal status of the caller's child; audited."""
+    return await read_episode(session, caller, LEGAL_STATUSES, child_id, episode_id)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from fastapi import APIRouter, Response
 
-from care_status.auth import CareStatusWrite
+from care_status.auth import CareStatusRead, CareStatusWrite
 from care_status.placements import service
 from care_status.placements.schemas import PlacementCreate, PlacementEnd, PlacementOut
 from platform_shared.dependencies import Session
@@ -18,7 +19,16 @@ from platform_shared.problems import (
     problem_responses,
 )
 from platform_shared.web.clock import Now
-from platform_shared.web.etags import IfMatch, created, set_created, set_version, versioned
+from platform_shared.web.etags import (
+    IfMatch,
+    IfNoneMatch,
+    created,
+    is_unchanged,
+    not_modified,
+    set_created,
+    set_version,
+    versioned,
+)
 
 router = APIRouter(prefix="/v1/children/{child_id}/placements", tags=["placements"])
 
@@ -45,9 +55,31 @@ async def create_placement(
     """
     placement = await service.add_placement(session, caller, child_id, body, now)
     answer = PlacementOut.model_validate(placement)
-    idempotency.remember(201, answer)
     set_created(response, f"/v1/children/{child_id}/placements/{answer.id}", answer.version)
+    idempotency.remember(201, answer, response.headers)
     return answer
+
+
+@router.get(
+    "/{placement_id}",
+    response_model=PlacementOut,
+    responses={**problem_responses(NotFound), **versioned(200, not_modified_too=True)},
+)
+async def get_placement(
+    child_id: uuid.UUID,
+    placement_id: uuid.UUID,
+    caller: CareStatusRead,
+    session: Session,
+    response: Response,
+    if_none_match: IfNoneMatch = None,
+) -> Any:
+    """One placement of a child the caller's authority is responsible for (the `Location`
+    of its creation). Audited. 304 when `If-None-Match` names its current ETag."""
+    episode = await service.read_placement(session, caller, child_id, placement_id)
+    if is_unchanged(if_none_match, episode.version):
+        return not_modified(episode.version)
+    set_version(response, episode.version)
+    return PlacementOut.model_validate(episode)
 
 
 @router.patch(

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care_status.care_record.record import CareRecord, PlacementRow
-from care_status.episodes.service import Episodes, create_episode, end_episode
+from care_status.episodes.service import Episodes, create_episode, end_episode, read_episode
 from care_status.organisations import require_local_authority, require_provider
 from care_status.placements.models import Placement
 from care_status.placements.schemas import PlacementCreate
@@ -91,3 +91,10 @@ async def end_placement(
     return await end_episode(
         session, caller, PLACEMENTS, child_id, placement_id, end_date, if_match, now
     )
+
+
+async def read_placement(
+    session: AsyncSession, caller: Principal, child_id: uuid.UUID, episode_id: uuid.UUID
+) -> PlacementRow:
+    """One placement of the caller's child; audited."""
+    return await read_episode(session, caller, PLACEMENTS, child_id, episode_id)
