@@ -17,6 +17,7 @@ from platform_shared.contracts.events import (
     EventType,
     PlacementStarted,
 )
+from platform_shared.contracts.examples import status_facts_example
 from platform_shared.contracts.facts import STATUS_FACT_FIELDS, StatusFacts
 from platform_shared.contracts.vocabularies import Ethnicity, EthnicityInput, Sex, SexInput
 
@@ -170,3 +171,10 @@ def test_event_details_read_an_iso_date_written_as_text() -> None:
     details = EventDetails.model_validate({"start_date": "2024-05-01"})
 
     assert details.start_date == date(2024, 5, 1)  # type: ignore[attr-defined]
+
+
+def test_the_example_status_facts_block_meets_the_contract() -> None:
+    facts = StatusFacts.model_validate(status_facts_example())
+
+    assert facts.placed_out_of_area is True
+    assert facts.responsible_authority == "E09000007"

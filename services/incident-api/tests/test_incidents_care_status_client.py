@@ -14,7 +14,8 @@ from incidents.care_status_client import (
     PersonNotFound,
     facts_credentials,
 )
-from incidents.testing import CareStatusStandIn, looked_after_facts
+from incidents.testing import CareStatusStandIn
+from platform_shared.contracts.examples import status_facts_example
 from platform_shared.contracts.facts import StatusFacts
 from platform_shared.contracts.vocabularies import CareStatus, PlacementType
 
@@ -73,9 +74,11 @@ async def test_stopped_care_status_is_unavailable(
         httpx.Response(503, json={"title": "Service unavailable"}),
         httpx.Response(200, json={"person_ref": "child-camden-1", "status": "looked_after"}),
         httpx.Response(200, text="not json"),
-        httpx.Response(200, json={**FULL_BLOCK, **looked_after_facts(status="adopted")}),
-        httpx.Response(200, json={**FULL_BLOCK, **looked_after_facts(responsible_authority=None)}),
-        httpx.Response(200, json={**FULL_BLOCK, **looked_after_facts(age="15")}),
+        httpx.Response(200, json={**status_facts_example(**FULL_BLOCK, status="adopted")}),
+        httpx.Response(
+            200, json={**status_facts_example(**FULL_BLOCK, responsible_authority=None)}
+        ),
+        httpx.Response(200, json={**status_facts_example(**FULL_BLOCK, age="15")}),
     ],
     ids=[
         "503",
@@ -102,7 +105,7 @@ async def test_a_block_of_the_contract_is_read_as_the_shared_status_facts(
     auth_url: str,
 ) -> None:
     client = _client(auth_url, "http://care-status.test")
-    answer = httpx.Response(200, json={**FULL_BLOCK, **looked_after_facts(), "later_field": 1})
+    answer = httpx.Response(200, json={**status_facts_example(**FULL_BLOCK), "later_field": 1})
     with respx.mock(assert_all_called=False) as mock:
         mock.get(url__startswith="http://care-status.test").mock(return_value=answer)
         mock.route().pass_through()

@@ -148,14 +148,7 @@ class BodyGuardMiddleware:
         path = scope["path"]
         declared = request.headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            await self._refuse(
-                scope,
-                receive,
-                send,
-                413,
-                "Body too large",
-                f"The body exceeds {self.max_body_bytes} bytes",
-            )
+            await self._refuse_too_large(scope, receive, send)
             return
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         has_body = declared not in (None, "0") or "transfer-encoding" in request.headers
@@ -185,14 +178,17 @@ class BodyGuardMiddleware:
         try:
             await self.app(scope, limited_receive, send)
         except BodyTooLarge:
-            await self._refuse(
-                scope,
-                receive,
-                send,
-                413,
-                "Body too large",
-                f"The body exceeds {self.max_body_bytes} bytes",
-            )
+            await self._refuse_too_large(scope, receive, send)
+
+    async def _refuse_too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._refuse(
+            scope,
+            receive,
+            send,
+            413,
+            "Body too large",
+            f"The body exceeds {self.max_body_bytes} bytes",
+        )
 
     @staticmethod
     async def _refuse(

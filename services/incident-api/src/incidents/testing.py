@@ -19,32 +19,12 @@ from starlette.routing import Route
 
 from incidents.auth import Scope
 from platform_shared.auth import TokenVerifier
+from platform_shared.contracts.examples import status_facts_example
 from platform_shared.problems import DomainError
 from platform_shared.testing import free_port, serve_over_http
 
 DEFAULT_ISSUER = "http://127.0.0.1:8000"
 DEFAULT_AUDIENCE = "care-platform"
-
-
-def looked_after_facts(**overrides: Any) -> dict[str, Any]:
-    """Facts of a 15-year-old Camden child in a Derbyshire children's home (out of area)."""
-    facts: dict[str, Any] = {
-        "status": "looked_after",
-        "care_leaver_category": None,
-        "age": 15,
-        "age_band": "14_15",
-        "under_18": True,
-        "under_25": True,
-        "responsible_authority": "E09000007",
-        "area_authority": "E10000007",
-        "placed_out_of_area": True,
-        "legal_basis": "care_order",
-        "youth_justice_order": False,
-        "notify_personal_adviser_consent": "unknown",
-        "placement_type": "childrens_home",
-    }
-    facts.update(overrides)
-    return facts
 
 
 class _Served:
@@ -91,7 +71,7 @@ class CareStatusStandIn(_Served):
         self._verifier = TokenVerifier(issuer=issuer, audience=audience, jwks_url=jwks_url)
 
     def add(self, person_ref: str, **facts: Any) -> None:
-        self.people[person_ref] = looked_after_facts(**facts)
+        self.people[person_ref] = status_facts_example(**facts)
 
     async def _facts(self, request: Request) -> JSONResponse:
         authorization = request.headers.get("authorization", "")
@@ -107,7 +87,7 @@ class CareStatusStandIn(_Served):
         facts = self.people.get(person_ref)
         if facts is None:
             return JSONResponse({"title": "Not found", "status": 404}, status_code=404)
-        return JSONResponse({"person_ref": person_ref, "effective_date": as_of, **facts})
+        return JSONResponse({**facts, "person_ref": person_ref, "effective_date": as_of})
 
 
 class NotifyStandIn(_Served):

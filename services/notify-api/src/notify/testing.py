@@ -18,6 +18,7 @@ from notify.delivery.retry_timing import RetrySchedule
 from notify.delivery.worker import DeliveryWorker
 from notify.rules.catalogue import load_catalogue
 from notify.settings import Settings
+from platform_shared.contracts.examples import status_facts_example
 
 CAMDEN = "E09000007"
 DERBYSHIRE = "E10000007"
@@ -25,25 +26,7 @@ DERBYSHIRE = "E10000007"
 
 def facts(**overrides: Any) -> dict[str, Any]:
     """A status facts block; the defaults are a looked-after 15-year-old placed out of area."""
-    block: dict[str, Any] = {
-        "person_ref": "pr_0001",
-        "effective_date": "2026-06-01",
-        "status": "looked_after",
-        "care_leaver_category": None,
-        "age": 15,
-        "age_band": "14_15",
-        "under_18": True,
-        "under_25": True,
-        "responsible_authority": CAMDEN,
-        "area_authority": DERBYSHIRE,
-        "placed_out_of_area": True,
-        "legal_basis": "care_order",
-        "youth_justice_order": False,
-        "notify_personal_adviser_consent": "unknown",
-        "placement_type": "childrens_home",
-    }
-    block.update(overrides)
-    return block
+    return status_facts_example(**{"person_ref": "pr_0001", **overrides})
 
 
 def care_leaver_facts(**overrides: Any) -> dict[str, Any]:

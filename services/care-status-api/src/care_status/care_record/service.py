@@ -16,6 +16,8 @@ from care_status.care_record.record import CareRecord
 from care_status.care_record.repository import read_owned_record
 from care_status.children.models import Child
 from care_status.children.repository import lock_owned_child
+from platform_shared.audit import record_audit
+from platform_shared.auth import Principal
 from platform_shared.problems import NotFound
 
 
@@ -45,3 +47,28 @@ async def read_again(session: AsyncSession, record: CareRecord) -> CareRecord:
     """The record after this transaction's changes (flushed first)."""
     await session.flush()
     return await owned_record(session, record.child.id, record.child.responsible_authority)
+
+
+def audit_child(
+    session: AsyncSession,
+    caller: Principal,
+    action: str,
+    child_id: uuid.UUID | None,
+    owner: str,
+    *,
+    purpose: str | None = None,
+    outcome: str | None = None,
+    details: dict[str, object] | None = None,
+) -> None:
+    """The audit row of an action on a child's record (or, without a child, on the list)."""
+    record_audit(
+        session,
+        caller,
+        action,
+        subject_type="child",
+        subject_id=child_id,
+        subject_owner=owner,
+        purpose=purpose,
+        outcome=outcome,
+        details=details,
+    )

@@ -9,7 +9,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from care_status.care_record.record import CareRecord, PlacementRow
 from care_status.care_record.repository import read_record_placed_in_area
-from care_status.care_record.service import child_not_found, lock_for_change, read_again
+from care_status.care_record.service import (
+    audit_child,
+    child_not_found,
+    lock_for_change,
+    read_again,
+)
 from care_status.care_record.service import owned_record as read_owned
 from care_status.children.models import Child
 from care_status.children.repository import children_page, nhs_number_taken
@@ -18,14 +23,11 @@ from care_status.identifiers import new_person_ref
 from care_status.lookups.matching import name_key
 from care_status.organisations import require_responsible_authority
 from care_status.status import SCOPE_END_AGE, age_on
-from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
 from platform_shared.problems import Conflict, Invalid, NotFound
 from platform_shared.web.etags import require_version
 from platform_shared.web.pagination import decode_instant_cursor, next_cursor_of
-
-SUBJECT = "child"
 
 
 def _check_date_of_birth(date_of_birth: date, today: date) -> None:
@@ -38,30 +40,6 @@ async def _refuse_duplicate_nhs_number(
 ) -> None:
     if nhs_number is not None and await nhs_number_taken(session, org, nhs_number, except_id):
         raise Conflict("Your organisation already holds a record with this NHS number")
-
-
-def _audit(
-    session: AsyncSession,
-    caller: Principal,
-    action: str,
-    child_id: uuid.UUID | None,
-    owner: str,
-    *,
-    purpose: str | None = None,
-    outcome: str | None = None,
-    details: dict[str, object] | None = None,
-) -> None:
-    record_audit(
-        session,
-        caller,
-        action,
-        subject_type=SUBJECT,
-        subject_id=child_id,
-        subject_owner=owner,
-        purpose=purpose,
-        outcome=outcome,
-        details=details,
-    )
 
 
 async def create_child(
@@ -96,7 +74,7 @@ async def create_child(
     )
     session.add(child)
     await session.flush()
-    _audit(session, caller, "child.create", child.id, org)
+    audit_child(session, caller, "child.create", child.id, org)
     return await read_owned(session, child.id, org)
 
 
@@ -114,7 +92,7 @@ async def read_child(
     except NotFound:
         pass
     else:
-        _audit(
+        audit_child(
             session,
             caller,
             "child.read",
@@ -128,7 +106,7 @@ async def read_child(
     if placed is None:
         raise child_not_found()
     in_area = tuple(p for p in placed.placements if p.area_authority == caller.org)
-    _audit(
+    audit_child(
         session,
         caller,
         "child.read",
@@ -169,7 +147,7 @@ async def update_child(
     child.family_name_key = name_key(child.family_name)
     child.version += 1
     await session.flush()
-    _audit(
+    audit_child(
         session,
         caller,
         "child.update",
@@ -189,5 +167,5 @@ async def list_children(
     page, next_cursor = next_cursor_of(
         rows, limit, lambda child: (child.created_at.isoformat(), str(child.id))
     )
-    _audit(session, caller, "children.list", None, caller.org, details={"count": len(page)})
+    audit_child(session, caller, "children.list", None, caller.org, details={"count": len(page)})
     return page, next_cursor

@@ -12,14 +12,13 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care_status.care_record.record import CareRecord, ConsentRow, PersonalAdviserRow
-from care_status.care_record.service import lock_for_change, read_again
+from care_status.care_record.service import audit_child, lock_for_change, read_again
 from care_status.events import emit_event
 from care_status.leaving_care import repository
 from care_status.leaving_care.models import Consent, LeavingCare, PersonalAdviser
 from care_status.leaving_care.schemas import ConsentPut, LeavingCarePut, PersonalAdviserPut
 from care_status.organisations import leaving_care_route
 from care_status.status import ADULT_AGE, birthday
-from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
 from platform_shared.contracts.events import EventType
@@ -33,15 +32,8 @@ def _audit(
     action: str,
     details: dict[str, object] | None = None,
 ) -> None:
-    record_audit(
-        session,
-        caller,
-        action,
-        subject_type="child",
-        subject_id=record.child.id,
-        subject_owner=record.child.responsible_authority,
-        details=details,
-    )
+    child = record.child
+    audit_child(session, caller, action, child.id, child.responsible_authority, details=details)
 
 
 def _check_left_care_on(record: CareRecord, data: LeavingCarePut, now: datetime) -> None:
