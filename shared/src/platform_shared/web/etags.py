@@ -66,6 +66,17 @@ def set_version(response: Response, version: int) -> None:
     response.headers["ETag"] = etag(version)
 
 
+def answer_versioned(response: Response, if_none_match: str | None, version: int, body: Any) -> Any:
+    """A GET's answer: 304 when the caller holds `version` already, else `body` with its ETag.
+
+    `body` is only serialised when it is sent: pass the response model itself.
+    """
+    if is_unchanged(if_none_match, version):
+        return not_modified(version)
+    set_version(response, version)
+    return body
+
+
 def set_created(response: Response, location: str, version: int | None = None) -> None:
     """The headers of a 201: where the new resource is, and its version when it has one."""
     response.headers["Location"] = location

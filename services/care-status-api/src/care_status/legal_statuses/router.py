@@ -22,9 +22,8 @@ from platform_shared.web.clock import Now
 from platform_shared.web.etags import (
     IfMatch,
     IfNoneMatch,
+    answer_versioned,
     created,
-    is_unchanged,
-    not_modified,
     set_created,
     set_version,
     versioned,
@@ -75,10 +74,9 @@ async def get_legal_status(
     """One legal status of a child the caller's authority is responsible for (the `Location`
     of its creation). Audited. 304 when `If-None-Match` names its current ETag."""
     episode = await service.read_legal_status(session, caller, child_id, legal_status_id)
-    if is_unchanged(if_none_match, episode.version):
-        return not_modified(episode.version)
-    set_version(response, episode.version)
-    return LegalStatusOut.model_validate(episode)
+    return answer_versioned(
+        response, if_none_match, episode.version, LegalStatusOut.model_validate(episode)
+    )
 
 
 @router.patch(

@@ -32,9 +32,8 @@ from platform_shared.web.clock import Now
 from platform_shared.web.etags import (
     IfMatch,
     IfNoneMatch,
+    answer_versioned,
     created,
-    is_unchanged,
-    not_modified,
     set_created,
     set_version,
     versioned,
@@ -126,10 +125,7 @@ async def get_incident(
     Answers 304 (no body) when `If-None-Match` names the current ETag.
     """
     incident = service.read_incident(session, caller, incident)
-    if is_unchanged(if_none_match, incident.version):
-        return not_modified(incident.version)
-    set_version(response, incident.version)
-    return IncidentOut.of(incident)
+    return answer_versioned(response, if_none_match, incident.version, IncidentOut.of(incident))
 
 
 @router.patch(
