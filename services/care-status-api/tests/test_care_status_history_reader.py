@@ -34,11 +34,11 @@ async def _on_a_lookup_connection(
         return await read_matching_records(connection, probe, values)
 
 
-async def test_matching_records_reads_each_candidate_whole(
+async def test_matching_records_reads_each_candidates_history(
     service: InProcessService, camden: httpx.AsyncClient
 ) -> None:
     """Three children with the same keys: two are read (enough to know the probe is
-    ambiguous), each whole and with only its own history."""
+    ambiguous), each with the whole history the rules read, and only its own."""
     twins = [await create_child(camden, date_of_birth="2012-08-09") for _ in range(2)]
     await add_legal_status(camden, twins[0]["id"], start_date="2020-01-10")
     await add_placement(camden, twins[1]["id"], start_date="2021-06-01", end_date="2022-06-01")
@@ -56,14 +56,15 @@ async def test_matching_records_reads_each_candidate_whole(
     async with service.session_factory() as session:
         for person in people:
             owned = await read_owned_record(session, person.child.id, "E09000007")
-            assert owned == person
+            assert owned is not None
+            assert (owned.child, owned.history) == (person.child, person.history)
     by_id = {str(person.child.id): person for person in people}
     for child in (*twins, third):
         person = by_id.get(child["id"])
         if person is None:
             continue
-        statuses = [s.start_date for s in person.legal_statuses]
-        placements = [p.start_date for p in person.placements]
+        statuses = [s.start for s in person.history.legal_statuses]
+        placements = [p.start for p in person.history.placements]
         if child is twins[1]:
             assert (statuses, placements) == ([], [date(2021, 6, 1), date(2022, 6, 1)])
         else:
@@ -114,7 +115,7 @@ async def test_the_reader_decodes_the_whole_history(
     # The lookups' reader: the probe and the history of what it found, in one statement.
     matched = await _on_a_lookup_connection(service, "person_ref", {"value": orm.person_ref})
 
-    assert matched == [record]
+    assert [(m.child, m.history) for m in matched] == [(record.child, record.history)]
     assert (record.child.id, record.child.person_ref, record.child.version) == (
         orm.id,
         orm.person_ref,

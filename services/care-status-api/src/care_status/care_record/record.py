@@ -59,6 +59,20 @@ LEAVING_CARE_KEYS = ("left_care_on", "category_override", "version", "updated_at
 PERSONAL_ADVISER_KEYS = ("name", "contact_route", "appointed_on", "version", "updated_at")
 CONSENT_KEYS = ("purpose", "given", "recorded_on", "recorded_by", "version", "updated_at")
 
+#: The keys `CareRecord.history` reads, all a lookup reads of the history (`created_at`
+#: orders episodes that start on the same day). A record read with only these keys
+#: answers `history`, `status_on` and `facts`, never the decoded rows.
+HISTORY_LEGAL_STATUS_KEYS = ("basis", "short_break", "start_date", "end_date", "created_at")
+HISTORY_PLACEMENT_KEYS = (
+    "area_authority",
+    "placement_type",
+    "start_date",
+    "end_date",
+    "created_at",
+)
+HISTORY_LEAVING_CARE_KEYS = ("left_care_on", "category_override")
+HISTORY_CONSENT_KEYS = ("purpose", "given", "recorded_on")
+
 
 def _day(value: str | None) -> date | None:
     return None if value is None else date.fromisoformat(value)

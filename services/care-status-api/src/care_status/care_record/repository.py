@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Select, and_, bindparam, literal_column, or_, select
+from sqlalchemy import JSON, Select, and_, bindparam, literal_column, null, or_, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -29,8 +29,13 @@ from sqlalchemy.sql.functions import FunctionElement
 
 from care_status.care_record.record import (
     CONSENT_KEYS,
+    HISTORY_CONSENT_KEYS,
+    HISTORY_LEAVING_CARE_KEYS,
+    HISTORY_LEGAL_STATUS_KEYS,
+    HISTORY_PLACEMENT_KEYS,
     LEAVING_CARE_KEYS,
     LEGAL_STATUS_KEYS,
+    NOTIFY_PERSONAL_ADVISER,
     PERSONAL_ADVISER_KEYS,
     PLACEMENT_KEYS,
     CareRecord,
@@ -64,13 +69,16 @@ def _json_rows_postgresql(element: json_rows, compiler: SQLCompiler, **kw: Any) 
     return f"json_agg(json_build_object({compiler.process(element.clauses, **kw)}))"
 
 
-def _rows_of(model: Any, keys: Sequence[str], child_id: Any) -> ColumnElement[Any]:
+def _rows_of(
+    model: Any, keys: Sequence[str], child_id: Any, *only: ColumnElement[bool]
+) -> ColumnElement[Any]:
     """The JSON array of the rows of `model` of the child `child_id` (the enclosing
-    statement's column, which that statement scopes), one object of `keys` per row."""
+    statement's column, which that statement scopes), one object of `keys` per row;
+    `only` narrows the rows."""
     pairs: list[ColumnElement[Any]] = []
     for key in keys:
         pairs += [literal_column(f"'{key}'"), getattr(model, key)]
-    return select(json_rows(*pairs)).where(model.child_id == child_id).scalar_subquery()
+    return select(json_rows(*pairs)).where(model.child_id == child_id, *only).scalar_subquery()
 
 
 _CHILD_COLUMNS = (
@@ -102,6 +110,25 @@ def _record_columns() -> list[Any]:
         _rows_of(LeavingCare, LEAVING_CARE_KEYS, Child.id).label("leaving_care"),
         _rows_of(PersonalAdviser, PERSONAL_ADVISER_KEYS, Child.id).label("personal_adviser"),
         _rows_of(Consent, CONSENT_KEYS, Child.id).label("consents"),
+    ]
+
+
+def _history_columns() -> list[Any]:
+    """The child's columns, then only what the status rules read of its history: a lookup
+    decides and answers from `CareRecord.history` alone, so it reads no more (the JSON
+    objects are built by the database and read by the service on the hot path)."""
+    return [
+        *_CHILD_COLUMNS,
+        _rows_of(LegalStatus, HISTORY_LEGAL_STATUS_KEYS, Child.id).label("legal_statuses"),
+        _rows_of(Placement, HISTORY_PLACEMENT_KEYS, Child.id).label("placements"),
+        _rows_of(LeavingCare, HISTORY_LEAVING_CARE_KEYS, Child.id).label("leaving_care"),
+        null().label("personal_adviser"),
+        _rows_of(
+            Consent,
+            HISTORY_CONSENT_KEYS,
+            Child.id,
+            Consent.purpose == NOTIFY_PERSONAL_ADVISER,
+        ).label("consents"),
     ]
 
 
@@ -179,12 +206,13 @@ def _matching(probe: str) -> Select[Any]:
             "person_ref": Child.person_ref,
         }[probe]
         matches = column == bindparam("value")
-    return select(*_record_columns()).where(matches).limit(_AT_MOST)
+    return select(*_history_columns()).where(matches).limit(_AT_MOST)
 
 
 @cross_tenant("police, courts, YOTs, prisons and the platform find a child of any authority")
 async def read_matching_records(
     reader: Reader, probe: str, values: dict[str, Any]
 ) -> list[CareRecord]:
-    """The children (at most two) `probe` finds with `values` (`PROBES`), with histories."""
+    """The children (at most two) `probe` finds with `values` (`PROBES`), with what the
+    status rules read of their histories (`CareRecord.history`; not the decoded rows)."""
     return await _read(reader, _matching(probe), values)
