@@ -28,13 +28,34 @@ DEFAULT_AUDIENCE = "care-platform"
 
 
 class _Served:
-    """An ASGI app that can be started and stopped on one fixed loopback port."""
+    """An ASGI app on one fixed loopback port, started and stopped at will, that verifies
+    the bearer token of every request with the development authorization server's keys."""
 
-    def __init__(self, app: Starlette, port: int | None = None) -> None:
-        self.app = app
+    def __init__(
+        self,
+        routes: list[Route],
+        jwks_url: str,
+        *,
+        issuer: str = DEFAULT_ISSUER,
+        audience: str = DEFAULT_AUDIENCE,
+        port: int | None = None,
+    ) -> None:
+        self.app = Starlette(routes=routes)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._stack: contextlib.AsyncExitStack | None = None
+        self._verifier = TokenVerifier(issuer=issuer, audience=audience, jwks_url=jwks_url)
+
+    async def _refusal(self, request: Request, scope: str) -> JSONResponse | None:
+        """The 401 or 403 of a request without a valid token holding `scope`, else None."""
+        authorization = request.headers.get("authorization", "")
+        try:
+            principal = await self._verifier.verify(authorization.removeprefix("Bearer "))
+        except DomainError:
+            return JSONResponse({"title": "Unauthorized", "status": 401}, status_code=401)
+        if not principal.has(scope):
+            return JSONResponse({"title": "Forbidden", "status": 403}, status_code=403)
+        return None
 
     async def start(self) -> None:
         stack = contextlib.AsyncExitStack()
@@ -54,33 +75,18 @@ class _Served:
 class CareStatusStandIn(_Served):
     """care-status-api's status facts endpoint, for the people added to it."""
 
-    def __init__(
-        self,
-        jwks_url: str,
-        *,
-        issuer: str = DEFAULT_ISSUER,
-        audience: str = DEFAULT_AUDIENCE,
-        port: int | None = None,
-    ) -> None:
-        super().__init__(
-            Starlette(routes=[Route("/v1/status-facts/{person_ref}", self._facts)]), port
-        )
+    def __init__(self, jwks_url: str, **options: Any) -> None:
+        super().__init__([Route("/v1/status-facts/{person_ref}", self._facts)], jwks_url, **options)
         self.people: dict[str, dict[str, Any]] = {}
         #: (person_ref, as_of) of every authorised request, in order.
         self.requests: list[tuple[str, str]] = []
-        self._verifier = TokenVerifier(issuer=issuer, audience=audience, jwks_url=jwks_url)
 
     def add(self, person_ref: str, **facts: Any) -> None:
         self.people[person_ref] = status_facts_example(**facts)
 
     async def _facts(self, request: Request) -> JSONResponse:
-        authorization = request.headers.get("authorization", "")
-        try:
-            principal = await self._verifier.verify(authorization.removeprefix("Bearer "))
-        except DomainError:
-            return JSONResponse({"title": "Unauthorized", "status": 401}, status_code=401)
-        if not principal.has(Scope.CARE_STATUS_FACTS):
-            return JSONResponse({"title": "Forbidden", "status": 403}, status_code=403)
+        if refusal := await self._refusal(request, Scope.CARE_STATUS_FACTS):
+            return refusal
         person_ref = request.path_params["person_ref"]
         as_of = request.query_params["as_of"]
         self.requests.append((person_ref, as_of))
@@ -93,29 +99,15 @@ class CareStatusStandIn(_Served):
 class NotifyStandIn(_Served):
     """notify-api's event intake: stores each CloudEvent id once (a repeat is 200)."""
 
-    def __init__(
-        self,
-        jwks_url: str,
-        *,
-        issuer: str = DEFAULT_ISSUER,
-        audience: str = DEFAULT_AUDIENCE,
-        port: int | None = None,
-    ) -> None:
-        super().__init__(
-            Starlette(routes=[Route("/v1/events", self._intake, methods=["POST"])]), port
-        )
+    def __init__(self, jwks_url: str, **options: Any) -> None:
+        routes = [Route("/v1/events", self._intake, methods=["POST"])]
+        super().__init__(routes, jwks_url, **options)
         self.events: dict[str, dict[str, Any]] = {}
         self.posts = 0
-        self._verifier = TokenVerifier(issuer=issuer, audience=audience, jwks_url=jwks_url)
 
     async def _intake(self, request: Request) -> JSONResponse:
-        authorization = request.headers.get("authorization", "")
-        try:
-            principal = await self._verifier.verify(authorization.removeprefix("Bearer "))
-        except DomainError:
-            return JSONResponse({"title": "Unauthorized", "status": 401}, status_code=401)
-        if not principal.has("events:publish"):
-            return JSONResponse({"title": "Forbidden", "status": 403}, status_code=403)
+        if refusal := await self._refusal(request, "events:publish"):
+            return refusal
         self.posts += 1
         event = await request.json()
         if event["id"] in self.events:
