@@ -7,6 +7,7 @@ signature is not enough.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -25,6 +26,7 @@ from dev_auth.main import create_app as create_auth_app
 from dev_auth.settings import DevAuthSettings
 from dev_auth.testing import mint_token
 from platform_shared.auth import TokenVerifier
+from platform_shared.problems import Unauthorized
 from platform_shared.testing import InProcessService
 
 ISSUER = "http://127.0.0.1:8000"
@@ -196,3 +198,53 @@ async def test_rotated_key_is_picked_up_from_jwks_without_restart(
 
     assert before.org == "E09000007"
     assert after.org == "E10000007"
+
+
+async def test_a_key_rotated_just_after_a_fetch_is_accepted_once_the_interval_has_passed(
+    auth: Any, auth_key_dir: Path
+) -> None:
+    verifier = TokenVerifier(
+        issuer=ISSUER,
+        audience="care-platform",
+        jwks_url=f"{ISSUER}/jwks.json",
+        http=auth.http,
+        min_refresh_interval=0.5,
+    )
+    await verifier.verify(await mint_token(auth.http, "demo-camden"))
+
+    KeyStore(auth_key_dir, token_lifetime_seconds=3600).rotate()
+    after = await verifier.verify(await mint_token(auth.http, "demo-derbyshire"))
+
+    assert after.org == "E10000007"
+
+
+async def test_tokens_of_unknown_keys_fetch_the_keys_at_most_once_per_interval(
+    auth: Any,
+) -> None:
+    fetches = 0
+
+    async def count(request: httpx.Request) -> None:
+        nonlocal fetches
+        fetches += request.url.path == "/jwks.json"
+
+    http = httpx.AsyncClient(
+        transport=auth.http._transport, base_url=ISSUER, event_hooks={"request": [count]}
+    )
+    verifier = TokenVerifier(
+        issuer=ISSUER,
+        audience="care-platform",
+        jwks_url=f"{ISSUER}/jwks.json",
+        http=http,
+        min_refresh_interval=0.5,
+    )
+    await verifier.verify(await mint_token(auth.http, "demo-camden"))
+    stranger = RSAKey.generate_key(2048, auto_kid=True)
+    forged = _sign(stranger, _claims())
+
+    outcomes = await asyncio.gather(
+        *(verifier.verify(forged) for _ in range(5)), return_exceptions=True
+    )
+
+    assert all(isinstance(outcome, Unauthorized) for outcome in outcomes)
+    assert fetches == 2
+    await http.aclose()
