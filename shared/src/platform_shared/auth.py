@@ -120,18 +120,20 @@ class TokenVerifier:
         if known and fresh:
             assert self._keys is not None
             return self._keys
+        last_fetch = self._fetched_at
         if self._keys is not None and kid not in self._kids:
             # A key newer than the last fetch (a rotation): wait out the refresh interval
             # rather than refuse the token. Waiting outside the lock, every such request
-            # waits at most one interval, and the keys are still fetched at most once per
-            # interval however many tokens name an unknown key (D2).
-            wait = self._min_refresh_interval - (time.monotonic() - self._fetched_at)
+            # waits at most one interval, and only the first to take the lock after it
+            # fetches, so the keys are still fetched at most once per interval however
+            # many tokens name an unknown key (D2).
+            wait = self._min_refresh_interval - (time.monotonic() - last_fetch)
             if wait > 0:
                 await asyncio.sleep(wait)
         async with self._lock:
-            stale = time.monotonic() - self._fetched_at >= self._min_refresh_interval
             expired = time.monotonic() - self._fetched_at >= self._max_age
-            if self._keys is None or expired or (kid not in self._kids and stale):
+            not_fetched_since = self._fetched_at == last_fetch
+            if self._keys is None or expired or (kid not in self._kids and not_fetched_since):
                 try:
                     await self._fetch_keys()
                 except (httpx.HTTPError, ValueError) as error:
