@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
@@ -20,27 +19,6 @@ from platform_shared.contracts.events import (
 from platform_shared.contracts.examples import status_facts_example
 from platform_shared.contracts.facts import STATUS_FACT_FIELDS, StatusFacts
 from platform_shared.contracts.vocabularies import Ethnicity, EthnicityInput, Sex, SexInput
-
-
-def facts(**overrides: Any) -> dict[str, Any]:
-    block: dict[str, Any] = {
-        "person_ref": "p-1",
-        "effective_date": "2024-05-01",
-        "status": "looked_after",
-        "care_leaver_category": None,
-        "age": 15,
-        "age_band": "14_15",
-        "under_18": True,
-        "under_25": True,
-        "responsible_authority": "E09000007",
-        "area_authority": "E09000019",
-        "placed_out_of_area": True,
-        "legal_basis": "care_order",
-        "youth_justice_order": False,
-        "notify_personal_adviser_consent": "unknown",
-        "placement_type": "foster",
-    }
-    return block | overrides
 
 
 @pytest.mark.parametrize(
@@ -71,7 +49,7 @@ def test_a_word_in_neither_vocabulary_is_refused() -> None:
 
 
 def test_the_facts_block_reads_every_field() -> None:
-    block = StatusFacts.model_validate(facts())
+    block = StatusFacts.model_validate(status_facts_example(effective_date="2024-05-01"))
 
     assert block.effective_date == date(2024, 5, 1)
     assert tuple(block.model_dump()) == STATUS_FACT_FIELDS
@@ -79,7 +57,7 @@ def test_the_facts_block_reads_every_field() -> None:
 
 @pytest.mark.parametrize("field", ["area_authority", "placement_type", "under_18"])
 def test_the_facts_block_refuses_a_missing_field_even_one_that_may_be_null(field: str) -> None:
-    block = facts()
+    block = status_facts_example()
     del block[field]
 
     with pytest.raises(ValidationError) as raised:
@@ -91,25 +69,27 @@ def test_the_facts_block_refuses_a_missing_field_even_one_that_may_be_null(field
 @pytest.mark.parametrize("value", ["true", 1, "yes"])
 def test_the_facts_block_refuses_a_bool_that_is_not_a_json_bool(value: object) -> None:
     with pytest.raises(ValidationError) as raised:
-        StatusFacts.model_validate(facts(under_18=value))
+        StatusFacts.model_validate(status_facts_example(under_18=value))
 
     assert [error["type"] for error in raised.value.errors()] == ["bool_type"]
 
 
 def test_the_facts_block_refuses_an_age_written_as_text() -> None:
     with pytest.raises(ValidationError):
-        StatusFacts.model_validate(facts(age="15"))
+        StatusFacts.model_validate(status_facts_example(age="15"))
 
 
 def test_the_facts_block_ignores_fields_it_does_not_know() -> None:
-    block = StatusFacts.model_validate(facts(placement_id="pl-1"))
+    block = StatusFacts.model_validate(status_facts_example(placement_id="pl-1"))
 
     assert "placement_id" not in block.model_dump()
 
 
 def test_event_data_is_the_facts_block_and_the_fields_of_its_type() -> None:
     data = PlacementStarted.model_validate(
-        facts(placement_id="pl-1", start_date="2024-05-01", emergency=False, provider=None)
+        status_facts_example(
+            placement_id="pl-1", start_date="2024-05-01", emergency=False, provider=None
+        )
     )
 
     assert data.placement_id == "pl-1"

@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 import httpx
 from platform_harness import eventually
 
+from platform_shared.contracts.examples import status_facts_example
+
 CAMDEN = "E09000007"
 DERBYSHIRE = "E10000007"
 YOT_CAMDEN = "yot-E09000007"
@@ -132,23 +134,9 @@ async def wait_for_notifications(
 
 def placement_event(number: int) -> dict[str, Any]:
     person_ref = f"p_kill{number:017d}"
-    facts = {
-        "person_ref": person_ref,
-        "effective_date": "2026-12-01",
-        "status": "looked_after",
-        "care_leaver_category": None,
-        "age": 15,
-        "age_band": "14_15",
-        "under_18": True,
-        "under_25": True,
-        "responsible_authority": CAMDEN,
-        "area_authority": DERBYSHIRE,
-        "placed_out_of_area": True,
-        "legal_basis": "care_order",
-        "youth_justice_order": False,
-        "notify_personal_adviser_consent": "unknown",
-        "placement_type": "foster",
-    }
+    facts = status_facts_example(
+        person_ref=person_ref, effective_date="2026-12-01", placement_type="foster"
+    )
     return {
         "specversion": "1.0",
         "id": str(uuid.uuid4()),
