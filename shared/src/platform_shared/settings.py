@@ -52,6 +52,10 @@ class ServiceSettings(BaseSettings):
     #: Apply migrations when the service starts (development only; production runs a job).
     migrate_on_start: bool = True
     max_body_bytes: int = 1_000_000
+    #: Which authorities adopted each local protocol (platform_shared.protocols): the
+    #: same value in every service; empty keeps the defaults (Derbyshire: E10000007,
+    #: London: every E09 code).
+    local_protocols: dict[str, list[str]] = {}
     log_level: str = "INFO"
 
     @property

@@ -15,7 +15,11 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, create_model
 
 from platform_shared.contracts.facts import OrganisationCode, StatusFacts
-from platform_shared.contracts.vocabularies import CareLeaverCategory, LegalBasis
+from platform_shared.contracts.vocabularies import (
+    CareLeaverCategory,
+    LegalBasis,
+    MeasureOfControl,
+)
 from platform_shared.fields import IsoDate, IsoInstant
 
 
@@ -57,6 +61,7 @@ class EventType(StrEnum):
     SENTENCED_CUSTODIAL = "sentenced.custodial"
     CUSTODY_RELEASED = "custody.released"
     RELEASE_DATE_SET = "release_date.set"
+    COURT_HEARING_LISTED = "court_hearing.listed"
 
 
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
@@ -77,8 +82,16 @@ class PlacementStarted(_EventData):
 
 
 class PlacementEnded(_EventData):
+    """A placement's end was recorded; facts as of the placement's last day (the day
+    before `end_date`, or `end_date` itself for a placement that started on it), so
+    that `area_authority`, `placed_out_of_area`, `short_break` and `placement_type`
+    describe the placement that ended."""
+
     placement_id: ShortText
     end_date: IsoDate
+    recorded_in_advance: StrictBool = Field(
+        description="The end was recorded before `end_date` (Europe/London)"
+    )
 
 
 class CareStarted(_EventData):
@@ -110,6 +123,23 @@ class IncidentEvent(_EventData):
     response_category: Word | None
     staff_involved: StrictBool
     police_involved: StrictBool
+    police_involved_at: IsoInstant | None = Field(
+        description="When the police became involved (the recorder's time; after a "
+        "cooling-off period, its end; else the incident's time); null when not involved"
+    )
+    exploitation_concern: StrictBool = Field(
+        description="The record raises a criminal or sexual exploitation concern "
+        "(county lines, trafficking)"
+    )
+    measure_of_control: MeasureOfControl | None = Field(
+        description="A measure of control, discipline or restraint used (reg 35(3))"
+    )
+    measure_planned_in_ehc_plan: StrictBool = Field(
+        description="The restraint was planned in the child's EHC plan (reg 35(3) exception)"
+    )
+    related_incident_id: ShortText | None = Field(
+        description="The incident this record follows (e.g. the arrest a charge follows)"
+    )
 
 
 class CustodyDetained(IncidentEvent):
@@ -134,6 +164,10 @@ class ReleaseDateSet(IncidentEvent):
     release_date: IsoDate
 
 
+class CourtHearingListed(IncidentEvent):
+    hearing_date: IsoDate
+
+
 #: The data model of each event type.
 EVENT_DATA: dict[EventType, type[_EventData]] = {
     EventType.PLACEMENT_STARTED: PlacementStarted,
@@ -152,6 +186,7 @@ EVENT_DATA: dict[EventType, type[_EventData]] = {
     EventType.SENTENCED_CUSTODIAL: SentencedCustodial,
     EventType.CUSTODY_RELEASED: CustodyReleased,
     EventType.RELEASE_DATE_SET: ReleaseDateSet,
+    EventType.COURT_HEARING_LISTED: CourtHearingListed,
 }
 
 #: The service that sends each event type.

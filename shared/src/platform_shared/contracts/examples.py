@@ -32,6 +32,10 @@ def status_facts_example(**overrides: Any) -> dict[str, Any]:
         "youth_justice_order": False,
         "notify_personal_adviser_consent": "unknown",
         "placement_type": "childrens_home",
+        "legal_basis_day_before": "care_order",
+        "placement_provider": None,
+        "short_break": False,
+        "uasc": False,
     }
     block.update(overrides)
     return block

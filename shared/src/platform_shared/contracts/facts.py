@@ -51,11 +51,25 @@ class StatusFacts(BaseModel):
         description="The area authority differs from the responsible authority"
     )
     legal_basis: LegalBasisCategory | None = Field(description="Category of the open legal status")
+    legal_basis_day_before: LegalBasisCategory | None = Field(
+        description="Category of the legal status open on the day before `effective_date` "
+        "(a detention may itself end a section 20 episode: rules.md Revision 2)"
+    )
     youth_justice_order: StrictBool = Field(
         description="The child is subject to a youth justice order (remand counts)"
     )
     notify_personal_adviser_consent: ConsentAnswer
     placement_type: PlacementType | None = Field(description="Type of the open placement")
+    placement_provider: OrganisationCode | None = Field(
+        description="Org code of the open placement's provider (the carer), if known"
+    )
+    short_break: StrictBool = Field(
+        description="The open placement is a short break (respite, SSDA903 V3/V4): "
+        "Care Planning regs 2010 reg 48 disapplies reg 13 for it"
+    )
+    uasc: StrictBool = Field(
+        description="The child is recorded as an unaccompanied asylum-seeking child"
+    )
 
 
 #: The names of the block's fields, in the order of the contract.

@@ -81,6 +81,15 @@ class PlacementType(StrEnum):
     OTHER = "other"
 
 
+class MeasureOfControl(StrEnum):
+    """A measure of control, discipline or restraint used on a child in a children's
+    home (Children's Homes (England) Regulations 2015 reg 35(3))."""
+
+    RESTRAINT = "restraint"
+    CONTROL = "control"
+    DISCIPLINE = "discipline"
+
+
 class ConsentAnswer(StrEnum):
     """A care leaver's answer to notifying the personal adviser (national protocol 7.2)."""
 
@@ -163,10 +172,15 @@ class Role(StrEnum):
     RESPONSIBLE_AUTHORITY = "responsible_authority"
     AREA_AUTHORITY = "area_authority"
     AREA_HEALTH = "area_health"
+    #: The health body of the child's home (responsible) area (reg 13(2)(f)).
+    HOME_HEALTH = "home_health"
     HOME_YOT = "home_yot"
     AREA_YOT = "area_yot"
     PERSONAL_ADVISER = "personal_adviser"
     PROVIDER = "provider"
+    #: The provider of the open placement (the carer; for a foster placement, the
+    #: fostering service that supervises the carer): `placement_provider` of the facts.
+    PLACEMENT_PROVIDER = "placement_provider"
     #: The organisation that recorded the incident (e.g. the police force).
     RECORDED_BY = "recorded_by"
     #: An overdue notification chased with the responsible authority.
@@ -181,10 +195,12 @@ RULE_RECIPIENT_ROLES: frozenset[Role] = frozenset(
         Role.RESPONSIBLE_AUTHORITY,
         Role.AREA_AUTHORITY,
         Role.AREA_HEALTH,
+        Role.HOME_HEALTH,
         Role.HOME_YOT,
         Role.AREA_YOT,
         Role.PERSONAL_ADVISER,
         Role.PROVIDER,
+        Role.PLACEMENT_PROVIDER,
     }
 )
 #: Roles only the service itself addresses, never a rule.
