@@ -62,6 +62,8 @@ class EventType(StrEnum):
     CUSTODY_RELEASED = "custody.released"
     RELEASE_DATE_SET = "release_date.set"
     COURT_HEARING_LISTED = "court_hearing.listed"
+    #: An exploitation concern raised on an existing record (PATCH), not at creation.
+    EXPLOITATION_CONCERN_RAISED = "exploitation_concern.raised"
 
 
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
@@ -187,6 +189,7 @@ EVENT_DATA: dict[EventType, type[_EventData]] = {
     EventType.CUSTODY_RELEASED: CustodyReleased,
     EventType.RELEASE_DATE_SET: ReleaseDateSet,
     EventType.COURT_HEARING_LISTED: CourtHearingListed,
+    EventType.EXPLOITATION_CONCERN_RAISED: IncidentEvent,
 }
 
 #: The service that sends each event type.
