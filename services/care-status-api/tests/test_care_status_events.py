@@ -36,6 +36,10 @@ FACTS_KEYS = {
     "youth_justice_order",
     "notify_personal_adviser_consent",
     "placement_type",
+    "legal_basis_day_before",
+    "placement_provider",
+    "short_break",
+    "uasc",
 }
 EXTRA_KEYS = {
     "placement.started": {
@@ -46,7 +50,7 @@ EXTRA_KEYS = {
         "area_authority",
         "provider",
     },
-    "placement.ended": {"placement_id", "end_date"},
+    "placement.ended": {"placement_id", "end_date", "recorded_in_advance"},
     "care.started": {"legal_status_id", "basis", "start_date"},
     "care.ended": {"legal_status_id", "basis", "end_date"},
     "care_leaver.recorded": {"left_care_on", "category"},

@@ -134,7 +134,11 @@ async def test_the_reader_decodes_the_whole_history(
         placements=(
             PlacementPeriod("E09000007", PlacementType.FOSTER, date(2019, 5, 1), date(2021, 6, 1)),
             PlacementPeriod(
-                "E10000007", PlacementType.CHILDRENS_HOME, date(2021, 6, 1), date(2025, 3, 2)
+                "E10000007",
+                PlacementType.CHILDRENS_HOME,
+                date(2021, 6, 1),
+                date(2025, 3, 2),
+                provider="provider-demo-home",
             ),
         ),
         left_care_on=date(2025, 3, 2),

@@ -51,6 +51,7 @@ def test_every_contract_operation_is_served(document: dict[str, Any]) -> None:
         ("POST", "/v1/lookups"),
         ("GET", "/v1/lookups/audit"),
         ("GET", "/v1/status-facts/{person_ref}"),
+        ("GET", "/v1/status-facts/cohorts/continuously-looked-after"),
     }
 
 
@@ -106,6 +107,9 @@ def test_scopes_are_the_documented_ones(document: dict[str, Any]) -> None:
         "care-status:read"
     ]
     assert scopes[("GET", "/v1/status-facts/{person_ref}")] == ["care-status:facts"]
+    assert scopes[("GET", "/v1/status-facts/cohorts/continuously-looked-after")] == [
+        "care-status:facts"
+    ]
 
 
 def test_status_facts_is_a_named_schema_with_exactly_the_event_fields(
@@ -129,4 +133,8 @@ def test_status_facts_is_a_named_schema_with_exactly_the_event_fields(
         "youth_justice_order",
         "notify_personal_adviser_consent",
         "placement_type",
+        "legal_basis_day_before",
+        "placement_provider",
+        "short_break",
+        "uasc",
     }

@@ -291,7 +291,8 @@ async def test_explicit_category_from_the_local_authority_is_honoured(
         json={"left_care_on": "2022-02-02", "category": "qualifying"},
     )
 
-    answer = await status_on(police, child["person_ref"], "2026-11-27")
+    # At 20: a qualifying care leaver is under 21 (s.24(1B)(a)).
+    answer = await status_on(police, child["person_ref"], "2025-02-01")
 
     assert put.status_code == 200, put.text
     assert (answer["result"], answer["care_leaver_category"]) == ("care_leaver", "qualifying")

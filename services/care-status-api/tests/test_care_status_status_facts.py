@@ -55,6 +55,10 @@ async def test_platform_reads_the_facts_block_as_of_a_date(
         "youth_justice_order": False,
         "notify_personal_adviser_consent": "unknown",
         "placement_type": "childrens_home",
+        "legal_basis_day_before": "section_20",
+        "placement_provider": None,
+        "short_break": False,
+        "uasc": False,
     }
 
 

@@ -13,13 +13,15 @@ Conventions (decisions written down in the service README):
   person under 18, s.105), so an open legal status stops counting on the 18th birthday.
 - A person born on 29 February reaches an age on 1 March in years without that day.
 - A short break (s.20(4), Care Planning, Placement and Case Review (England) Regulations
-  2010 reg 48) is a legal status: the child is looked after while on it. It counts for
-  nothing towards the care-leaver categories (Care Planning regs 2010 reg 40(2): a child
-  looked after only in pre-planned short breaks is not an eligible child).
+  2010 reg 48) is a legal status or a placement: the child is looked after while on it.
+  It counts for nothing towards the care-leaver categories nor towards the national
+  measure's cohort (Care Planning regs 2010 reg 40(2): a child looked after only in
+  pre-planned short breaks is not an eligible child; SSDA903 OC2).
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -44,6 +46,12 @@ ADULT_AGE = 18
 #: Care leavers are in scope up to their 25th birthday (Children and Social Work Act
 #: 2017 s.3; national protocol, "up to the age of 25").
 SCOPE_END_AGE = 25
+#: A qualifying care leaver is one "under twenty-one" (Children Act 1989 s.24(1B)(a));
+#: from 21 to 25 only while in education or training (s.24B; rules.md Revision 2).
+QUALIFYING_END_AGE = 21
+#: The national measure's cohort: looked after continuously for 12 months or more
+#: (national protocol 1.4 fn 2; SSDA903 OC2).
+CONTINUOUS_CARE_MONTHS = 12
 
 
 #: Bases that are themselves youth justice orders (docs/events.md: "remand counts").
@@ -66,6 +74,16 @@ class PlacementPeriod:
     placement_type: PlacementType
     start: date
     end: date | None = None
+    provider: str | None = None
+    short_break: bool = False
+
+
+@dataclass(frozen=True)
+class EducationOrTraining:
+    """The authority's record that a care leaver is in education or training (s.24B)."""
+
+    in_education_or_training: bool
+    recorded_on: date
 
 
 @dataclass(frozen=True)
@@ -86,6 +104,8 @@ class CareHistory:
     category_override: CareLeaverCategory | None = None
     youth_justice_order: bool = False
     personal_adviser_consent: RecordedConsent | None = None
+    education_or_training: EducationOrTraining | None = None
+    uasc: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,9 +124,13 @@ class ComputedStatus:
     area_authority: str | None
     placed_out_of_area: bool
     legal_basis: LegalBasisCategory | None
+    legal_basis_day_before: LegalBasisCategory | None
     youth_justice_order: bool
     notify_personal_adviser_consent: ConsentAnswer
     placement_type: PlacementType | None
+    placement_provider: str | None
+    short_break: bool
+    uasc: bool
 
 
 def birthday(date_of_birth: date, years: int) -> date:
@@ -171,8 +195,27 @@ def open_placement(history: CareHistory, day: date) -> PlacementPeriod | None:
     return None
 
 
+def _without(
+    spans: list[tuple[date, date]], cut: tuple[date, date | None]
+) -> list[tuple[date, date]]:
+    """`spans` less the half-open period `cut` (an open end runs for ever)."""
+    low, high = cut
+    kept = []
+    for start, end in spans:
+        if (high is not None and high <= start) or end <= low:
+            kept.append((start, end))
+            continue
+        if start < low:
+            kept.append((start, low))
+        if high is not None and high < end:
+            kept.append((high, end))
+    return kept
+
+
 def _care_periods(history: CareHistory) -> list[tuple[date, date]]:
-    """Half-open spans of being looked after that count for categories (no short breaks)."""
+    """Half-open spans of being looked after otherwise than on short breaks: a short-break
+    legal status counts for nothing, nor do the days of a short-break placement (an
+    authority may record the break on the placement under a plain section 20 status)."""
     spans = []
     for period in history.legal_statuses:
         if period.short_break:
@@ -180,6 +223,9 @@ def _care_periods(history: CareHistory) -> list[tuple[date, date]]:
         end = _effective_end(period, history.date_of_birth)
         if period.start < end:
             spans.append((period.start, end))
+    for placement in history.placements:
+        if placement.short_break:
+            spans = _without(spans, (placement.start, placement.end))
     return sorted(spans)
 
 
@@ -240,6 +286,13 @@ def was_looked_after_at_16_or_17(history: CareHistory, as_of: date) -> bool:
     return low < high and _days_within(_care_periods(history), low, high) > 0
 
 
+def in_education_or_training_on(history: CareHistory, day: date) -> bool:
+    """The authority has recorded, on or before `day`, that the person is in education or
+    training (Children Act 1989 s.24B); the latest answer holds until it is changed."""
+    record = history.education_or_training
+    return record is not None and record.in_education_or_training and record.recorded_on <= day
+
+
 def care_leaver_category(history: CareHistory, as_of: date) -> CareLeaverCategory | None:
     """The care-leaver category on `as_of`, or None.
 
@@ -247,8 +300,9 @@ def care_leaver_category(history: CareHistory, as_of: date) -> CareLeaverCategor
     - `relevant`: 16-17, no longer looked after, and was eligible (s.23A; Care Leavers
       (England) Regulations 2010 reg 3);
     - `former_relevant`: 18-24 and was eligible or relevant (s.23C);
-    - `qualifying`: under 25, no longer looked after, looked after at some time after 16
-      while still a child, and never eligible (s.24(1)).
+    - `qualifying`: no longer looked after, looked after at some time after 16 while still
+      a child, never eligible, and under 21 (s.24(1), (1B)(a)); from 21 to 25 only while
+      the authority records them in education or training (s.24B; rules.md Revision 2).
 
     An explicit category recorded by the local authority with the leaving-care record
     replaces what the history says about eligibility from `left_care_on`; the age still
@@ -272,7 +326,11 @@ def care_leaver_category(history: CareHistory, as_of: date) -> CareLeaverCategor
         return (
             CareLeaverCategory.RELEVANT if age < ADULT_AGE else CareLeaverCategory.FORMER_RELEVANT
         )
-    return CareLeaverCategory.QUALIFYING if cared_for_after_16 else None
+    if not cared_for_after_16:
+        return None
+    if age >= QUALIFYING_END_AGE and not in_education_or_training_on(history, as_of):
+        return None
+    return CareLeaverCategory.QUALIFYING
 
 
 def consent_on(consent: RecordedConsent | None, day: date) -> ConsentAnswer:
@@ -289,7 +347,10 @@ def compute_status(history: CareHistory, as_of: date) -> ComputedStatus:
     - `care_leaver`: not looked after, under 25, with a care-leaver category;
     - `no_record` otherwise, and always from the 25th birthday and before birth.
     `placed_out_of_area`: the open placement's area authority differs from the
-    responsible authority.
+    responsible authority. `legal_basis_day_before` is the legal status open on the day
+    before `as_of` (a detention may itself end a section 20 episode: rules.md Revision 2);
+    `short_break`: the open placement is a short break, or is made under a short-break
+    legal status.
     """
     dob = history.date_of_birth
     age = age_on(dob, as_of)
@@ -304,6 +365,8 @@ def compute_status(history: CareHistory, as_of: date) -> ComputedStatus:
         status = CareStatus.NO_RECORD
     placement = open_placement(history, as_of) if born else None
     area = placement.area_authority if placement else None
+    day_before = as_of - timedelta(days=1)
+    status_before = open_legal_status(history, day_before) if day_before >= dob else None
     youth_justice = history.youth_justice_order or (
         legal_status is not None and legal_status.basis in YOUTH_JUSTICE_BASES
     )
@@ -319,7 +382,30 @@ def compute_status(history: CareHistory, as_of: date) -> ComputedStatus:
         area_authority=area,
         placed_out_of_area=area is not None and area != history.responsible_authority,
         legal_basis=BASIS_CATEGORY[legal_status.basis] if legal_status else None,
+        legal_basis_day_before=BASIS_CATEGORY[status_before.basis] if status_before else None,
         youth_justice_order=youth_justice,
         notify_personal_adviser_consent=consent_on(history.personal_adviser_consent, as_of),
         placement_type=placement.placement_type if placement else None,
+        placement_provider=placement.provider if placement else None,
+        short_break=placement is not None
+        and (placement.short_break or (legal_status is not None and legal_status.short_break)),
+        uasc=history.uasc,
     )
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` earlier (the month's last day when it has no such day)."""
+    year, index = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month = index + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+def looked_after_continuously(history: CareHistory, on: date, months: int) -> bool:
+    """Looked after (otherwise than on short breaks) every day of the `months` ending on
+    `on`: from the day after `on` less `months` to `on`, both included (SSDA903 OC2: at
+    31 March, continuously since 1 April of the year before). Episodes that follow one
+    another without a day between are one continuous period (half-open dates).
+    """
+    low = months_before(on, months) + timedelta(days=1)
+    high = on + timedelta(days=1)
+    return _days_within(_care_periods(history), low, high) == (high - low).days

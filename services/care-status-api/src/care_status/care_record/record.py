@@ -21,6 +21,7 @@ from typing import Any
 from care_status.status import (
     CareHistory,
     ComputedStatus,
+    EducationOrTraining,
     LegalStatusPeriod,
     PlacementPeriod,
     RecordedConsent,
@@ -51,11 +52,19 @@ PLACEMENT_KEYS = (
     "end_date",
     "emergency",
     "provider",
+    "short_break",
     "version",
     "created_at",
     "updated_at",
 )
-LEAVING_CARE_KEYS = ("left_care_on", "category_override", "version", "updated_at")
+LEAVING_CARE_KEYS = (
+    "left_care_on",
+    "category_override",
+    "in_education_or_training",
+    "education_or_training_recorded_on",
+    "version",
+    "updated_at",
+)
 PERSONAL_ADVISER_KEYS = ("name", "contact_route", "appointed_on", "version", "updated_at")
 CONSENT_KEYS = ("purpose", "given", "recorded_on", "recorded_by", "version", "updated_at")
 
@@ -68,9 +77,16 @@ HISTORY_PLACEMENT_KEYS = (
     "placement_type",
     "start_date",
     "end_date",
+    "provider",
+    "short_break",
     "created_at",
 )
-HISTORY_LEAVING_CARE_KEYS = ("left_care_on", "category_override")
+HISTORY_LEAVING_CARE_KEYS = (
+    "left_care_on",
+    "category_override",
+    "in_education_or_training",
+    "education_or_training_recorded_on",
+)
 HISTORY_CONSENT_KEYS = ("purpose", "given", "recorded_on")
 
 
@@ -143,6 +159,7 @@ class PlacementRow:
     end_date: date | None
     emergency: bool
     provider: str | None
+    short_break: bool
     version: int
     created_at: datetime
     updated_at: datetime
@@ -158,6 +175,7 @@ class PlacementRow:
             end_date=_day(value["end_date"]),
             emergency=bool(value["emergency"]),
             provider=value["provider"],
+            short_break=bool(value["short_break"]),
             version=value["version"],
             created_at=_instant(value["created_at"]),
             updated_at=_instant(value["updated_at"]),
@@ -168,6 +186,8 @@ class PlacementRow:
 class LeavingCareRow:
     left_care_on: date
     category_override: CareLeaverCategory | None
+    in_education_or_training: bool
+    education_or_training_recorded_on: date | None
     version: int
     updated_at: datetime
 
@@ -177,6 +197,8 @@ class LeavingCareRow:
         return cls(
             left_care_on=date.fromisoformat(value["left_care_on"]),
             category_override=CareLeaverCategory(override) if override else None,
+            in_education_or_training=bool(value["in_education_or_training"]),
+            education_or_training_recorded_on=_day(value["education_or_training_recorded_on"]),
             version=value["version"],
             updated_at=_instant(value["updated_at"]),
         )
@@ -303,6 +325,8 @@ class CareRecord:
                     PlacementType(p["placement_type"]),
                     date.fromisoformat(p["start_date"]),
                     _day(p["end_date"]),
+                    p["provider"],
+                    bool(p["short_break"]),
                 )
                 for p in _ordered(self.raw_placements)
             ),
@@ -317,7 +341,15 @@ class CareRecord:
                 if consent
                 else None
             ),
+            education_or_training=_education_or_training(leaving),
+            uasc=child.uasc,
         )
+
+    @property
+    def has_care_episode(self) -> bool:
+        """A legal status, or a leaving-care record (a recorded care leaver left care), is
+        on record: a record without either takes no part in lookups (rules.md Revision 2)."""
+        return bool(self.raw_legal_statuses or self.raw_leaving_care)
 
     def status_on(self, as_of: date) -> ComputedStatus:
         """What the rules answer for this record on `as_of`."""
@@ -326,6 +358,14 @@ class CareRecord:
     def facts(self, as_of: date) -> StatusFacts:
         """The status facts block of docs/events.md on `as_of` (responses and events)."""
         return facts_block(self.child.person_ref, self.status_on(as_of))
+
+
+def _education_or_training(leaving: dict[str, Any] | None) -> EducationOrTraining | None:
+    """The s.24B record of a leaving-care row, when a date was recorded with it."""
+    recorded_on = _day(leaving["education_or_training_recorded_on"]) if leaving else None
+    if leaving is None or recorded_on is None:
+        return None
+    return EducationOrTraining(bool(leaving["in_education_or_training"]), recorded_on)
 
 
 def facts_block(person_ref: str, status: ComputedStatus) -> StatusFacts:
@@ -343,9 +383,13 @@ def facts_block(person_ref: str, status: ComputedStatus) -> StatusFacts:
         area_authority=status.area_authority,
         placed_out_of_area=status.placed_out_of_area,
         legal_basis=status.legal_basis,
+        legal_basis_day_before=status.legal_basis_day_before,
         youth_justice_order=status.youth_justice_order,
         notify_personal_adviser_consent=status.notify_personal_adviser_consent,
         placement_type=status.placement_type,
+        placement_provider=status.placement_provider,
+        short_break=status.short_break,
+        uasc=status.uasc,
     )
 
 

@@ -189,9 +189,17 @@ PROBES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _has_care_episode() -> ColumnElement[bool]:
+    """A legal status or a leaving-care record is on record (`CareRecord.has_care_episode`)."""
+    return or_(
+        select(LegalStatus.id).where(LegalStatus.child_id == Child.id).exists(),
+        select(LeavingCare.id).where(LeavingCare.child_id == Child.id).exists(),
+    )
+
+
 @cache
 @cross_tenant("police, courts, YOTs, prisons and the platform find a child of any authority")
-def _matching(probe: str) -> Select[Any]:
+def _matching(probe: str, care_episodes_only: bool) -> Select[Any]:
     matches: ColumnElement[bool]
     if probe == "name_and_date_of_birth":
         matches = and_(
@@ -206,13 +214,51 @@ def _matching(probe: str) -> Select[Any]:
             "person_ref": Child.person_ref,
         }[probe]
         matches = column == bindparam("value")
+    if care_episodes_only:
+        # In the statement, not after it: with at most two rows read, a bare record
+        # filtered later could hide a second real match (and make a lookup `matched`).
+        matches = and_(matches, _has_care_episode())
     return select(*_history_columns()).where(matches).limit(_AT_MOST)
 
 
 @cross_tenant("police, courts, YOTs, prisons and the platform find a child of any authority")
 async def read_matching_records(
-    reader: Reader, probe: str, values: dict[str, Any]
+    reader: Reader, probe: str, values: dict[str, Any], *, care_episodes_only: bool = False
 ) -> list[CareRecord]:
     """The children (at most two) `probe` finds with `values` (`PROBES`), with what the
-    status rules read of their histories (`CareRecord.history`; not the decoded rows)."""
-    return await _read(reader, _matching(probe), values)
+    status rules read of their histories (`CareRecord.history`; not the decoded rows).
+
+    `care_episodes_only`: only records with a care episode (a legal status or a
+    leaving-care record), as a lookup reads them (rules.md Revision 2).
+    """
+    return await _read(reader, _matching(probe, care_episodes_only), values)
+
+
+@cache
+@cross_tenant("the platform's monitoring counts the children of any authority")
+def _cohort_candidates() -> Select[Any]:
+    in_care_by_then = (
+        select(LegalStatus.id)
+        .where(LegalStatus.child_id == Child.id, LegalStatus.start_date <= bindparam("since"))
+        .exists()
+    )
+    return (
+        select(*_history_columns())
+        .where(
+            Child.responsible_authority == bindparam("authority"),
+            Child.date_of_birth <= bindparam("born_by"),
+            in_care_by_then,
+        )
+        .order_by(Child.person_ref)
+    )
+
+
+@cross_tenant("the platform's monitoring counts the children of any authority")
+async def read_cohort_candidates(
+    reader: Reader, authority: str, born_by: date, since: date
+) -> list[CareRecord]:
+    """The children `authority` is responsible for, born on or before `born_by`, with a
+    legal status that started on or before `since`, by person_ref, with what the status
+    rules read of their histories: the rules then decide who is in a cohort."""
+    values = {"authority": authority, "born_by": born_by, "since": since}
+    return await _read(reader, _cohort_candidates(), values)

@@ -68,6 +68,8 @@ def full_record(record: CareRecord, as_of: date) -> ChildRecord:
                 left_care_on=leaving.left_care_on,
                 category_override=leaving.category_override,
                 category=facts.care_leaver_category,
+                in_education_or_training=leaving.in_education_or_training,
+                education_or_training_recorded_on=leaving.education_or_training_recorded_on,
                 version=leaving.version,
                 updated_at=leaving.updated_at,
             )

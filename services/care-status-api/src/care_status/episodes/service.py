@@ -60,11 +60,14 @@ class Episodes(Generic[Row]):
     started: EventType
     ended: EventType
     started_data: Callable[[Row], dict[str, object]]
-    ended_data: Callable[[Row], dict[str, object]]
+    #: The ended event's own fields, from the row and the instant its end was recorded.
+    ended_data: Callable[[Row, datetime], dict[str, object]]
     #: A legal status ends by the 18th birthday at the latest (care ends at 18).
     within_childhood: bool = False
     #: The started event's facts are read as of the start date (a placement's).
     started_as_of_start: bool = False
+    #: The day the ended event's facts are read as of (None: the event's time).
+    ended_as_of: Callable[[Row], date] | None = None
 
     def find(self, record: CareRecord, episode_id: uuid.UUID) -> Row:
         found = next((row for row in self.rows(record) if row.id == episode_id), None)
@@ -141,8 +144,17 @@ async def create_episode(
     as_of = row.start_date if kind.started_as_of_start else None
     emit_event(session, record, kind.started, kind.started_data(row), now=now, effective_date=as_of)
     if row.end_date is not None:
-        emit_event(session, record, kind.ended, kind.ended_data(row), now=now)
+        _emit_ended(session, record, kind, row, now)
     return row
+
+
+def _emit_ended(
+    session: AsyncSession, record: CareRecord, kind: Episodes[Row], row: Row, now: datetime
+) -> None:
+    as_of = kind.ended_as_of(row) if kind.ended_as_of else None
+    emit_event(
+        session, record, kind.ended, kind.ended_data(row, now), now=now, effective_date=as_of
+    )
 
 
 async def end_episode(
@@ -164,7 +176,7 @@ async def end_episode(
     record = await read_again(session, record)
     row = kind.find(record, episode_id)
     _audit(session, caller, kind, "end", row, record.child.responsible_authority)
-    emit_event(session, record, kind.ended, kind.ended_data(row), now=now)
+    _emit_ended(session, record, kind, row, now)
     return row
 
 

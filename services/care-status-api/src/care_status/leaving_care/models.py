@@ -12,7 +12,8 @@ from platform_shared.db import Base, TimestampedMixin
 
 
 class LeavingCare(TimestampedMixin, Base):
-    """When the young person left care, and the category the authority asserts, if any."""
+    """When the young person left care, the category the authority asserts, if any, and
+    whether they are in education or training."""
 
     __tablename__ = "leaving_care"
 
@@ -21,6 +22,10 @@ class LeavingCare(TimestampedMixin, Base):
     )
     left_care_on: Mapped[date]
     category_override: Mapped[str | None] = mapped_column(String(24))
+    #: The authority's record that the care leaver is in education or training (Children
+    #: Act 1989 s.24B): what keeps a qualifying care leaver in scope from 21 to 25.
+    in_education_or_training: Mapped[bool] = mapped_column(default=False)
+    education_or_training_recorded_on: Mapped[date | None]
 
 
 class PersonalAdviser(TimestampedMixin, Base):

@@ -42,7 +42,9 @@ async def record_leaving_care(
     """Record when the young person left care, with an optional explicit category.
 
     Emits `care_leaver.recorded` when the record changes. A legal status still open on
-    `left_care_on` must be ended first. An explicit category is audited.
+    `left_care_on` must be ended first. An explicit category is audited. A qualifying care
+    leaver is in scope to 21 (Children Act 1989 s.24(1B)(a)), and from 21 to 25 only with
+    `in_education_or_training` true and the day it was recorded (s.24B).
     """
     record = await service.record_leaving_care(session, caller, child_id, body, now)
     leaving = record.leaving_care
@@ -53,6 +55,8 @@ async def record_leaving_care(
         left_care_on=leaving.left_care_on,
         category_override=body.category,
         category=facts.care_leaver_category,
+        in_education_or_training=leaving.in_education_or_training,
+        education_or_training_recorded_on=leaving.education_or_training_recorded_on,
         version=leaving.version,
         updated_at=leaving.updated_at,
     )

@@ -19,6 +19,8 @@ RouteId = Annotated[
 
 
 class LeavingCarePut(BaseModel):
+    """The whole leaving-care record (a PUT: an omitted field takes its default)."""
+
     model_config = ConfigDict(extra="forbid")
 
     left_care_on: IsoDate
@@ -26,12 +28,26 @@ class LeavingCarePut(BaseModel):
         default=None,
         description="An explicit category, replacing what the history shows (audited)",
     )
+    in_education_or_training: StrictBool = Field(
+        default=False,
+        description="The authority records that the care leaver is in education or training "
+        "(Children Act 1989 s.24B): a qualifying care leaver stays in scope from 21 to 25 "
+        "only so (s.24(1B)(a): qualifying ends at 21)",
+    )
+    education_or_training_recorded_on: IsoDate | None = Field(
+        default=None,
+        description="The day the authority recorded the answer; required when "
+        "`in_education_or_training` is true; not in the future nor before the date of birth. "
+        "A lookup as of an earlier day does not see it",
+    )
 
 
 class LeavingCareOut(BaseModel):
     left_care_on: date
     category_override: CareLeaverCategory | None
     category: CareLeaverCategory | None = Field(description="The category as of `as_of`")
+    in_education_or_training: bool
+    education_or_training_recorded_on: date | None
     version: int
     updated_at: datetime
 

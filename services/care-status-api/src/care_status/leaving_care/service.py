@@ -1,6 +1,8 @@
 """Use cases of leaving care: the leaving-care record, the personal adviser, consents.
 
-Recording leaving care emits `care_leaver.recorded`. An explicit category replaces what the
+Recording leaving care emits `care_leaver.recorded`; the record also holds whether the
+care leaver is in education or training (s.24B), which keeps a qualifying care leaver in
+scope from 21 to 25. An explicit category replaces what the
 history shows about eligibility; every change of it writes an audit row of its own.
 """
 
@@ -36,6 +38,17 @@ def _audit(
     audit_child(session, caller, action, child.id, child.responsible_authority, details=details)
 
 
+def _check_education_or_training(record: CareRecord, data: LeavingCarePut, now: datetime) -> None:
+    recorded_on = data.education_or_training_recorded_on
+    field = "body.education_or_training_recorded_on"
+    if data.in_education_or_training and recorded_on is None:
+        raise Invalid(field, "is required when in_education_or_training is true")
+    if recorded_on is not None and recorded_on > local_date(now):
+        raise Invalid(field, "is in the future")
+    if recorded_on is not None and recorded_on < record.child.date_of_birth:
+        raise Invalid(field, "is before the date of birth")
+
+
 def _check_left_care_on(record: CareRecord, data: LeavingCarePut, now: datetime) -> None:
     left = data.left_care_on
     dob = record.child.date_of_birth
@@ -64,22 +77,24 @@ async def record_leaving_care(
     """Record when the young person left care; emits `care_leaver.recorded` when it changes."""
     _, record = await lock_for_change(session, child_id, caller.org)
     _check_left_care_on(record, data, now)
+    _check_education_or_training(record, data, now)
     category = data.category.value if data.category else None
+    wanted = {
+        "left_care_on": data.left_care_on,
+        "category_override": category,
+        "in_education_or_training": data.in_education_or_training,
+        "education_or_training_recorded_on": data.education_or_training_recorded_on,
+    }
     leaving = await repository.leaving_care_of(session, record.child.id)
     previous = leaving.category_override if leaving else None
     if leaving is not None:
-        if (leaving.left_care_on, leaving.category_override) == (data.left_care_on, category):
+        if all(getattr(leaving, name) == value for name, value in wanted.items()):
             return record
-        leaving.left_care_on = data.left_care_on
-        leaving.category_override = category
+        for name, value in wanted.items():
+            setattr(leaving, name, value)
         leaving.version += 1
     else:
-        leaving = LeavingCare(
-            child_id=record.child.id,
-            left_care_on=data.left_care_on,
-            category_override=category,
-            version=1,
-        )
+        leaving = LeavingCare(child_id=record.child.id, **wanted, version=1)
         await repository.add(session, leaving)
     record = await read_again(session, record)
     _audit(session, caller, record, "leaving_care.record")

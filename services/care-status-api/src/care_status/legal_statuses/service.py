@@ -31,7 +31,7 @@ def _started(status: LegalStatusRow) -> dict[str, object]:
     }
 
 
-def _ended(status: LegalStatusRow) -> dict[str, object]:
+def _ended(status: LegalStatusRow, _recorded: datetime) -> dict[str, object]:
     assert status.end_date is not None
     return {
         "legal_status_id": str(status.id),

@@ -33,6 +33,15 @@ async def lookup_person(request: Request, caller: Principal, body: LookupRequest
     Match by identifiers (NHS number, PNC id, person_ref) or by given name, family name
     and date of birth. Returns the minimum: never the placement address, the care plan
     or the legal basis. Every lookup is audited with the caller, purpose and result.
+
+    Who is in scope, by age on `as_of`: `looked_after` under 18 (care ends at 18);
+    `eligible` and `relevant` care leavers under 18; `former_relevant` under 25;
+    `qualifying` under 21 (Children Act 1989 s.24(1B)(a)), and from 21 to 25 only when
+    the responsible authority has recorded, on or before `as_of`, that they are in
+    education or training (s.24B); otherwise a lookup at 21 or later answers `no_record`.
+    Nobody is in scope from their 25th birthday. A record with no care episode at all (no
+    legal status and no leaving-care record) takes no part: it is never matched, and so
+    cannot make the lookup `ambiguous`.
     """
     now = await current_instant(request)
     answer = await service.lookup(request.app.state.engine, caller, body, now)

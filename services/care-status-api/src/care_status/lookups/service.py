@@ -1,7 +1,10 @@
 """Lookups: find the person, compute their status for `as_of`, audit, answer the minimum.
 
 Identifiers are tried first (each one index probe, with the history of what it finds);
-the name and date of birth only when no identifier was given or none matched. Several
+the name and date of birth only when no identifier was given or none matched. A record
+with no care episode at all (no legal status, no leaving-care record) takes no part: it
+is never found, so it cannot make a lookup `ambiguous` (rules.md Revision 2: a bare
+record with the same name and date of birth would otherwise blind the lookup). Several
 distinct people answer `ambiguous` and none of them is disclosed. The audit row is the
 last statement on the lookup's connection, so there is never an answer without its audit
 row (`driver.lookup_connection`).
@@ -31,8 +34,10 @@ from platform_shared.web.pagination import decode_instant_cursor, next_cursor_of
 
 LOOKUP = "lookup"
 FACTS_READ = "status_facts.read"
+#: A read of a cohort of one authority's children (the national measure).
+COHORT_READ = "status_facts.cohort_read"
 #: Audit actions the responsible authority sees in its lookup audit.
-AUDITED_LOOKUPS = (LOOKUP, FACTS_READ)
+AUDITED_LOOKUPS = (LOOKUP, FACTS_READ, COHORT_READ)
 
 
 @dataclass
@@ -70,7 +75,9 @@ async def _candidates(
     used: list[str] = []
     for probe, values in _probes(request):
         used.append(probe)
-        for person in await read_matching_records(connection, probe, values):
+        for person in await read_matching_records(
+            connection, probe, values, care_episodes_only=True
+        ):
             found.setdefault(person.child.id, person)
     given, family, born = request.given_name, request.family_name, request.date_of_birth
     if not found and given is not None and family is not None and born is not None:
@@ -80,7 +87,9 @@ async def _candidates(
             "given_name_key": name_key(given),
             "date_of_birth": born,
         }
-        people = await read_matching_records(connection, "name_and_date_of_birth", keys)
+        people = await read_matching_records(
+            connection, "name_and_date_of_birth", keys, care_episodes_only=True
+        )
         found.update((person.child.id, person) for person in people)
     return list(found.values()), "+".join(used)
 

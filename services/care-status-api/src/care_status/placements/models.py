@@ -24,3 +24,6 @@ class Placement(TimestampedMixin, Base):
     end_date: Mapped[date | None]
     emergency: Mapped[bool] = mapped_column(default=False)
     provider: Mapped[str | None] = mapped_column(String(64))
+    #: A short break (respite) under section 20 (SSDA903 V3/V4): Care Planning regs 2010
+    #: reg 48 disapplies reg 13 (out-of-area notification) for it.
+    short_break: Mapped[bool] = mapped_column(default=False)

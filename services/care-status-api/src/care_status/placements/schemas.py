@@ -31,6 +31,14 @@ class PlacementCreate(BaseModel):
     provider: Annotated[str, StringConstraints(max_length=64)] | None = Field(
         default=None, description="Organisation code of the provider, if it is one"
     )
+    short_break: StrictBool = Field(
+        default=False,
+        description='A short break (respite) under section 20 (SSDA903 V3/V4, "series of '
+        'short-term breaks"): refused (422) when the legal status open on `start_date` is '
+        "recorded and is not section 20. No out-of-area notification is due for it (Care "
+        "Planning regs 2010 reg 48(3)(b)); its days do not count towards the care-leaver "
+        "categories nor the national measure's cohort",
+    )
 
 
 class PlacementEnd(BaseModel):
@@ -52,6 +60,7 @@ class PlacementOut(BaseModel):
     end_date: date | None
     emergency: bool
     provider: str | None
+    short_break: bool
     version: int
     created_at: datetime
     updated_at: datetime
