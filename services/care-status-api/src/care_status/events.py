@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from care_status.care_record.record import CareRecord
 from platform_shared.calendar import local_date
 from platform_shared.contracts.events import EventSource, EventType
+from platform_shared.contracts.facts import StatusFacts
 from platform_shared.outbox import OutboxEvent, add_event
 
 SOURCE = EventSource.CARE_STATUS_API.value
@@ -30,11 +31,16 @@ def emit_event(
     *,
     now: datetime,
     effective_date: date | None = None,
+    facts: StatusFacts | None = None,
 ) -> OutboxEvent:
-    """Add one event about `record` to the session's transaction (sent only if it commits)."""
+    """Add one event about `record` to the session's transaction (sent only if it commits).
+
+    `facts`: the block already read (as of its own effective date) instead of reading it.
+    """
     as_of = effective_date or local_date(now)
     person_ref = record.child.person_ref
-    data = {**record.facts(as_of).model_dump(mode="json"), **extra}
+    block = facts or record.facts(as_of)
+    data = {**block.model_dump(mode="json"), **extra}
     return add_event(
         session, type=type.value, source=SOURCE, subject=person_ref, data=data, time=now
     )

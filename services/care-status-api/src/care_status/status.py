@@ -340,7 +340,9 @@ def consent_on(consent: RecordedConsent | None, day: date) -> ConsentAnswer:
     return ConsentAnswer.GIVEN if consent.given else ConsentAnswer.REFUSED
 
 
-def compute_status(history: CareHistory, as_of: date) -> ComputedStatus:
+def compute_status(
+    history: CareHistory, as_of: date, described: PlacementPeriod | None = None
+) -> ComputedStatus:
     """The status facts of a person on `as_of` (rules.md, "Statuses the rules read").
 
     - `looked_after`: a legal status is open on the date (and the person is under 18);
@@ -350,7 +352,8 @@ def compute_status(history: CareHistory, as_of: date) -> ComputedStatus:
     responsible authority. `legal_basis_day_before` is the legal status open on the day
     before `as_of` (a detention may itself end a section 20 episode: rules.md Revision 2);
     `short_break`: the open placement is a short break, or is made under a short-break
-    legal status.
+    legal status. `described`: the placement the placement facts describe instead of the
+    one open on `as_of` (a placement that ended on the day it started is open on no day).
     """
     dob = history.date_of_birth
     age = age_on(dob, as_of)
@@ -363,7 +366,7 @@ def compute_status(history: CareHistory, as_of: date) -> ComputedStatus:
         status = CareStatus.CARE_LEAVER
     else:
         status = CareStatus.NO_RECORD
-    placement = open_placement(history, as_of) if born else None
+    placement = described or (open_placement(history, as_of) if born else None)
     area = placement.area_authority if placement else None
     day_before = as_of - timedelta(days=1)
     status_before = open_legal_status(history, day_before) if day_before >= dob else None

@@ -355,9 +355,21 @@ class CareRecord:
         """What the rules answer for this record on `as_of`."""
         return compute_status(self.history, as_of)
 
-    def facts(self, as_of: date) -> StatusFacts:
-        """The status facts block of docs/events.md on `as_of` (responses and events)."""
-        return facts_block(self.child.person_ref, self.status_on(as_of))
+    def facts(self, as_of: date, *, placement: PlacementRow | None = None) -> StatusFacts:
+        """The status facts block of docs/events.md on `as_of` (responses and events);
+        with `placement`, its placement facts describe that placement (`placement.ended`)."""
+        described = None
+        if placement is not None:
+            described = PlacementPeriod(
+                placement.area_authority,
+                placement.placement_type,
+                placement.start_date,
+                placement.end_date,
+                placement.provider,
+                placement.short_break,
+            )
+        status = compute_status(self.history, as_of, described)
+        return facts_block(self.child.person_ref, status)
 
 
 def _education_or_training(leaving: dict[str, Any] | None) -> EducationOrTraining | None:

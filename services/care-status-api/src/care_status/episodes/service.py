@@ -27,6 +27,7 @@ from care_status.status import ADULT_AGE, birthday, overlaps
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.contracts.events import EventType
+from platform_shared.contracts.facts import StatusFacts
 from platform_shared.problems import Invalid, NotFound
 from platform_shared.web.etags import require_version
 
@@ -66,8 +67,8 @@ class Episodes(Generic[Row]):
     within_childhood: bool = False
     #: The started event's facts are read as of the start date (a placement's).
     started_as_of_start: bool = False
-    #: The day the ended event's facts are read as of (None: the event's time).
-    ended_as_of: Callable[[Row], date] | None = None
+    #: The ended event's facts (None: read as of the event's time).
+    ended_facts: Callable[[CareRecord, Row], StatusFacts] | None = None
 
     def find(self, record: CareRecord, episode_id: uuid.UUID) -> Row:
         found = next((row for row in self.rows(record) if row.id == episode_id), None)
@@ -151,10 +152,8 @@ async def create_episode(
 def _emit_ended(
     session: AsyncSession, record: CareRecord, kind: Episodes[Row], row: Row, now: datetime
 ) -> None:
-    as_of = kind.ended_as_of(row) if kind.ended_as_of else None
-    emit_event(
-        session, record, kind.ended, kind.ended_data(row, now), now=now, effective_date=as_of
-    )
+    facts = kind.ended_facts(record, row) if kind.ended_facts else None
+    emit_event(session, record, kind.ended, kind.ended_data(row, now), now=now, facts=facts)
 
 
 async def end_episode(

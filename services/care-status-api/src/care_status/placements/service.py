@@ -81,7 +81,7 @@ PLACEMENTS = Episodes[PlacementRow](
     started_data=_started,
     ended_data=_ended,
     started_as_of_start=True,
-    ended_as_of=last_day,
+    ended_facts=lambda record, row: record.facts(last_day(row), placement=row),
 )
 
 
