@@ -258,7 +258,8 @@ async def read_cohort_candidates(
     reader: Reader, authority: str, born_by: date, since: date
 ) -> list[CareRecord]:
     """The children `authority` is responsible for, born on or before `born_by`, with a
-    legal status that started on or before `since`, by person_ref, with what the status
+    legal status that started on or before `since` (so possibly looked after every day
+    from then), by person_ref, with what the status
     rules read of their histories: the rules then decide who is in a cohort."""
     values = {"authority": authority, "born_by": born_by, "since": since}
     return await _read(reader, _cohort_candidates(), values)

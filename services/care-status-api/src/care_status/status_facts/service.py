@@ -10,7 +10,7 @@ for the read itself, which names the authority even when the cohort is empty.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -63,7 +63,8 @@ async def read_continuously_looked_after(
     """The children of `authority` looked after continuously for 12 months or more on
     `on` (short breaks excluded), aged `min_age` or over on `on` (SSDA903 OC2)."""
     require_local_authority(authority, "query.authority")
-    since = months_before(on, CONTINUOUS_CARE_MONTHS)
+    # The first day of the 12 months ending on `on` (looked_after_continuously).
+    since = months_before(on, CONTINUOUS_CARE_MONTHS) + timedelta(days=1)
     # Born on or before the day `on` less `min_age` years: aged `min_age` on `on`.
     born_by = _born_by(on, min_age)
     candidates = await read_cohort_candidates(session, authority, born_by, since)
