@@ -13,10 +13,14 @@ from care_status.status import (
     CareStatus,
     LegalBasis,
     LegalStatusPeriod,
+    PlacementPeriod,
+    PlacementType,
     age_band,
     age_on,
     birthday,
     compute_status,
+    looked_after_continuously,
+    months_before,
     overlaps,
 )
 
@@ -116,3 +120,63 @@ def test_relevant_override_becomes_former_relevant_at_18() -> None:
 
     assert compute_status(history, date(2026, 3, 9)).care_leaver_category == "relevant"
     assert compute_status(history, date(2026, 3, 10)).care_leaver_category == "former_relevant"
+
+
+def test_twelve_months_before_the_last_day_of_february_in_a_leap_year() -> None:
+    assert months_before(date(2028, 2, 29), 12) == date(2027, 2, 28)
+    assert months_before(date(2026, 3, 31), 12) == date(2025, 3, 31)
+    assert months_before(date(2026, 1, 15), 13) == date(2024, 12, 15)
+
+
+def test_days_on_a_short_break_placement_break_continuous_care() -> None:
+    """SSDA903 OC2 and Care Planning regs 2010 reg 48: days looked after only on a short
+    break do not count, even under a plain section 20 status (the break recorded on the
+    placement), so a short break in the year breaks the 12 months."""
+    history = CareHistory(
+        date_of_birth=date(2012, 1, 1),
+        responsible_authority="E09000007",
+        legal_statuses=(LegalStatusPeriod(LegalBasis.SECTION_20, date(2024, 1, 1)),),
+        placements=(
+            PlacementPeriod(
+                "E09000007",
+                PlacementType.FOSTER,
+                date(2025, 12, 1),
+                date(2025, 12, 5),
+                short_break=True,
+            ),
+        ),
+    )
+
+    assert looked_after_continuously(history, date(2025, 11, 30), 12)
+    assert not looked_after_continuously(history, date(2026, 3, 31), 12)
+    # The last day of the break was 4 December 2025 (its end date is the day it ceased).
+    assert not looked_after_continuously(history, date(2026, 12, 3), 12)
+    assert looked_after_continuously(history, date(2026, 12, 4), 12)
+
+
+def test_the_legal_basis_of_the_day_before_stops_at_the_18th_birthday() -> None:
+    """Care ends at 18 (s.91(12), s.105): on the day after the 18th birthday nothing was
+    open the day before, whatever the record says."""
+    history = CareHistory(
+        date_of_birth=date(2008, 3, 10),
+        responsible_authority="E09000007",
+        legal_statuses=(LegalStatusPeriod(LegalBasis.SECTION_20, date(2024, 1, 1)),),
+    )
+
+    assert compute_status(history, date(2026, 3, 10)).legal_basis_day_before == "section_20"
+    assert compute_status(history, date(2026, 3, 11)).legal_basis_day_before is None
+
+
+def test_a_placement_under_a_short_break_status_is_a_short_break() -> None:
+    history = CareHistory(
+        date_of_birth=date(2012, 1, 1),
+        responsible_authority="E09000007",
+        legal_statuses=(
+            LegalStatusPeriod(LegalBasis.SECTION_20, date(2026, 11, 20), short_break=True),
+        ),
+        placements=(PlacementPeriod("E10000007", PlacementType.FOSTER, date(2026, 11, 20)),),
+    )
+
+    facts = compute_status(history, date(2026, 11, 21))
+
+    assert (facts.short_break, facts.placed_out_of_area) == (True, True)
