@@ -345,12 +345,6 @@ class CareRecord:
             uasc=child.uasc,
         )
 
-    @property
-    def has_care_episode(self) -> bool:
-        """A legal status, or a leaving-care record (a recorded care leaver left care), is
-        on record: a record without either takes no part in lookups (rules.md Revision 2)."""
-        return bool(self.raw_legal_statuses or self.raw_leaving_care)
-
     def status_on(self, as_of: date) -> ComputedStatus:
         """What the rules answer for this record on `as_of`."""
         return compute_status(self.history, as_of)

@@ -189,11 +189,14 @@ PROBES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _has_care_episode() -> ColumnElement[bool]:
-    """A legal status or a leaving-care record is on record (`CareRecord.has_care_episode`)."""
+def _has_care_episode(child_id: Any) -> ColumnElement[bool]:
+    """The child `child_id` (the enclosing statement's column, which that statement
+    scopes) has a care episode: a legal status, or a leaving-care record (a recorded care
+    leaver left care); a record without either takes no part in lookups (rules.md
+    Revision 2)."""
     return or_(
-        select(LegalStatus.id).where(LegalStatus.child_id == Child.id).exists(),
-        select(LeavingCare.id).where(LeavingCare.child_id == Child.id).exists(),
+        select(LegalStatus.id).where(LegalStatus.child_id == child_id).exists(),
+        select(LeavingCare.id).where(LeavingCare.child_id == child_id).exists(),
     )
 
 
@@ -217,7 +220,7 @@ def _matching(probe: str, care_episodes_only: bool) -> Select[Any]:
     if care_episodes_only:
         # In the statement, not after it: with at most two rows read, a bare record
         # filtered later could hide a second real match (and make a lookup `matched`).
-        matches = and_(matches, _has_care_episode())
+        matches = and_(matches, _has_care_episode(Child.id))
     return select(*_history_columns()).where(matches).limit(_AT_MOST)
 
 
