@@ -42,9 +42,12 @@ async def endpoint_rows(
 async def locked_endpoint(
     session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
 ) -> Endpoint | None:
-    """One of the caller's endpoints, locked for a change."""
+    """One of the caller's endpoints, locked for a change (`FOR NO KEY UPDATE`, as the
+    delivery worker locks one: new deliveries' foreign keys never wait for it)."""
     return await session.scalar(
-        readable_endpoints(principal).where(Endpoint.id == endpoint_id).with_for_update()
+        readable_endpoints(principal)
+        .where(Endpoint.id == endpoint_id)
+        .with_for_update(key_share=True)
     )
 
 
