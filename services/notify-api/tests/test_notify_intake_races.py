@@ -40,11 +40,16 @@ def postgresql() -> str:
 
 
 async def _blocked_or_done(sessions: Any, task: asyncio.Task[Any], *, within: float) -> None:
-    """Wait until `task` is done or some transaction waits for a lock."""
+    """Wait until `task` is done or a transaction of this test's database waits for a lock."""
     deadline = time.monotonic() + within
     while time.monotonic() < deadline and not task.done():
         async with sessions() as session:
-            waiting = await session.scalar(text("SELECT count(*) FROM pg_locks WHERE NOT granted"))
+            waiting = await session.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                )
+            )
         if waiting:
             return
         await asyncio.sleep(0.02)
