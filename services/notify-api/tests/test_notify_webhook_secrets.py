@@ -34,6 +34,7 @@ from notify.settings import Settings
 from notify.testing import Clock, cloud_event, incident_data, seeded_worker
 from platform_shared.calendar import utc_now
 from platform_shared.db import create_engine
+from platform_shared.idempotency import IdempotencyRecord
 from platform_shared.migrations import alembic_config
 from platform_shared.testing import InProcessService, serve_in_process, serve_over_http
 
@@ -189,6 +190,7 @@ async def test_after_a_kek_rotation_old_secrets_sign_and_rewrap_moves_them_to_th
         await rewrap_secrets_command(rotated)(asyncio.Event())
         [row] = await _rows(service)
         await _incident(service)
+        clock.now = utc_now().replace(microsecond=0) + timedelta(seconds=1)
         worker = seeded_worker(service.session_factory, only_new, clock)
         await worker.deliver_due()
         await worker.aclose()
@@ -264,3 +266,23 @@ async def test_revision_0004_seals_the_secrets_stored_before_it(database_url: st
     assert keyring.open(row.secret_sealed, endpoint_id) == "whsec_bmV3"
     assert keyring.open(row.previous_secret_sealed, endpoint_id) == "whsec_b2xk"
     assert tuple(restored) == ("whsec_bmV3", "whsec_b2xk")
+
+
+async def test_a_replayed_registration_does_not_show_or_store_the_secret_again(
+    service: InProcessService,
+) -> None:
+    camden = await service.as_client("demo-camden")
+    body = {"channel": "webhook", "url": "http://127.0.0.1:9/hooks"}
+    headers = {"Idempotency-Key": "register-once"}
+
+    first = await camden.post("/v1/endpoints", json=body, headers=headers)
+    again = await camden.post("/v1/endpoints", json=body, headers=headers)
+    async with service.session_factory() as session:
+        stored = await session.scalar(sa.select(IdempotencyRecord.response_body))
+
+    assert first.json()["secret"].startswith("whsec_")
+    assert again.status_code == 201
+    assert again.json()["id"] == first.json()["id"]
+    assert again.json()["secret"] is None
+    assert first.json()["secret"] not in str(stored)
+    assert len(await _rows(service)) == 1

@@ -78,7 +78,9 @@ async def register_endpoint(
     )
     answer = EndpointCreated(**_view(row).model_dump(), secret=secret)
     set_created(response, f"{router.prefix}/{row.id}")
-    idempotency.remember(201, answer, response.headers)
+    # The stored answer of an `Idempotency-Key` lives in the database in plain JSON: it
+    # keeps no secret, so a replay answers the endpoint with `secret: null` (shown once).
+    idempotency.remember(201, answer.model_copy(update={"secret": None}), response.headers)
     return answer
 
 
