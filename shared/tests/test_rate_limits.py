@@ -12,12 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from starlette.requests import Request
 
 from platform_shared.app import create_service_app
+from platform_shared.auth import Principal
+from platform_shared.direct import DirectRoute
+from platform_shared.problems import problem_responses
 from platform_shared.ratelimit import OperationClass, operation_class
 from platform_shared.testing import InProcessService, serve_in_process
 
-from .conftest import MIGRATIONS, build_router, make_settings
+from .conftest import MIGRATIONS, NoteCreate, NoteCreated, build_router, make_settings
 
 T0 = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
 
@@ -172,3 +176,46 @@ async def test_limits_off_let_everything_through(tmp_path: Path, auth: Any) -> N
 
     assert [answer.status_code for answer in answers] == [200, 200, 200]
     assert "ratelimit" not in answers[2].headers
+
+
+async def lookup(request: Request, caller: Principal, body: NoteCreate) -> NoteCreated:
+    """A stand-in for care-status-api's lookups: a direct route needing the lookup scope."""
+    return NoteCreated(event_id=body.text, org=caller.org)
+
+
+async def test_a_direct_lookup_route_takes_from_the_lookups_bucket(
+    tmp_path: Path, auth: Any, clock: Clock
+) -> None:
+    settings = make_settings(
+        f"sqlite+aiosqlite:///{tmp_path / 'lookups.db'}",
+        rate_limit_lookups_per_second=1.0,
+        rate_limit_lookups_burst=1,
+    )
+    route = DirectRoute(
+        "/v1/lookups",
+        lookup,
+        body=NoteCreate,
+        answer=NoteCreated,
+        scopes=["care-status:lookup"],
+        tags=["lookups"],
+        responses=problem_responses(),
+    )
+    app = create_service_app(
+        title="shared-tests",
+        description="test app",
+        settings=settings,
+        migrations=MIGRATIONS,
+        routers=[],
+        direct_routes=[route],
+        clock=clock,
+    )
+    async with serve_in_process(app, tokens=auth.token, issuer_http=auth.http) as running:
+        custody = await running.as_client("demo-met-custody")
+        first = await custody.post("/v1/lookups", json={"text": "a"})
+        second = await custody.post("/v1/lookups", json={"text": "b"})
+
+    assert first.status_code == 200
+    assert first.headers["ratelimit"] == '"lookups";r=0;t=1'
+    assert second.status_code == 429
+    assert second.headers["ratelimit-policy"] == '"lookups";q=1;w=1'
+    assert second.headers["retry-after"] == "1"
