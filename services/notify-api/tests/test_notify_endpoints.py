@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -19,7 +20,10 @@ from .conftest import make_settings
 @pytest.fixture
 async def production(database_url: str, auth: Any) -> AsyncIterator[InProcessService]:
     settings = make_settings(
-        database_url, environment="production", platform_client_secret="not-the-demo-secret"
+        database_url,
+        environment="production",
+        platform_client_secret="not-the-demo-secret",
+        webhook_secret_keys="k1:" + base64.urlsafe_b64encode(b"k" * 32).decode(),
     )
     app = create_app(settings)
     async with serve_in_process(app, tokens=auth.token, issuer_http=auth.http) as running:

@@ -37,6 +37,7 @@ from platform_shared.observability import (
 )
 from platform_shared.outbox import WAKE_RELAY, OutboxRelay, Prepare
 from platform_shared.problems import document_problem_media_type, install_problem_handlers
+from platform_shared.ratelimit import RateLimitHeadersMiddleware, rate_limiter_of
 from platform_shared.settings import ServiceSettings
 from platform_shared.web.clock import Clock
 
@@ -82,10 +83,12 @@ def create_service_app(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.clock = clock
+    app.state.rate_limiter = rate_limiter_of(settings)
     install_problem_handlers(app)
     app.add_exception_handler(IdempotentReplay, replay_handler)
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    app.add_middleware(RateLimitHeadersMiddleware)
     _add_health_routes(app, migrations, metrics)
     # First in the route list: the hottest operations are matched before any other.
     app.router.routes[:0] = direct_routes

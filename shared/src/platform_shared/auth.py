@@ -33,6 +33,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
 from platform_shared.problems import Forbidden, Unauthorized
+from platform_shared.ratelimit import enforce_rate_limit
 
 logger = logging.getLogger("platform.auth")
 
@@ -254,6 +255,7 @@ async def authorize(
         verifier: TokenVerifier = request.app.state.token_verifier
         principal = await verifier.verify(authorization[7:].strip())
         request.state.principal = principal
+        enforce_rate_limit(request, principal.client_id, scopes)
     missing = [scope for scope in scopes if not principal.has(scope)]
     if missing:
         raise Forbidden(

@@ -57,6 +57,17 @@ class ServiceSettings(BaseSettings):
     #: London: every E09 code).
     local_protocols: dict[str, list[str]] = {}
     log_level: str = "INFO"
+    #: Per-client token buckets in the process (`platform_shared.ratelimit`): units per
+    #: second and bucket size for each operation class. The defaults only stop a runaway
+    #: client (the benchmarks' ~1,500 lookups/s from one client never reach them); a
+    #: deployment sets its own (docs/operations.md, "Rate limits").
+    rate_limit_enabled: bool = True
+    rate_limit_lookups_per_second: float = Field(default=5000.0, gt=0)
+    rate_limit_lookups_burst: int = Field(default=10_000, ge=1)
+    rate_limit_reads_per_second: float = Field(default=5000.0, gt=0)
+    rate_limit_reads_burst: int = Field(default=10_000, ge=1)
+    rate_limit_writes_per_second: float = Field(default=5000.0, gt=0)
+    rate_limit_writes_burst: int = Field(default=10_000, ge=1)
 
     @property
     def jwks_url(self) -> str:

@@ -4,14 +4,17 @@ notify-api serve      # the API
 notify-api migrate    # apply the migrations to NOTIFY_DATABASE_URL
 notify-api deliver    # the delivery worker and sweeper (run as many as you like)
 notify-api relay      # the shared outbox relay (notify-api itself sends no events)
+notify-api rewrap-secrets  # wrap every webhook secret's data key under the current KEK
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 
 from notify.delivery.worker import DeliveryWorker
+from notify.endpoints.service import rewrap_secrets
 from notify.main import MIGRATIONS, create_app, load_rules
 from notify.rules.catalogue import RuleFileError
 from notify.settings import Settings
@@ -39,6 +42,25 @@ def deliver_worker(settings: ServiceSettings) -> Worker:
     return run
 
 
+def rewrap_secrets_command(settings: ServiceSettings) -> Worker:
+    """Re-wrap the webhook secrets at rest under the current key-encryption key, then end."""
+    assert isinstance(settings, Settings)
+    keyring = settings.webhook_keyring()
+
+    async def run(_stop: asyncio.Event) -> None:
+        engine = create_engine(settings.database_url)
+        try:
+            async with create_session_factory(engine)() as session, session.begin():
+                changed = await rewrap_secrets(session, keyring)
+            logging.getLogger("notify.cli").info(
+                "webhook secrets re-wrapped", extra={"rewrapped": changed, "kek": keyring.current}
+            )
+        finally:
+            await engine.dispose()
+
+    return run
+
+
 def main(argv: list[str] | None = None) -> None:
     try:
         load_rules(Settings())
@@ -47,7 +69,7 @@ def main(argv: list[str] | None = None) -> None:
             settings_factory=Settings,
             app_factory=create_app,  # type: ignore[arg-type]
             migrations=MIGRATIONS,
-            workers={"deliver": deliver_worker},
+            workers={"deliver": deliver_worker, "rewrap-secrets": rewrap_secrets_command},
             argv=argv,
         )
     except RuleFileError as error:

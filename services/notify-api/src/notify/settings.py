@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 
+from notify.endpoints.sealing import DEVELOPMENT_KEYS, Keyring, SealingError
 from platform_shared.settings import ServiceSettings, service_config
 
 
@@ -55,3 +56,27 @@ class Settings(ServiceSettings):
     smtp_starttls: bool = False
     #: Where a recipient opens an inbox item: `<base>/<notification id>`.
     public_inbox_base_url: str = "http://127.0.0.1:8003/v1/notifications"
+    #: The key-encryption keys of webhook secrets at rest (`notify.endpoints.sealing`):
+    #: `id:base64key,...`, 32-byte keys, the first wraps new secrets and every one opens
+    #: what it wrapped. Required outside development; development uses a built-in key.
+    webhook_secret_keys: SecretStr | None = None
+
+    def webhook_keyring(self) -> Keyring:
+        """The keyring of `webhook_secret_keys` (the development key when unset)."""
+        configured = self.webhook_secret_keys
+        return Keyring.parse(configured.get_secret_value() if configured else DEVELOPMENT_KEYS)
+
+    @model_validator(mode="after")
+    def _require_webhook_keys_outside_development(self) -> Settings:
+        configured = self.webhook_secret_keys
+        if configured is None and not self.is_development:
+            raise ValueError("webhook_secret_keys is required outside development")
+        if configured is not None:
+            try:
+                keyring = Keyring.parse(configured.get_secret_value())
+            except SealingError as error:
+                raise ValueError(f"webhook_secret_keys: {error}") from error
+            development_key = Keyring.parse(DEVELOPMENT_KEYS).keys["dev"]
+            if not self.is_development and development_key in keyring.keys.values():
+                raise ValueError("webhook_secret_keys holds the development key")
+        return self

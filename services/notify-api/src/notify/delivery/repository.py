@@ -22,6 +22,9 @@ from platform_shared.queue import claim_due
 from platform_shared.tenancy import cross_tenant
 
 _endpoints = cast(Table, Endpoint.__table__)
+#: How a change locks an endpoint row: `FOR NO KEY UPDATE`, which the foreign keys of new
+#: deliveries (`FOR KEY SHARE`) never wait for (`lock_endpoint`). SQLite ignores it.
+ENDPOINT_LOCK: dict[str, Any] = {"key_share": True}
 
 
 @cross_tenant("a new notification is pushed to its recipient's endpoints, whoever caused it")
@@ -163,12 +166,15 @@ async def notifications_and_endpoints_of(
 
 @cross_tenant("the delivery worker records the attempts of every organisation's pushes")
 async def lock_endpoints(connection: AsyncConnection, endpoint_ids: Sequence[uuid.UUID]) -> None:
-    """Lock endpoints (in id order) before their deliveries, as removing one does."""
+    """Lock endpoints (in id order) before their deliveries, as removing one does.
+
+    `FOR NO KEY UPDATE` (`ENDPOINT_LOCK`): see `lock_endpoint`.
+    """
     await connection.execute(
         select(Endpoint.id)
         .where(Endpoint.id.in_(sorted(endpoint_ids)))
         .order_by(Endpoint.id)
-        .with_for_update()
+        .with_for_update(**ENDPOINT_LOCK)
     )
 
 
@@ -230,6 +236,15 @@ async def insert_attempts(connection: AsyncConnection, rows: list[dict[str, Any]
 
 @cross_tenant("a 410 Gone disables the endpoint that answered it, whatever its organisation")
 async def lock_endpoint(session: AsyncSession, endpoint_id: uuid.UUID) -> Endpoint | None:
+    """The endpoint, locked `FOR NO KEY UPDATE` for a change of its columns (never its id).
+
+    The intake inserts deliveries to an endpoint while holding its recipients' sequence
+    counters, and each insert's foreign key locks the endpoint `FOR KEY SHARE`. A 410 locks
+    the endpoint and then numbers its notice (a sequence counter). `FOR UPDATE` conflicts
+    with `FOR KEY SHARE`, and the two deadlocked (issue 15, finding 6); `FOR NO KEY UPDATE`
+    does not, so the intake goes on and the 410 waits for its counter: the locks are
+    always taken counter, then endpoint (the foreign key never waits on the endpoint).
+    """
     return await session.scalar(
-        select(Endpoint).where(Endpoint.id == endpoint_id).with_for_update()
+        select(Endpoint).where(Endpoint.id == endpoint_id).with_for_update(**ENDPOINT_LOCK)
     )

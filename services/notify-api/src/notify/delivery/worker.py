@@ -38,6 +38,7 @@ from notify.delivery.models import AttemptOutcome, Delivery, DeliveryStatus
 from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
 from notify.endpoints.models import Channel, Endpoint
+from notify.endpoints.sealing import Keyring, SealingError
 from notify.notifications.models import OPEN_STATUSES, Notification, NotificationStatus
 from notify.notifications.views import notification_view
 from notify.rules.catalogue import Catalogue, parse_window
@@ -124,6 +125,7 @@ class DeliveryWorker:
         self._webhooks = webhooks or WebhookClient(max_idle_per_address=self.batch_size)
         self._owns_webhooks = webhooks is None
         self.cutoff = timedelta(hours=settings.delivery_cutoff_hours)
+        self._keyring = settings.webhook_keyring()
         self.escalation_window = parse_window(settings.escalation_window)
 
     async def deliver_due(self) -> int:
@@ -183,11 +185,21 @@ class DeliveryWorker:
                 delivery.ended_reason = reason
                 delivery.lease_token = None
                 continue
+            try:
+                secrets = signing_secrets(endpoint, self._keyring, now)
+            except SealingError:
+                # A KEK missing from the settings: the push waits (its lease runs out and
+                # it is claimed again) until the operator restores the key; never unsigned.
+                logger.error(
+                    "webhook secret cannot be opened",
+                    extra={"delivery_id": str(delivery.id), "endpoint_id": str(endpoint.id)},
+                )
+                continue
             payload = payloads.get(notification.id)
             if payload is None:
                 payload = notification_view(notification, self.catalogue).model_dump(mode="json")
                 payloads[notification.id] = payload
-            jobs.append(_job(delivery, notification, endpoint, payload, now))
+            jobs.append(_job(delivery, notification, endpoint, secrets, payload))
         return jobs
 
     # -- pushing -------------------------------------------------------------------------
@@ -472,17 +484,23 @@ class DeliveryWorker:
             await self._webhooks.aclose()
 
 
+def signing_secrets(endpoint: Endpoint, keyring: Keyring, now: datetime) -> list[str]:
+    """The secrets that sign a push to the endpoint: its own, and the previous one for the
+    24 hours after a rotation. SealingError when the keyring cannot open one."""
+    secrets = [keyring.open(endpoint.secret_sealed, endpoint.id)] if endpoint.secret_sealed else []
+    expires = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret_sealed and expires is not None and expires > now:
+        secrets.append(keyring.open(endpoint.previous_secret_sealed, endpoint.id))
+    return secrets
+
+
 def _job(
     delivery: Delivery,
     notification: Notification,
     endpoint: Endpoint,
+    secrets: list[str],
     payload: dict[str, Any],
-    now: datetime,
 ) -> Job:
-    secrets = [endpoint.secret] if endpoint.secret else []
-    expires = endpoint.previous_secret_expires_at
-    if endpoint.previous_secret and expires is not None and expires > now:
-        secrets.append(endpoint.previous_secret)
     assert delivery.lease_token is not None
     return Job(
         delivery_id=delivery.id,

@@ -2,9 +2,16 @@
 
 design.md "Delivery guarantees": the host is resolved and every address must be public
 (no loopback, private, link-local, metadata or multicast range, IPv4 or IPv6), except
-loopback (and private ranges) in development mode; a webhook is https, except loopback
-http in development mode (api.md). The delivery connects to an address that was checked,
-so a second DNS answer cannot move it (DNS rebinding).
+loopback in development mode; a webhook is https, except loopback http in development mode
+(api.md). Development mode accepts loopback and public addresses only: a private range is
+another machine of the network, which the design never opens (issue 15, finding 7).
+
+An IPv6 address that carries an IPv4 address (IPv4-mapped and -compatible, 6to4, Teredo,
+NAT64, SIIT, ISATAP) is refused when the IPv4 address is: `2002:a9fe:a9fe::` reaches the
+metadata service through a 6to4 relay as surely as `169.254.169.254` does.
+
+The delivery connects to an address that was checked, so a second DNS answer cannot move
+it (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -53,22 +60,93 @@ class CheckedUrl:
         return name if self.port == default else f"{name}:{self.port}"
 
 
+@dataclass(frozen=True)
+class Embedded:
+    """An IPv4 address an IPv6 address carries, and how."""
+
+    form: str
+    ipv4: ipaddress.IPv4Address
+    #: The form translates to the IPv4 address (a packet reaches it): once the IPv4
+    #: address passes, the IPv6 address does. Otherwise the IPv6 checks decide as well.
+    translates: bool
+
+
+_TRANSLATIONS = (
+    ("IPv4-compatible", ipaddress.IPv6Network("::/96"), False),
+    ("SIIT IPv4-translated", ipaddress.IPv6Network("::ffff:0:0:0/96"), True),
+    ("NAT64", ipaddress.IPv6Network("64:ff9b::/96"), True),
+    # Local-use NAT64 (RFC 8215): where the IPv4 sits depends on the network's prefix
+    # length; the last 32 bits are checked, and the IPv6 checks refuse the rest.
+    ("local-use NAT64", ipaddress.IPv6Network("64:ff9b:1::/48"), False),
+)
+_TEREDO = ipaddress.IPv6Network("2001::/32")
+#: RFC 5214 interface identifiers `0:5efe:a.b.c.d` and `200:5efe:a.b.c.d`, under any prefix.
+_ISATAP_IDS = (0x00005EFE, 0x02005EFE)
+#: `::` and `::1` are IPv6's own unspecified and loopback addresses, not IPv4-compatible.
+_OWN_IPV6 = frozenset(ipaddress.IPv6Address(value) for value in ("::", "::1"))
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[Embedded]:
+    """Every IPv4 address an IPv6 address carries."""
+    found: list[Embedded] = []
+    low32 = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address.ipv4_mapped is not None:
+        found.append(Embedded("IPv4-mapped", address.ipv4_mapped, translates=True))
+    if address not in _OWN_IPV6:
+        for form, network, translates in _TRANSLATIONS:
+            if address in network:
+                found.append(Embedded(form, low32, translates=translates))
+    if address.sixtofour is not None:
+        found.append(Embedded("6to4", address.sixtofour, translates=True))
+    if address in _TEREDO and address.teredo is not None:
+        # RFC 4380: the server in bits 32-63, the client in the last 32 bits inverted.
+        server, client = address.teredo
+        found.append(Embedded("Teredo client", client, translates=True))
+        found.append(Embedded("Teredo server", server, translates=True))
+    if (int(address) >> 32) & 0xFFFFFFFF in _ISATAP_IDS:
+        found.append(Embedded("ISATAP", low32, translates=False))
+    return found
+
+
+def _embedding_refusal(address: ipaddress.IPv6Address, *, development: bool) -> str | None:
+    """Why an IPv6 address is refused for an IPv4 address it carries; "" when it passes
+    for them all and translates to them; None when the IPv6 checks are to decide."""
+    if address.ipv4_mapped is not None:
+        # A socket to ::ffff:a.b.c.d talks IPv4 to a.b.c.d: the IPv4 address decides alone.
+        return address_refusal(address.ipv4_mapped, development=development) or ""
+    carried = embedded_ipv4(address)
+    for embedded in carried:
+        # Development mode's exception is this machine's loopback; a relay or translator
+        # never delivers to it, so a carried IPv4 address must be public.
+        reason = address_refusal(embedded.ipv4, development=False)
+        if reason:
+            return f"{address} carries {embedded.ipv4} ({embedded.form}): {reason}"
+    if carried and all(embedded.translates for embedded in carried):
+        return ""
+    return None
+
+
 def address_refusal(address: IPAddress, *, development: bool) -> str | None:
-    """Why a webhook may not go to `address`, or None when it may."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return address_refusal(address.ipv4_mapped, development=development)
+    """Why a webhook may not go to `address`, or None when it may.
+
+    Development mode accepts loopback besides public addresses; never private ranges.
+    """
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = _embedding_refusal(address, development=development)
+        if embedded is not None:
+            return embedded or None
     if address in METADATA_ADDRESSES:
         return f"{address} is a cloud metadata address"
     if address.is_link_local:
         return f"{address} is a link-local address"
     if address.is_multicast:
         return f"{address} is a multicast address"
-    if address.is_unspecified or address.is_reserved:
-        return f"{address} is not a routable address"
     if address.is_loopback:
         return None if development else f"{address} is a loopback address"
+    if address.is_unspecified or address.is_reserved:
+        return f"{address} is not a routable address"
     if address.is_private or address in _CARRIER_NAT or not address.is_global:
-        return None if development else f"{address} is a private address"
+        return f"{address} is a private address"
     return None
 
 

@@ -32,9 +32,10 @@ class Endpoint(Base):
     #: Only notifications to these recipient roles / of these rules (null: all).
     roles: Mapped[list[str] | None] = mapped_column(JSON)
     rules: Mapped[list[str] | None] = mapped_column(JSON)
-    #: The `whsec_` signing secret (webhooks); the previous one signs too until it expires.
-    secret: Mapped[str | None] = mapped_column(String(100))
-    previous_secret: Mapped[str | None] = mapped_column(String(100))
+    #: The `whsec_` signing secret (webhooks), sealed (`notify.endpoints.sealing`); the
+    #: previous one signs too until it expires.
+    secret_sealed: Mapped[str | None] = mapped_column(Text)
+    previous_secret_sealed: Mapped[str | None] = mapped_column(Text)
     previous_secret_expires_at: Mapped[datetime | None]
     enabled: Mapped[bool] = mapped_column(default=True)
     disabled_reason: Mapped[str | None] = mapped_column(String(200))

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.endpoints.models import Endpoint
 from platform_shared.auth import Principal
-from platform_shared.tenancy import tenant_scope
+from platform_shared.tenancy import cross_tenant, tenant_scope
 
 
 @tenant_scope
@@ -42,9 +42,12 @@ async def endpoint_rows(
 async def locked_endpoint(
     session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
 ) -> Endpoint | None:
-    """One of the caller's endpoints, locked for a change."""
+    """One of the caller's endpoints, locked for a change (`FOR NO KEY UPDATE`, as the
+    delivery worker locks one: new deliveries' foreign keys never wait for it)."""
     return await session.scalar(
-        readable_endpoints(principal).where(Endpoint.id == endpoint_id).with_for_update()
+        readable_endpoints(principal)
+        .where(Endpoint.id == endpoint_id)
+        .with_for_update(key_share=True)
     )
 
 
@@ -53,3 +56,18 @@ async def readable_endpoint(
 ) -> Endpoint | None:
     """One of the caller's endpoints, or None (another organisation's is None too)."""
     return await session.scalar(readable_endpoints(principal).where(Endpoint.id == endpoint_id))
+
+
+@cross_tenant("re-wrapping the secrets at rest under a new key covers every organisation")
+async def endpoints_with_secrets(session: AsyncSession) -> list[Endpoint]:
+    """Every endpoint holding a sealed secret, removed ones too, locked for a change."""
+    return list(
+        await session.scalars(
+            select(Endpoint)
+            .where(
+                Endpoint.secret_sealed.is_not(None) | Endpoint.previous_secret_sealed.is_not(None)
+            )
+            .order_by(Endpoint.id)
+            .with_for_update(key_share=True)
+        )
+    )

@@ -61,10 +61,11 @@ async def register_endpoint(
 ) -> EndpointCreated:
     """Register one of the caller organisation's channels: a webhook or an email address.
 
-    A webhook URL is resolved and every address checked: link-local and metadata
-    addresses are always refused; loopback and private ranges only in development mode;
-    https is required except for loopback http in development mode. The answer carries
-    a webhook's `whsec_` secret, shown this once.
+    A webhook URL is resolved and every address checked: link-local, metadata and
+    private addresses are always refused (also inside an IPv6 form that carries an IPv4
+    address); loopback only in development mode; https is required except for loopback
+    http in development mode. The answer carries a webhook's `whsec_` secret, shown this
+    once; it is stored sealed and never shown again.
     """
     row, secret = await service.register_endpoint(
         session,
@@ -72,11 +73,14 @@ async def register_endpoint(
         body,
         catalogue=catalogue,
         development=settings.is_development,
+        keyring=settings.webhook_keyring(),
         now=now,
     )
     answer = EndpointCreated(**_view(row).model_dump(), secret=secret)
     set_created(response, f"{router.prefix}/{row.id}")
-    idempotency.remember(201, answer, response.headers)
+    # The stored answer of an `Idempotency-Key` lives in the database in plain JSON: it
+    # keeps no secret, so a replay answers the endpoint with `secret: null` (shown once).
+    idempotency.remember(201, answer.model_copy(update={"secret": None}), response.headers)
     return answer
 
 
@@ -120,11 +124,20 @@ async def remove_endpoint(
     responses=problem_responses(NotFound, Invalid),
 )
 async def rotate_endpoint_secret(
-    endpoint_id: uuid.UUID, caller: EndpointsManage, session: Session, now: Now
+    endpoint_id: uuid.UUID,
+    caller: EndpointsManage,
+    session: Session,
+    settings: AppSettings,
+    now: Now,
 ) -> SecretRotated:
-    """Rotate a webhook's signing secret; for 24 hours both secrets sign every delivery."""
-    row = await service.rotate_secret(session, caller, endpoint_id, now=now)
-    assert row.secret is not None and row.previous_secret_expires_at is not None
+    """Rotate a webhook's signing secret; for 24 hours both secrets sign every delivery.
+
+    The answer carries the new `whsec_` secret, shown this once.
+    """
+    row, secret = await service.rotate_secret(
+        session, caller, endpoint_id, keyring=settings.webhook_keyring(), now=now
+    )
+    assert row.previous_secret_expires_at is not None
     return SecretRotated(
-        id=row.id, secret=row.secret, previous_secret_expires_at=row.previous_secret_expires_at
+        id=row.id, secret=secret, previous_secret_expires_at=row.previous_secret_expires_at
     )

@@ -62,7 +62,13 @@ class Endpoint(BaseModel):
 class EndpointCreated(Endpoint):
     """The new endpoint; a webhook's `whsec_` signing secret is shown here only."""
 
-    secret: str | None = Field(description="`whsec_...` for a webhook; store it now")
+    secret: str | None = Field(
+        description=(
+            "`whsec_...` for a webhook; store it now. Shown this once: null for an email"
+            " endpoint and in the replay of an `Idempotency-Key` (rotate the secret with"
+            " `POST /v1/endpoints/{id}/secret` if the first answer was lost)"
+        )
+    )
 
 
 class EndpointPage(Page[Endpoint]):

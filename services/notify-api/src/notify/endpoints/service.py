@@ -20,6 +20,7 @@ from notify.endpoints import repository
 from notify.endpoints.addresses import AddressRefused, check_webhook_url
 from notify.endpoints.models import Channel, Endpoint
 from notify.endpoints.schemas import EmailEndpointCreate, WebhookEndpointCreate
+from notify.endpoints.sealing import Keyring
 from notify.rules.catalogue import Catalogue
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
@@ -42,6 +43,7 @@ async def register_endpoint(
     *,
     catalogue: Catalogue,
     development: bool,
+    keyring: Keyring,
     now: datetime,
 ) -> tuple[Endpoint, str | None]:
     """Check and add an endpoint of the caller's organisation; returns it and its secret."""
@@ -65,7 +67,8 @@ async def register_endpoint(
         except AddressRefused as refusal:
             raise Invalid("body.url", str(refusal)) from refusal
         endpoint.url = body.url
-        secret = endpoint.secret = new_secret()
+        secret = new_secret()
+        endpoint.secret_sealed = keyring.seal(secret, endpoint.id)
     else:
         try:
             checked = validate_email(body.address, check_deliverability=False)
@@ -126,15 +129,24 @@ async def remove_endpoint(
 
 
 async def rotate_secret(
-    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID, *, now: datetime
-) -> Endpoint:
-    """Give a webhook a new secret; the old one also signs for 24 hours (no downtime)."""
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    *,
+    keyring: Keyring,
+    now: datetime,
+) -> tuple[Endpoint, str]:
+    """Give a webhook a new secret; the old one also signs for 24 hours (no downtime).
+
+    Returns the endpoint and the new secret, which is shown this once.
+    """
     endpoint = await _locked(session, principal, endpoint_id)
     if endpoint.channel != Channel.WEBHOOK:
         raise Invalid("path.endpoint_id", "only a webhook endpoint has a signing secret")
-    endpoint.previous_secret = endpoint.secret
+    secret = new_secret()
+    endpoint.previous_secret_sealed = endpoint.secret_sealed
     endpoint.previous_secret_expires_at = now + ROTATION_OVERLAP
-    endpoint.secret = new_secret()
+    endpoint.secret_sealed = keyring.seal(secret, endpoint.id)
     endpoint.updated_at = now
     record_audit(
         session,
@@ -143,4 +155,21 @@ async def rotate_secret(
         subject_type="endpoint",
         subject_id=endpoint.id,
     )
-    return endpoint
+    return endpoint, secret
+
+
+async def rewrap_secrets(session: AsyncSession, keyring: Keyring) -> int:
+    """Wrap the data key of every sealed secret under the current KEK; how many changed.
+
+    After a rotation of `webhook_secret_keys`: once it has run, the old KEK can be taken
+    out of the settings. The secrets themselves, and what receivers hold, do not change.
+    """
+    changed = 0
+    for endpoint in await repository.endpoints_with_secrets(session):
+        for column in ("secret_sealed", "previous_secret_sealed"):
+            sealed: str | None = getattr(endpoint, column)
+            rewrapped = keyring.rewrap(sealed) if sealed else None
+            if rewrapped is not None:
+                setattr(endpoint, column, rewrapped)
+                changed += 1
+    return changed
