@@ -51,6 +51,8 @@ def test_every_contract_operation_is_served(document: dict[str, Any]) -> None:
         ("POST", "/v1/lookups"),
         ("GET", "/v1/lookups/audit"),
         ("GET", "/v1/status-facts/{person_ref}"),
+        ("GET", "/v1/dead-letters"),
+        ("POST", "/v1/dead-letters/{event_id}/retry"),
     }
 
 

@@ -10,7 +10,6 @@ again with `POST /v1/dead-letters/{id}/retry`: the same event id, so notify-api 
 takes it in once. Both are audited. The count is `outbox_dead_letters` in `/metrics`.
 """
 
-
 import uuid
 from datetime import datetime
 from typing import Annotated, Any
@@ -143,7 +142,7 @@ def dead_letter_router(read_scope: str, write_scope: str) -> APIRouter:
     """`GET /v1/dead-letters` (`read_scope`) and its retry (`write_scope`) for a service."""
     reader = Annotated[Principal, Security(require_scopes, scopes=[read_scope])]
     writer = Annotated[Principal, Security(require_scopes, scopes=[write_scope])]
-    router = APIRouter(prefix="/v1/dead-letters", tags=["dead letters"])
+    router = APIRouter(prefix="/v1/dead-letters", tags=["dead_letters"])
 
     @router.get(
         "",
@@ -153,7 +152,7 @@ def dead_letter_router(read_scope: str, write_scope: str) -> APIRouter:
         "that caused it and notify-api's reasons; nothing is retried until you ask.",
         responses=problem_responses(),
     )
-    async def dead_letters(
+    async def list_refused_events(
         session: Session, principal: reader, cursor: Cursor = None, limit: Limit = 50
     ) -> DeadLetterPage:
         rows, next_cursor = await list_dead_letters(session, principal, cursor=cursor, limit=limit)
@@ -168,7 +167,9 @@ def dead_letter_router(read_scope: str, write_scope: str) -> APIRouter:
         description=f"Scope `{write_scope}`. Idempotent: a repeat finds it pending.",
         responses=problem_responses(NotFound),
     )
-    async def retry(session: Session, principal: writer, event_id: uuid.UUID) -> RetryAccepted:
+    async def send_refused_event_again(
+        session: Session, principal: writer, event_id: uuid.UUID
+    ) -> RetryAccepted:
         event = await retry_dead_letter(session, principal, event_id)
         return RetryAccepted(id=event.id, status=PENDING)
 
