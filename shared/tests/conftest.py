@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from platform_shared.app import create_service_app
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal, require_scopes
+from platform_shared.dead_letters import dead_letter_router
 from platform_shared.dependencies import Session
 from platform_shared.idempotency import Idempotency
 from platform_shared.outbox import OutboxEvent, add_event
@@ -97,7 +98,7 @@ async def service(database_url: str, auth: Any) -> AsyncIterator[InProcessServic
         description="test app",
         settings=make_settings(database_url),
         migrations=MIGRATIONS,
-        routers=[build_router()],
+        routers=[build_router(), dead_letter_router("rules:read", "care-status:write")],
     )
     async with serve_in_process(app, tokens=auth.token, issuer_http=auth.http) as running:
         yield running

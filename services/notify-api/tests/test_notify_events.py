@@ -148,7 +148,38 @@ async def test_event_lacking_a_field_a_rule_reads_is_refused_whole(
 
     assert response.status_code == 422
     assert {e["field"] for e in response.json()["errors"]} == {"data.emergency"}
-    assert await _count(service, Notification) == 0
+    assert await _count(service, Event) == 0
+    async with service.session_factory() as session:
+        made = list(await session.scalars(select(Notification.rule_id)))
+    assert made == ["event-refused"]  # the notice to Camden, nothing of the rules
+
+
+async def test_a_refused_event_tells_its_organisation_once_in_its_inbox(
+    service: InProcessService,
+) -> None:
+    """Issue 15 finding 4: a refused event's statutory notification is never made, and
+    the only trace was a log line. Now the organisation it belongs to (the responsible
+    authority of a placement) finds a platform notice naming the event and the reasons;
+    the relay's retries of the same id make no second notice."""
+    platform = await service.as_client("platform-services")
+    data = placement_data(date(2026, 12, 22), emergency=True)
+    del data["emergency"]
+    event = cloud_event("placement.started", data, time=TIME)
+
+    first = await platform.post("/v1/events", json=event)
+    again = await platform.post("/v1/events", json=event)
+
+    assert (first.status_code, again.status_code) == (422, 422)
+    camden = await service.as_client("demo-camden")
+    inbox = (await camden.get("/v1/notifications")).json()["items"]
+    [notice] = [item for item in inbox if item["rule"] == "event-refused"]
+    assert notice["recipient"]["role"] == "platform"
+    assert notice["subject"]["event_id"] == event["id"]
+    assert notice["subject"]["event_type"] == "placement.started"
+    assert any("data.emergency" in reason for reason in notice["subject"]["reasons"])
+    derbyshire = await service.as_client("demo-derbyshire")
+    theirs = (await derbyshire.get("/v1/notifications")).json()["items"]
+    assert all(item["rule"] != "event-refused" for item in theirs)
 
 
 async def test_unknown_organisation_is_refused(service: InProcessService) -> None:

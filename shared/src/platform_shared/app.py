@@ -35,7 +35,7 @@ from platform_shared.observability import (
     RequestContextMiddleware,
     configure_logging,
 )
-from platform_shared.outbox import WAKE_RELAY, OutboxRelay, Prepare
+from platform_shared.outbox import WAKE_RELAY, OutboxRelay, Prepare, count_dead_letters
 from platform_shared.problems import document_problem_media_type, install_problem_handlers
 from platform_shared.ratelimit import RateLimitHeadersMiddleware, rate_limiter_of
 from platform_shared.settings import ServiceSettings
@@ -213,6 +213,11 @@ def _add_health_routes(app: FastAPI, migrations: Path, metrics: Metrics) -> None
     @app.get("/metrics", tags=["health"], response_class=Response)
     async def prometheus_metrics() -> Response:
         """Prometheus text format."""
+        try:
+            async with app.state.session_factory() as session:
+                metrics.dead_letters.set(await count_dead_letters(session))
+        except Exception:  # the figure is left as it was; /readyz says why the database fails
+            logger.warning("dead letters not counted")
         return metrics.render()
 
 

@@ -130,6 +130,21 @@ def drop_replayed_headers() -> None:
         batch.drop_column("response_headers")
 
 
+def add_dead_letters() -> None:
+    """Version 3 of this library's tables: refused events dead-lettered, with their org."""
+    with op.batch_alter_table("outbox_events") as batch:
+        batch.add_column(sa.Column("org", sa.String(64), nullable=True))
+        batch.add_column(sa.Column("dead_lettered_at", UTCDateTime(), nullable=True))
+    op.create_index("ix_outbox_events_org_status", "outbox_events", ["org", "status"])
+
+
+def drop_dead_letters() -> None:
+    op.drop_index("ix_outbox_events_org_status", "outbox_events")
+    with op.batch_alter_table("outbox_events") as batch:
+        batch.drop_column("dead_lettered_at")
+        batch.drop_column("org")
+
+
 def create_platform_tables() -> None:
     """Create the idempotency, audit and outbox tables (version 1 of this library's tables)."""
     op.create_table(

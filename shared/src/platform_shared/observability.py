@@ -19,6 +19,7 @@ from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
 )
@@ -89,6 +90,12 @@ class Metrics:
             "http_request_duration_seconds",
             "HTTP request duration by route template",
             ["route", "method"],
+            registry=self.registry,
+        )
+
+        self.dead_letters = Gauge(
+            "outbox_dead_letters",
+            "Events notify-api refused, dead-lettered and not yet sent again",
             registry=self.registry,
         )
 

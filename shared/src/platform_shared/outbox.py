@@ -11,6 +11,12 @@ The relay claims a batch under a lease and posts its events concurrently, at mos
 records every outcome in one transaction, only for the events whose lease is still its
 own. A commit that added events wakes the relay of the same process (`WAKE_RELAY`), so
 an event leaves at once instead of at the next poll.
+
+An event notify-api refuses (a 4xx that no retry can change: 400, 413, 415, 422) is
+dead-lettered, never retried blind for ever: status `dead_letter`, the refusal's reasons
+kept in `last_error`, listed to the organisation that caused it
+(`platform_shared.dead_letters`) and counted in `/metrics`. It blocks nothing: later
+events of the same subject are sent (docs/decisions.md D15).
 """
 
 from __future__ import annotations
@@ -37,7 +43,11 @@ from platform_shared.queue import claim_due
 
 logger = logging.getLogger("platform.outbox")
 
-PENDING, SENT = "pending", "sent"
+PENDING, SENT, DEAD_LETTER = "pending", "sent", "dead_letter"
+#: Answers of notify-api that a retry cannot change: the event itself is refused.
+REFUSALS = frozenset({400, 413, 415, 422})
+#: How much of a refusal's reasons is kept (field names and reasons, never values).
+_REASON_LIMIT = 2000
 CLOUDEVENTS_MEDIA_TYPE = "application/cloudevents+json"
 
 #: `Session.info` key of a callable run after a commit that added outbox events: the app
@@ -49,7 +59,10 @@ _EVENTS_ADDED = "platform.outbox.events_added"
 
 class OutboxEvent(Base):
     __tablename__ = "outbox_events"
-    __table_args__ = (Index("ix_outbox_events_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbox_events_due", "status", "next_attempt_at"),
+        Index("ix_outbox_events_org_status", "org", "status"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     type: Mapped[str] = mapped_column(String(100))
@@ -64,6 +77,9 @@ class OutboxEvent(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    #: The organisation whose change the event announces (it sees the event if refused).
+    org: Mapped[str | None] = mapped_column(String(64))
+    dead_lettered_at: Mapped[datetime | None]
 
     def as_cloudevent(self) -> dict[str, Any]:
         return {
@@ -87,7 +103,12 @@ def add_event(
     subject: str | None = None,
     time: datetime | None = None,
 ) -> OutboxEvent:
-    """Add an event to the caller's transaction: it exists only if the change commits."""
+    """Add an event to the caller's transaction: it exists only if the change commits.
+
+    The event's organisation (who is told if it is refused) is the recording
+    organisation of an incident, else the responsible authority of the record.
+    """
+    owner = data.get("recorded_by") or data.get("responsible_authority")
     event = OutboxEvent(
         id=uuid.uuid4(),
         type=type,
@@ -95,6 +116,7 @@ def add_event(
         subject=subject,
         data=data,
         time=time or utc_now(),
+        org=owner if isinstance(owner, str) else None,
     )
     session.add(event)
     session.info[_EVENTS_ADDED] = True
@@ -140,6 +162,8 @@ class Attempt:
     error: str | None
     #: The data the prepare hook completed the event with, to store with the outcome.
     data: dict[str, Any] | None = None
+    #: notify-api refused the event itself: it is dead-lettered, not retried.
+    refused: bool = False
 
     @property
     def accepted(self) -> bool:
@@ -236,6 +260,8 @@ class OutboxRelay:
             return Attempt(event, f"not ready: {not_ready}", data)
         except httpx.HTTPError as failure:
             return Attempt(event, type(failure).__name__, data)
+        if response.status_code in REFUSALS:
+            return Attempt(event, _refusal(response), data, refused=True)
         if not response.is_success:
             return Attempt(event, f"HTTP {response.status_code}", data)
         return Attempt(event, None, data)
@@ -253,7 +279,8 @@ class OutboxRelay:
             raise ValueError("outcomes of events that were not claimed")
         now = utc_now()
         accepted = [outcome for outcome in outcomes if outcome.accepted]
-        refused = [outcome for outcome in outcomes if not outcome.accepted]
+        dead = [outcome for outcome in outcomes if outcome.refused]
+        refused = [o for o in outcomes if not o.accepted and not o.refused]
         recorded: set[uuid.UUID] = set()
         async with self._sessions() as session, session.begin():
             if accepted:
@@ -265,6 +292,20 @@ class OutboxRelay:
                         status=SENT,
                         sent_at=now,
                         last_error=None,
+                    )
+                )
+            if dead:
+                recorded.update(
+                    await _record_outcomes(
+                        session,
+                        token,
+                        dead,
+                        status=DEAD_LETTER,
+                        dead_lettered_at=now,
+                        last_error=_by_event(
+                            {outcome.event.id: outcome.error for outcome in dead},
+                            OutboxEvent.last_error,
+                        ),
                     )
                 )
             if refused:
@@ -296,6 +337,11 @@ class OutboxRelay:
                 )
             elif outcome.accepted:
                 logger.info("event sent", extra={"event_id": event_id, "type": outcome.event.type})
+            elif outcome.refused:
+                logger.error(
+                    "event refused by notify-api, dead-lettered",
+                    extra={"event_id": event_id, "type": outcome.event.type},
+                )
             else:
                 logger.warning(
                     "event not accepted",
@@ -341,6 +387,22 @@ class OutboxRelay:
             await self._http.aclose()
 
 
+def _refusal(response: httpx.Response) -> str:
+    """The reasons of a refusal: its status, detail and the fields it names (no values)."""
+    reasons = f"HTTP {response.status_code}"
+    try:
+        problem = response.json()
+    except ValueError:
+        return reasons
+    if isinstance(problem, dict):
+        if isinstance(problem.get("detail"), str):
+            reasons += f": {problem['detail']}"
+        for error in problem.get("errors") or []:
+            if isinstance(error, dict):
+                reasons += f"; {error.get('field')}: {error.get('reason')}"
+    return reasons[:_REASON_LIMIT]
+
+
 def _by_event(values: dict[uuid.UUID, Any], column: Any) -> ColumnElement[Any]:
     """A per-event value in a set-based UPDATE: `CASE WHEN id = ... THEN ... END`."""
     return case(
@@ -370,6 +432,13 @@ async def _record_outcomes(
         .execution_options(synchronize_session=False)
     )
     return list(await session.scalars(statement))
+
+
+async def count_dead_letters(session: AsyncSession) -> int:
+    total = await session.scalar(
+        select(func.count()).select_from(OutboxEvent).where(OutboxEvent.status == DEAD_LETTER)
+    )
+    return int(total or 0)
 
 
 async def count_pending(session: AsyncSession) -> int:

@@ -157,17 +157,23 @@ def _validation_issues(exc: RequestValidationError) -> list[FieldIssue]:
     return issues
 
 
-async def _domain_error_handler(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, DomainError)
+def domain_error_response(exc: DomainError, *, instance: str | None) -> JSONResponse:
+    """The problem document of a domain error, as the exception handler answers it (for an
+    operation that answers the error itself so that what it wrote beside is committed)."""
     return problem_response(
         exc.status,
         exc.title,
         slug=exc.slug,
         detail=exc.detail,
-        instance=request.url.path,
+        instance=instance,
         errors=exc.errors,
         headers=exc.headers,
     )
+
+
+async def _domain_error_handler(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, DomainError)
+    return domain_error_response(exc, instance=request.url.path)
 
 
 async def _validation_handler(request: Request, exc: Exception) -> JSONResponse:

@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from care_status import models  # noqa: F401 - every table registered before the app starts
+from care_status.auth import Scope
 from care_status.children.router import router as children_router
 from care_status.leaving_care.router import router as leaving_care_router
 from care_status.legal_statuses.router import router as legal_statuses_router
@@ -17,6 +18,7 @@ from care_status.settings import Settings
 from care_status.status_facts.router import router as status_facts_router
 from platform_shared.app import create_service_app
 from platform_shared.calendar import utc_now
+from platform_shared.dead_letters import dead_letter_router
 from platform_shared.settings import ServiceSettings
 from platform_shared.web.clock import Clock
 
@@ -47,6 +49,7 @@ def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_no
             leaving_care_router,
             lookups_router,
             status_facts_router,
+            dead_letter_router(Scope.READ, Scope.WRITE),
         ],
         direct_routes=[lookup_route],
         clock=clock,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from incidents.auth import Scope
 from incidents.care_status_client import CareStatusClient, facts_credentials
 from incidents.checklist.router import router as checklist_router
 from incidents.enrichment import FactsEnricher
@@ -14,6 +15,7 @@ from incidents.monitoring.router import router as monitoring_router
 from incidents.settings import Settings
 from platform_shared.app import create_service_app
 from platform_shared.calendar import utc_now
+from platform_shared.dead_letters import dead_letter_router
 from platform_shared.web.clock import Clock
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
@@ -54,7 +56,12 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
         description=DESCRIPTION,
         settings=settings,
         migrations=MIGRATIONS,
-        routers=[incidents_router, checklist_router, monitoring_router],
+        routers=[
+            incidents_router,
+            checklist_router,
+            monitoring_router,
+            dead_letter_router(Scope.INCIDENTS_READ, Scope.INCIDENTS_WRITE),
+        ],
         relay_prepare=enricher.prepare,
         clock=clock,
     )

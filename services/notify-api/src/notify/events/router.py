@@ -6,14 +6,20 @@ from datetime import timedelta
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.responses import JSONResponse
 
 from notify.auth import EventsPublish
 from notify.dependencies import AppSettings, Directory, Rules
-from notify.events import service
+from notify.events import refusals, service
 from notify.events.schemas import CloudEvent, EventReceipt
 from platform_shared.dependencies import Session
-from platform_shared.problems import Invalid, NotFound, problem_responses
+from platform_shared.problems import (
+    Invalid,
+    NotFound,
+    domain_error_response,
+    problem_responses,
+)
 from platform_shared.web.clock import Now
 from platform_shared.web.etags import created, set_created
 
@@ -46,24 +52,37 @@ async def receive_event(
     catalogue: Rules,
     directory: Directory,
     settings: AppSettings,
+    request: Request,
     response: Response,
     now: Now,
-) -> EventReceipt:
+) -> EventReceipt | JSONResponse:
     """Store a CloudEvent once and make the notifications its rules require.
 
     201 the first time an id is seen (the event and its notifications are written in one
     transaction before the answer); 200 with the first receipt for a repeat, which
     creates nothing. An event no rule reacts to is stored and answered 201 with no
     notifications. Accepts `application/cloudevents+json` and `application/json`.
+
+    422 when the event lacks or gets wrong what the rules need: nothing of the event is
+    stored; the organisation it belongs to is told once in its inbox (a `platform`
+    notice of rule `event-refused`) and the emitting service dead-letters it.
     """
-    receipt, is_new = await service.receive_event(
-        session,
-        event,
-        catalogue=catalogue,
-        directory=directory,
-        now=now,
-        cutoff=timedelta(hours=settings.delivery_cutoff_hours),
-    )
+    cutoff = timedelta(hours=settings.delivery_cutoff_hours)
+    try:
+        receipt, is_new = await service.receive_event(
+            session, event, catalogue=catalogue, directory=directory, now=now, cutoff=cutoff
+        )
+    except Invalid as refused:
+        await refusals.tell_owner(
+            session,
+            event,
+            refused.errors,
+            catalogue=catalogue,
+            directory=directory,
+            now=now,
+            cutoff=cutoff,
+        )
+        return domain_error_response(refused, instance=request.url.path)
     if is_new:
         set_created(response, f"{router.prefix}/events/{quote(event.id, safe='')}")
     else:

@@ -199,3 +199,10 @@ async def open_of_earlier_events(
             .with_for_update(of=Notification)
         )
     )
+
+
+@cross_tenant("the intake tells the emitting organisation once, whoever asks again")
+async def notice_exists(session: AsyncSession, key: str) -> bool:
+    """Whether a notification with this key was made already (a notice is made once)."""
+    found = await session.scalar(select(Notification.id).where(Notification.key == key))
+    return found is not None

@@ -51,6 +51,10 @@ class NotificationSubject(BaseModel):
     #: For a platform notice about an endpoint.
     endpoint_id: uuid.UUID | None = None
     reason: str | None = None
+    #: For a platform notice about a refused event: which, and why (fields, not values).
+    event_id: str | None = None
+    event_type: str | None = None
+    reasons: list[str] | None = None
 
 
 class Notification(BaseModel):
