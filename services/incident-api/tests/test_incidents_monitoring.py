@@ -83,8 +83,11 @@ async def derbyshire(
         json=body(person_ref=B, kind="arrest", occurred_at="2026-06-20T12:00:00+01:00"),
     )
     assert arrest.status_code == 201
-    for section in range(1, 9):  # the youth caution's checklist, written (late) now
-        await home.put(f"/v1/incidents/{ids[3]}/cps-checklist/{section}", json={"content": "…"})
+    for section in range(1, 9):  # C's discontinued case's checklist, written (late) now
+        written = await home.put(
+            f"/v1/incidents/{ids[6]}/cps-checklist/{section}", json={"content": "…"}
+        )
+        assert written.status_code == 200, written.text
     return await service.as_client("demo-derbyshire")
 
 
@@ -190,14 +193,17 @@ async def test_relation_area_counts_children_placed_in_the_area(
 async def test_cps_checklist_timeliness_of_police_involved_incidents(
     derbyshire: httpx.AsyncClient,
 ) -> None:
+    """rules.md Revision 2 `cps-checklist-due`: only the children whose responsible
+    authority adopted the Derbyshire protocol (B and C, not Camden's A) have a checklist
+    due: B's two police incidents and arrest, C's two incidents."""
     report = (await derbyshire.get("/v1/reports/monitoring", params=JUNE)).json()
 
     assert report["cps_checklists"] == {
-        "required": 7,
+        "required": 5,
         "completed_on_time": 0,
         "completed_late": 1,
         "outstanding_not_yet_due": 0,
-        "overdue": 6,
+        "overdue": 4,
     }
 
 

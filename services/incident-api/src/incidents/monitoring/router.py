@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Response
 
 from incidents.auth import ReportsRead
-from incidents.dependencies import Directory
+from incidents.dependencies import Directory, Protocols
 from incidents.monitoring import service
 from incidents.monitoring.schemas import AuthorityRelation, MonitoringFigures, ReportFormat
 from platform_shared.dependencies import Session
@@ -37,6 +37,7 @@ async def get_monitoring_figures(
     caller: ReportsRead,
     session: Session,
     directory: Directory,
+    protocols: Protocols,
     now: Now,
     start: Annotated[IsoDate, Query(alias="from", description="First day (Europe/London)")],
     end: Annotated[IsoDate, Query(alias="to", description="Last day, inclusive")],
@@ -66,6 +67,7 @@ async def get_monitoring_figures(
         start=start,
         end=end,
         directory=directory,
+        protocols=protocols,
         now=now,
     )
     if _wants_csv(format_, accept):

@@ -9,8 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from incidents.checklist import sections
-from incidents.checklist.service import carer_completion_times
+from incidents.checklist.service import carer_completion_times, due_at_of
 from incidents.incidents.models import Incident
 from incidents.monitoring import figures, repository
 from incidents.monitoring.schemas import (
@@ -26,6 +25,7 @@ from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.organisations import OrganisationDirectory
 from platform_shared.problems import Forbidden, Invalid
+from platform_shared.protocols import LocalProtocols
 
 
 def _counted(incident: Incident) -> figures.CountedIncident:
@@ -66,13 +66,18 @@ def _measure_figures(count: figures.MeasureCount) -> MeasureFigures:
 
 
 async def _checklist_figures(
-    session: AsyncSession, authority: str, incidents: list[Incident], now: datetime
+    session: AsyncSession,
+    authority: str,
+    incidents: list[Incident],
+    now: datetime,
+    protocols: LocalProtocols,
 ) -> ChecklistFigures:
-    """Timeliness of the CPS checklists of the incidents the police are involved in."""
+    """Timeliness of the CPS checklists due: police involved, and the child's responsible
+    authority adopted the Derbyshire protocol (rules.md Revision 2)."""
     due = {
-        incident.id: sections.due_at(incident.police_involved_at)
+        incident.id: due_at
         for incident in incidents
-        if incident.police_involved and incident.police_involved_at is not None
+        if (due_at := due_at_of(incident, protocols)) is not None
     }
     completion = await carer_completion_times(session, authority, due)
     timeliness = figures.checklist_timeliness(
@@ -96,6 +101,7 @@ async def monitoring_figures(
     start: date,
     end: date,
     directory: OrganisationDirectory,
+    protocols: LocalProtocols,
     now: datetime,
 ) -> MonitoringFigures:
     """The figures of the caller's authority for [start, end] (Europe/London dates).
@@ -107,7 +113,7 @@ async def monitoring_figures(
     code = _authorise(principal, authority, directory)
     incidents = await repository.incidents_for_figures(session, code, relation, start, end)
     counted = figures.count_measures(_counted(incident) for incident in incidents)
-    checklists = await _checklist_figures(session, code, incidents, now)
+    checklists = await _checklist_figures(session, code, incidents, now, protocols)
     record_audit(
         session,
         principal,
