@@ -56,7 +56,8 @@ async def get_monitoring_figures(
     """Monitoring figures for the caller's authority and a period (Derbyshire s.11,
     London protocol disproportionality data): incidents dealt with internally, jointly
     with the police with a formal or informal disposal, discontinued by the CPS, each by
-    placement type, out-of-area placement, age band, sex and ethnicity. An incident
+    placement type, out-of-area placement, age band, sex, ethnicity, SEND / disability
+    and UASC. An incident
     belongs to the period of its Europe/London date. Per-rule notification figures are
     notify-api's (see `notifications.note`)."""
     report = await service.monitoring_figures(

@@ -38,6 +38,12 @@ class Breakdowns(BaseModel):
     age_band: dict[str, int]
     sex: dict[str, int] = Field(description="As reported by the recorder on the incident")
     ethnicity: dict[str, int] = Field(description="As reported by the recorder on the incident")
+    send_or_disability: dict[str, int] = Field(
+        description="SEND / disability as reported by the recorder on the incident"
+    )
+    uasc: dict[str, int] = Field(
+        description="Unaccompanied asylum-seeking child (`uasc`, `not_uasc`), from the status facts"
+    )
 
 
 class MeasureFigures(BaseModel):

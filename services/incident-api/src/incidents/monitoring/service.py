@@ -38,6 +38,8 @@ def _counted(incident: Incident) -> figures.CountedIncident:
         age_band=facts.get("age_band"),
         sex=incident.sex,
         ethnicity=incident.ethnicity,
+        send_or_disability=incident.send_or_disability,
+        uasc=facts.get("uasc"),
     )
 
 
