@@ -7,12 +7,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Response
 
 from incidents.auth import ReportsRead
-from incidents.dependencies import Directory, Protocols
+from incidents.dependencies import CareStatus, Directory, Protocols
 from incidents.monitoring import service
-from incidents.monitoring.schemas import AuthorityRelation, MonitoringFigures, ReportFormat
+from incidents.monitoring.schemas import (
+    AuthorityRelation,
+    MonitoringFigures,
+    NationalMeasure,
+    ReportFormat,
+)
 from platform_shared.dependencies import Session
 from platform_shared.fields import IsoDate
-from platform_shared.problems import Forbidden, problem_responses
+from platform_shared.problems import Forbidden, ServiceUnavailable, problem_responses
 from platform_shared.web.clock import Now
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
@@ -79,3 +84,38 @@ async def get_monitoring_figures(
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )
     return report
+
+
+@router.get(
+    "/national-measure",
+    response_model=NationalMeasure,
+    responses=problem_responses(Forbidden, ServiceUnavailable),
+)
+async def get_national_measure(
+    caller: ReportsRead,
+    session: Session,
+    care_status: CareStatus,
+    directory: Directory,
+    now: Now,
+    year_ending: Annotated[
+        IsoDate, Query(description="The 31 March the year ends on (the cohort's day)")
+    ],
+    authority: Annotated[
+        str | None, Query(min_length=1, max_length=64, description="Defaults to the caller's")
+    ] = None,
+) -> NationalMeasure:
+    """The DfE national measure the protocol is judged by (national protocol 1.4
+    footnote 2, 10.5): of the children looked after continuously for 12 months or more
+    at 31 March, aged 10 or over (the cohort, from care-status-api), how many were
+    convicted or given a youth caution or youth conditional caution during the year
+    (1 April to 31 March), and what percentage of the cohort they are. 503 while
+    care-status-api cannot give the cohort."""
+    return await service.national_measure_figures(
+        session,
+        caller,
+        authority=authority,
+        year_ending=year_ending,
+        care_status=care_status,
+        directory=directory,
+        now=now,
+    )
