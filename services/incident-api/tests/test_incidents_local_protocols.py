@@ -150,3 +150,23 @@ def test_setting_is_read_from_the_environment_as_json(monkeypatch: pytest.Monkey
     app = create_app(Settings(_env_file=None))
 
     assert app.state.local_protocols.adopts("E09000007", "derbyshire")
+
+
+async def test_while_the_facts_are_pending_no_checklist_is_due_yet(
+    service: InProcessService, care_status: CareStatusStandIn, body: Body
+) -> None:
+    """The responsible authority is not known until care-status-api answers: nothing is
+    due, and whether the protocol applies is not claimed either way."""
+    home = await service.as_client("demo-home-provider")
+    await care_status.stop()
+    created = await home.post(
+        "/v1/incidents", json=body(**{**POLICE_INVOLVED, "person_ref": "child-derbyshire-1"})
+    )
+    assert created.status_code == 201, created.text
+
+    checklist = (await home.get(f"/v1/incidents/{created.json()['id']}/cps-checklist")).json()
+
+    assert checklist["protocol_applies"] is None
+    assert checklist["required"] is False
+    assert checklist["due_at"] is None
+    assert checklist["not_required_reason"] is None
