@@ -100,6 +100,11 @@ INCIDENT_KIND_EVENTS: tuple[tuple[str, EventType], ...] = (
         "true carries it in its own event)",
         EventType.EXPLOITATION_CONCERN_RAISED,
     ),
+    (
+        "PATCH involves the police or moves the instant they became involved "
+        "(`police_involved_at`)",
+        EventType.POLICE_INVOLVEMENT_RECORDED,
+    ),
 )
 
 INCIDENT_KINDS = """\
