@@ -94,6 +94,40 @@ async def test_event_without_police_involvement_has_no_involvement_instant(
     assert event.data["related_incident_id"] is None
 
 
+async def test_police_involved_30_hours_after_the_record_announce_the_new_anchor(
+    service: InProcessService, body: Body, events: Events
+) -> None:
+    """rules.md Revision 2 `cps-checklist-due`: an incident recorded at 18:00 by the home,
+    the police involved 30 hours later (a PATCH): notify-api is told the instant, and
+    the checklist is due 24 hours after it, not after the incident."""
+    home = await service.as_client("demo-home-provider")
+    created = await home.post(
+        "/v1/incidents",
+        json=body(person_ref="child-derbyshire-1", occurred_at="2026-03-26T18:00:00+00:00"),
+    )
+    url = f"/v1/incidents/{created.json()['id']}"
+
+    involved = await home.patch(
+        url,
+        json={"police_force": "police-derbyshire", "police_involved_at": "2026-03-28T00:00:00Z"},
+        headers={"If-Match": created.headers["etag"]},
+    )
+    again = await home.patch(
+        url,
+        json={"police_involved_at": "2026-03-28T00:00:00Z", "police_reference": "CR-7"},
+        headers={"If-Match": involved.headers["etag"]},
+    )
+
+    assert involved.status_code == again.status_code == 200
+    recorded, involvement = await events()
+    assert recorded.data["police_involved_at"] is None
+    assert involvement.type == "police_involvement.recorded"
+    assert involvement.data["police_involved"] is True
+    assert involvement.data["police_involved_at"] == "2026-03-28T00:00:00+00:00"
+    checklist = (await home.get(f"{url}/cps-checklist")).json()
+    assert checklist["due_at"] == "2026-03-29T00:00:00Z"
+
+
 async def test_police_involvement_before_the_incident_is_refused_naming_it(
     service: InProcessService, body: Body, events: Events
 ) -> None:

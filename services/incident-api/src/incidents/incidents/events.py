@@ -19,6 +19,7 @@ from incidents.incidents.rules import (
     EVENT_TYPES,
     EXPLOITATION_CONCERN_RAISED,
     OUTCOME_RECORDED,
+    POLICE_INVOLVEMENT_RECORDED,
     RELEASE_DATE_SET,
 )
 from incidents.incidents.vocabulary import IncidentKind
@@ -148,3 +149,10 @@ def hearing_listed_event(incident: Incident, now: datetime) -> EventToSend:
     """`court_hearing.listed` again: the hearing was listed for another day."""
     fields = {**_incident_fields(incident), **_hearing(incident)}
     return EventToSend(COURT_HEARING_LISTED, _with_facts(incident, fields), now)
+
+
+def police_involvement_event(incident: Incident, now: datetime) -> EventToSend:
+    """`police_involvement.recorded`: the police became involved on an existing record, or
+    the instant of their involvement moved (the CPS checklist's anchor, `cps-checklist-due`)."""
+    fields = _incident_fields(incident)
+    return EventToSend(POLICE_INVOLVEMENT_RECORDED, _with_facts(incident, fields), now)

@@ -45,6 +45,8 @@ OUTCOME_RECORDED = EventType.OUTCOME_RECORDED
 RELEASE_DATE_SET = EventType.RELEASE_DATE_SET
 #: An exploitation concern raised on an existing record (a PATCH from false to true).
 EXPLOITATION_CONCERN_RAISED = EventType.EXPLOITATION_CONCERN_RAISED
+#: The police involved, or their instant moved, on an existing record (a PATCH).
+POLICE_INVOLVEMENT_RECORDED = EventType.POLICE_INVOLVEMENT_RECORDED
 #: A court hearing listed again for another day (a PATCH of `hearing_date`).
 COURT_HEARING_LISTED = EventType.COURT_HEARING_LISTED
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -25,6 +25,7 @@ from incidents.incidents.events import (
     exploitation_concern_event,
     hearing_listed_event,
     outcome_event,
+    police_involvement_event,
     release_date_event,
 )
 from incidents.incidents.facts import read_facts, store_facts
@@ -358,10 +359,18 @@ class _Changes:
     release_date: bool
     exploitation_concern: bool
     hearing_date: bool
+    #: Set after the change is applied: the police involvement instant moved.
+    police_involvement: bool = False
 
     @property
     def any(self) -> bool:
-        return self.outcome or self.release_date or self.exploitation_concern or self.hearing_date
+        return (
+            self.outcome
+            or self.release_date
+            or self.exploitation_concern
+            or self.hearing_date
+            or self.police_involvement
+        )
 
 
 def _changes_of(incident: Incident, body: IncidentUpdate) -> _Changes:
@@ -398,7 +407,13 @@ def _change_events(incident: Incident, changes: _Changes, now: datetime) -> list
         events.append(exploitation_concern_event(incident, now))
     if changes.hearing_date:
         events.append(hearing_listed_event(incident, now))
+    if changes.police_involvement:
+        events.append(police_involvement_event(incident, now))
     return events
+
+
+def _involvement(incident: Incident) -> datetime | None:
+    return incident.police_involved_at if incident.police_involved else None
 
 
 async def update_incident(
@@ -417,7 +432,8 @@ async def update_incident(
     A PATCH adds or changes; it never clears a field. A changed outcome announces
     `outcome.recorded`, a changed release date `release_date.set`, an exploitation
     concern raised (false to true) `exploitation_concern.raised`, a hearing listed for
-    another day `court_hearing.listed`. Needs the current
+    another day `court_hearing.listed`, the police involved (or the instant of their
+    involvement moved) `police_involvement.recorded`. Needs the current
     version in `if_match` (PreconditionRequired without, PreconditionFailed when stale).
     """
     require_version(if_match, incident.version)
@@ -425,7 +441,9 @@ async def update_incident(
     if not body.model_dump(exclude_none=True):
         return incident  # nothing to add: the incident and its ETag stay as they are
     changes = _changes_of(incident, body)
+    involved_before = _involvement(incident)
     _apply(incident, body, now)
+    changes = replace(changes, police_involvement=_involvement(incident) != involved_before)
     if incident.status_facts is None and changes.any:
         await _complete_facts(incident, care_status)
     incident.version += 1
