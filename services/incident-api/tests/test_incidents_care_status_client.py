@@ -122,3 +122,49 @@ async def test_unreachable_token_server_is_unavailable(care_status: CareStatusSt
 
     with pytest.raises(CareStatusUnavailable):
         await client.status_facts("child-camden-1", date(2026, 6, 30))
+
+
+async def test_cohort_is_read_with_the_platform_token_for_the_authority_and_day(
+    auth_url: str, care_status: CareStatusStandIn
+) -> None:
+    care_status.add_cohort("E10000007", "2027-03-31", ["child-derbyshire-1", "child-x"])
+    client = _client(auth_url, care_status.url)
+
+    cohort = await client.continuously_looked_after("E10000007", date(2027, 3, 31), 10)
+
+    assert cohort.count == 2
+    assert cohort.person_refs == ["child-derbyshire-1", "child-x"]
+
+
+COHORT = {
+    "authority": "E10000007",
+    "on": "2027-03-31",
+    "min_age": 10,
+    "count": 1,
+    "person_refs": ["child-derbyshire-1"],
+}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {**COHORT, "count": 3},
+        {**COHORT, "authority": "E09000007"},
+        {**COHORT, "on": "2026-03-31"},
+        {**COHORT, "min_age": 0},
+        {key: value for key, value in COHORT.items() if key != "person_refs"},
+    ],
+    ids=["count-differs", "other-authority", "other-day", "other-age", "no-person-refs"],
+)
+async def test_a_cohort_that_is_not_the_one_asked_for_is_unavailable(
+    auth_url: str, answer: dict[str, object]
+) -> None:
+    client = _client(auth_url, "http://care-status.test")
+    with respx.mock(assert_all_called=False) as mock:
+        mock.get(url__startswith="http://care-status.test").mock(
+            return_value=httpx.Response(200, json=answer)
+        )
+        mock.route().pass_through()
+
+        with pytest.raises(CareStatusUnavailable):
+            await client.continuously_looked_after("E10000007", date(2027, 3, 31), 10)

@@ -1,5 +1,6 @@
 """The CPS 10-point checklist: sections 1-8 by carers and local authorities, 9-10 by the
-police (by organisation kind), due 24 hours after police involvement."""
+police (by organisation kind), due 24 hours after police involvement, for a child whose
+responsible authority adopted the Derbyshire protocol (Derbyshire, E10000007, by default)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from platform_shared.testing import InProcessService
 Body = Callable[..., dict[str, Any]]
 
 POLICE_INVOLVED = {
+    "person_ref": "child-derbyshire-1",
     "occurred_at": "2026-03-28T09:00:00+00:00",
     "response_category": "police_advice",
     "police_involved_at": "2026-03-28T10:00:00+00:00",
@@ -81,14 +83,14 @@ async def test_provider_writes_carer_sections(
 async def test_local_authority_writes_carer_sections(
     service: InProcessService, checklist_url: str
 ) -> None:
-    camden = await service.as_client("demo-camden")
+    derbyshire = await service.as_client("demo-derbyshire")
 
     written = await _put(
-        camden, checklist_url, 6, "Social worker: prosecution would harm placement."
+        derbyshire, checklist_url, 6, "Social worker: prosecution would harm placement."
     )
 
     assert written.status_code == 200
-    assert written.json()["sections"][5]["completed_by"] == "E09000007"
+    assert written.json()["sections"][5]["completed_by"] == "E10000007"
 
 
 @pytest.mark.parametrize("section", [9, 10])
@@ -206,6 +208,7 @@ async def test_carer_sections_written_within_24_hours_are_on_time(
     created = await home.post(
         "/v1/incidents",
         json=body(
+            person_ref="child-derbyshire-1",
             occurred_at=(involved_at - timedelta(hours=1)).isoformat(),
             response_category="immediate_police_response",
             police_involved_at=involved_at.isoformat(),

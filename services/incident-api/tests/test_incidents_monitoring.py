@@ -83,8 +83,11 @@ async def derbyshire(
         json=body(person_ref=B, kind="arrest", occurred_at="2026-06-20T12:00:00+01:00"),
     )
     assert arrest.status_code == 201
-    for section in range(1, 9):  # the youth caution's checklist, written (late) now
-        await home.put(f"/v1/incidents/{ids[3]}/cps-checklist/{section}", json={"content": "…"})
+    for section in range(1, 9):  # C's discontinued case's checklist, written (late) now
+        written = await home.put(
+            f"/v1/incidents/{ids[6]}/cps-checklist/{section}", json={"content": "…"}
+        )
+        assert written.status_code == 200, written.text
     return await service.as_client("demo-derbyshire")
 
 
@@ -122,6 +125,8 @@ async def test_measures_are_broken_down_by_placement_area_age_sex_and_ethnicity(
         "age_band": {"10_13": 1, "14_15": 1},
         "sex": {"female": 1, "male": 1},
         "ethnicity": {"caribbean": 1, "white_british": 1},
+        "send_or_disability": {"not_recorded": 2},
+        "uasc": {"not_uasc": 2},
     }
     assert measures["jointly_with_police_informal_disposal"]["breakdown"] == {
         "placement_type": {"childrens_home": 1, "supported_accommodation": 1},
@@ -129,6 +134,8 @@ async def test_measures_are_broken_down_by_placement_area_age_sex_and_ethnicity(
         "age_band": {"14_15": 1, "16_17": 1},
         "sex": {"not_recorded": 2},
         "ethnicity": {"not_recorded": 2},
+        "send_or_disability": {"not_recorded": 2},
+        "uasc": {"not_uasc": 2},
     }
 
 
@@ -190,14 +197,17 @@ async def test_relation_area_counts_children_placed_in_the_area(
 async def test_cps_checklist_timeliness_of_police_involved_incidents(
     derbyshire: httpx.AsyncClient,
 ) -> None:
+    """rules.md Revision 2 `cps-checklist-due`: only the children whose responsible
+    authority adopted the Derbyshire protocol (B and C, not Camden's A) have a checklist
+    due: B's two police incidents and arrest, C's two incidents."""
     report = (await derbyshire.get("/v1/reports/monitoring", params=JUNE)).json()
 
     assert report["cps_checklists"] == {
-        "required": 7,
+        "required": 5,
         "completed_on_time": 0,
         "completed_late": 1,
         "outstanding_not_yet_due": 0,
-        "overdue": 6,
+        "overdue": 4,
     }
 
 
@@ -307,3 +317,41 @@ async def test_bad_report_query_is_refused_naming_it(
 
     assert refused.status_code == 422
     assert field in [error["field"] for error in refused.json()["errors"]]
+
+
+async def test_measures_are_broken_down_by_send_or_disability_and_uasc(
+    service: InProcessService, care_status: CareStatusStandIn, body: Body
+) -> None:
+    """rules.md Revision 2, "Monitoring added" (London protocol, "Governance,
+    monitoring"): disproportionality breakdowns also by SEND / disability (as the
+    recorder reports it) and by UASC (the status facts' `uasc`)."""
+    care_status.add("child-derbyshire-uasc", responsible_authority="E10000007", uasc=True)
+    home = await service.as_client("demo-home-provider")
+    for person, occurred_at, send in [
+        ("child-derbyshire-uasc", "2026-08-03T10:00:00+01:00", "yes"),
+        ("child-derbyshire-uasc", "2026-08-04T10:00:00+01:00", "not_known"),
+        ("child-derbyshire-1", "2026-08-05T10:00:00+01:00", "yes"),
+        ("child-derbyshire-1", "2026-08-06T10:00:00+01:00", None),
+    ]:
+        extra = {"send_or_disability": send} if send else {}
+        created = await home.post(
+            "/v1/incidents",
+            json=body(
+                person_ref=person,
+                occurred_at=occurred_at,
+                response_category="internal_resolution",
+                **extra,
+            ),
+        )
+        assert created.status_code == 201, created.text
+    derbyshire = await service.as_client("demo-derbyshire")
+
+    report = (
+        await derbyshire.get(
+            "/v1/reports/monitoring", params={"from": "2026-08-01", "to": "2026-08-31"}
+        )
+    ).json()
+
+    breakdown = _measures(report)["dealt_with_internally"]["breakdown"]
+    assert breakdown["send_or_disability"] == {"not_known": 1, "not_recorded": 1, "yes": 2}
+    assert breakdown["uasc"] == {"not_uasc": 2, "uasc": 2}

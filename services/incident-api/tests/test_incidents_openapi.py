@@ -20,6 +20,7 @@ OPERATIONS = {
         ["incidents:write"],
     ),
     ("get", "/v1/reports/monitoring"): ("reports.get_monitoring_figures", ["reports:read"]),
+    ("get", "/v1/reports/national-measure"): ("reports.get_national_measure", ["reports:read"]),
 }
 
 
@@ -53,3 +54,23 @@ def test_responses_are_named_schemas() -> None:
         "$ref": "#/components/schemas/MonitoringFigures"
     }
     assert "text/csv" in report
+
+
+def test_revision_2_request_fields_are_described() -> None:
+    schemas = _document()["components"]["schemas"]
+    create = schemas["IncidentCreate"]["properties"]
+    update = schemas["IncidentUpdate"]["properties"]
+
+    for name in (
+        "measure_of_control",
+        "measure_planned_in_ehc_plan",
+        "related_incident_id",
+        "london_incident_level",
+        "child_told_at",
+        "child_challenge",
+        "send_or_disability",
+        "hearing_date",
+    ):
+        assert create[name].get("description"), name
+    for name in ("child_told_at", "child_challenge", "send_or_disability", "hearing_date"):
+        assert update[name].get("description"), name

@@ -1,4 +1,5 @@
-"""The HTTP client to care-status-api: the status facts of a person_ref as of a date.
+"""The HTTP client to care-status-api: the status facts of a person_ref as of a date, and
+the cohort of an authority's children looked after continuously for 12 months.
 
 All resolution of a `person_ref` goes through `CareStatusClient.status_facts`, which calls
 `GET {care_status_url}/v1/status-facts/{person_ref}?as_of=YYYY-MM-DD` with incident-api's
@@ -7,20 +8,26 @@ the facts block of the contract (`platform_shared.contracts.facts.StatusFacts`),
 `PersonNotFound` (care-status-api answered 404), or `CareStatusUnavailable` (unreachable, timed out, refused our token, answered 5xx or a
 block that does not match the contract). Callers decide what unavailability means: a
 new incident is still recorded, its event waits for the facts.
+
+`CareStatusClient.continuously_looked_after` calls
+`GET {care_status_url}/v1/status-facts/cohorts/continuously-looked-after?authority=&on=&min_age=`
+(same token and scope) for the denominator of the DfE national measure (national protocol
+1.4 footnote 2): `{"authority", "on", "min_age", "count", "person_refs": [...]}`.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import date
+from typing import Annotated
 from urllib.parse import quote
 
 import httpx
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from incidents.auth import Scope
 from platform_shared.auth import ClientCredentials
-from platform_shared.contracts.facts import StatusFacts
+from platform_shared.contracts.facts import OrganisationCode, PersonRef, StatusFacts
 
 logger = logging.getLogger("incidents.care_status")
 
@@ -31,6 +38,19 @@ class CareStatusUnavailable(Exception):
 
 class PersonNotFound(Exception):
     """care-status-api does not know the person_ref (it answered 404)."""
+
+
+class Cohort(BaseModel):
+    """Children of `authority` looked after continuously for 12 months or more on `on`,
+    aged `min_age` or over then (care-status-api's answer, as incident-api reads it)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    authority: OrganisationCode
+    on: date
+    min_age: StrictInt
+    count: Annotated[int, Field(ge=0, strict=True)]
+    person_refs: list[PersonRef]
 
 
 class CareStatusClient:
@@ -71,16 +91,46 @@ class CareStatusClient:
             logger.warning("care-status-api answered a malformed facts block")
             raise CareStatusUnavailable("malformed status facts") from error
 
-    async def _get(self, url: str, as_of: date) -> httpx.Response:
+    async def continuously_looked_after(self, authority: str, on: date, min_age: int) -> Cohort:
+        """The cohort of the DfE national measure for `authority` on `on`.
+
+        Raises CareStatusUnavailable on anything that is not the cohort asked for (a 401
+        is retried once with a fresh token).
+        """
+        url = f"{self.base_url}/v1/status-facts/cohorts/continuously-looked-after"
+        params = {"authority": authority, "on": on.isoformat(), "min_age": str(min_age)}
+        response = await self._get(url, params)
+        if response.status_code == 401:
+            self._credentials.forget()
+            response = await self._get(url, params)
+        if not response.is_success:
+            logger.warning("care-status-api refused", extra={"status": response.status_code})
+            raise CareStatusUnavailable(f"HTTP {response.status_code}")
+        try:
+            cohort = Cohort.model_validate(response.json())
+        except (ValueError, ValidationError) as error:
+            logger.warning("care-status-api answered a malformed cohort")
+            raise CareStatusUnavailable("malformed cohort") from error
+        asked = (authority, on, min_age)
+        if (cohort.authority, cohort.on, cohort.min_age) != asked or cohort.count != len(
+            set(cohort.person_refs)
+        ):
+            logger.warning("care-status-api answered another cohort than asked")
+            raise CareStatusUnavailable("inconsistent cohort")
+        return cohort
+
+    async def _get(self, url: str, params: date | dict[str, str]) -> httpx.Response:
         try:
             token = await self._credentials.token()
         except (httpx.HTTPError, KeyError, ValueError) as error:
             raise CareStatusUnavailable(f"no token: {type(error).__name__}") from error
         client = self._http or httpx.AsyncClient(timeout=self._timeout)
         try:
+            if isinstance(params, date):
+                params = {"as_of": params.isoformat()}
             return await client.get(
                 url,
-                params={"as_of": as_of.isoformat()},
+                params=params,
                 headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
             )
         except httpx.HTTPError as error:

@@ -1,5 +1,5 @@
 """Dependencies of incident-api's routers: the care-status client, the organisations,
-and incident loaders that 404 for anyone who may not read the incident.
+the local protocols in force, and incident loaders that 404 for anyone who may not read the incident.
 
 The clock is the app's (`platform_shared.web.clock.Now`, set by `create_app(clock=...)`).
 """
@@ -17,6 +17,7 @@ from incidents.incidents import repository
 from incidents.incidents.models import Incident
 from platform_shared.dependencies import Session
 from platform_shared.organisations import OrganisationDirectory, load_directory
+from platform_shared.protocols import LocalProtocols
 
 
 def get_care_status(request: Request) -> CareStatusClient:
@@ -28,8 +29,15 @@ def get_directory() -> OrganisationDirectory:
     return load_directory()
 
 
+def get_local_protocols(request: Request) -> LocalProtocols:
+    protocols: LocalProtocols = request.app.state.local_protocols
+    return protocols
+
+
 CareStatus = Annotated[CareStatusClient, Depends(get_care_status)]
 Directory = Annotated[OrganisationDirectory, Depends(get_directory)]
+#: Which authorities adopted which local protocol (the `local_protocols` setting).
+Protocols = Annotated[LocalProtocols, Depends(get_local_protocols)]
 
 
 async def get_readable_incident(

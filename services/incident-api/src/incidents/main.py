@@ -16,6 +16,8 @@ from incidents.settings import Settings
 from platform_shared.app import create_service_app
 from platform_shared.calendar import utc_now
 from platform_shared.dead_letters import dead_letter_router
+from platform_shared.organisations import load_directory
+from platform_shared.protocols import load_local_protocols
 from platform_shared.web.clock import Clock
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
@@ -47,8 +49,11 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
     """incident-api; with no argument, settings come from the environment (`INCIDENTS_`).
 
     `clock` is "now" for every request (tests fix it so that boundary times stay literal).
+    Raises `LocalProtocolError`, naming the setting, when `local_protocols` names an
+    unknown protocol or authority: the service does not start on it.
     """
     settings = settings or Settings()
+    protocols = load_local_protocols(settings.local_protocols, load_directory())
     client = care_status_client(settings)
     enricher = FactsEnricher(client, lambda: app.state.session_factory)
     app = create_service_app(
@@ -66,4 +71,5 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
         clock=clock,
     )
     app.state.care_status = client
+    app.state.local_protocols = protocols
     return app

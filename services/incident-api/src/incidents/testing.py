@@ -1,9 +1,11 @@
 """Stand-ins for incident-api's neighbours, served over real HTTP in tests.
 
-- `CareStatusStandIn`: care-status-api's `GET /v1/status-facts/{person_ref}` only, as
+- `CareStatusStandIn`: care-status-api's `GET /v1/status-facts/{person_ref}`, as
   docs/events.md specifies it (token verified against the issuer's JWKS, scope
-  `care-status:facts`, 404 for an unknown person_ref). It can be stopped and started
-  again on the same port.
+  `care-status:facts`, 404 for an unknown person_ref), and
+  `GET /v1/status-facts/cohorts/continuously-looked-after` (the national measure's
+  cohort, an empty one unless `add_cohort` set it). It can be stopped and started again
+  on the same port.
 - `NotifyStandIn`: notify-api's `POST /v1/events`, storing each CloudEvent id once.
 """
 
@@ -24,6 +26,7 @@ from platform_shared.problems import DomainError
 from platform_shared.testing import free_port, serve_over_http
 
 DEFAULT_ISSUER = "http://127.0.0.1:8000"
+COHORT = "continuously-looked-after"
 DEFAULT_AUDIENCE = "care-platform"
 
 
@@ -76,13 +79,44 @@ class CareStatusStandIn(_Served):
     """care-status-api's status facts endpoint, for the people added to it."""
 
     def __init__(self, jwks_url: str, **options: Any) -> None:
-        super().__init__([Route("/v1/status-facts/{person_ref}", self._facts)], jwks_url, **options)
+        routes = [
+            Route(f"/v1/status-facts/cohorts/{COHORT}", self._cohort),
+            Route("/v1/status-facts/{person_ref}", self._facts),
+        ]
+        super().__init__(routes, jwks_url, **options)
         self.people: dict[str, dict[str, Any]] = {}
         #: (person_ref, as_of) of every authorised request, in order.
         self.requests: list[tuple[str, str]] = []
+        #: (authority, on, min_age) -> person_refs of the cohort.
+        self.cohorts: dict[tuple[str, str, int], list[str]] = {}
 
     def add(self, person_ref: str, **facts: Any) -> None:
         self.people[person_ref] = status_facts_example(**facts)
+
+    def add_cohort(
+        self, authority: str, on: str, person_refs: list[str], *, min_age: int = 10
+    ) -> None:
+        """The children looked after continuously for 12 months of `authority` on `on`."""
+        self.cohorts[(authority, on, min_age)] = list(person_refs)
+
+    async def _cohort(self, request: Request) -> JSONResponse:
+        if refusal := await self._refusal(request, Scope.CARE_STATUS_FACTS):
+            return refusal
+        query = request.query_params
+        try:
+            authority, on, min_age = query["authority"], query["on"], int(query["min_age"])
+        except (KeyError, ValueError):
+            return JSONResponse({"title": "Invalid request", "status": 422}, status_code=422)
+        refs = self.cohorts.get((authority, on, min_age), [])
+        return JSONResponse(
+            {
+                "authority": authority,
+                "on": on,
+                "min_age": min_age,
+                "count": len(refs),
+                "person_refs": refs,
+            }
+        )
 
     async def _facts(self, request: Request) -> JSONResponse:
         if refusal := await self._refusal(request, Scope.CARE_STATUS_FACTS):

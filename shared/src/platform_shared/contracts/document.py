@@ -91,8 +91,20 @@ INCIDENT_KIND_EVENTS: tuple[tuple[str, EventType], ...] = (
     ("`remand`", EventType.REMANDED),
     ("`custodial_sentence`", EventType.SENTENCED_CUSTODIAL),
     ("`release`", EventType.CUSTODY_RELEASED),
+    ("`court_hearing` (with its `hearing_date`)", EventType.COURT_HEARING_LISTED),
     ("PATCH sets an outcome", EventType.OUTCOME_RECORDED),
     ("PATCH (or create) sets a release date", EventType.RELEASE_DATE_SET),
+    ("PATCH lists a court hearing for another day", EventType.COURT_HEARING_LISTED),
+    (
+        "PATCH raises `exploitation_concern` (false to true; a record created with it "
+        "true carries it in its own event)",
+        EventType.EXPLOITATION_CONCERN_RAISED,
+    ),
+    (
+        "PATCH involves the police or moves the instant they became involved "
+        "(`police_involved_at`)",
+        EventType.POLICE_INVOLVEMENT_RECORDED,
+    ),
 )
 
 INCIDENT_KINDS = """\

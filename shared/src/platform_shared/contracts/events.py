@@ -64,6 +64,9 @@ class EventType(StrEnum):
     COURT_HEARING_LISTED = "court_hearing.listed"
     #: An exploitation concern raised on an existing record (PATCH), not at creation.
     EXPLOITATION_CONCERN_RAISED = "exploitation_concern.raised"
+    #: The police became involved, or the instant of their involvement was corrected, on
+    #: an existing record (PATCH): the CPS checklist's 24 hours run from the new instant.
+    POLICE_INVOLVEMENT_RECORDED = "police_involvement.recorded"
 
 
 ShortText = Annotated[str, Field(min_length=1, max_length=200)]
@@ -190,6 +193,7 @@ EVENT_DATA: dict[EventType, type[_EventData]] = {
     EventType.RELEASE_DATE_SET: ReleaseDateSet,
     EventType.COURT_HEARING_LISTED: CourtHearingListed,
     EventType.EXPLOITATION_CONCERN_RAISED: IncidentEvent,
+    EventType.POLICE_INVOLVEMENT_RECORDED: IncidentEvent,
 }
 
 #: The service that sends each event type.

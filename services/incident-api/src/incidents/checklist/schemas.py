@@ -33,9 +33,22 @@ class CpsChecklist(BaseModel):
     """An incident's checklist: every section, what is missing, and when it was due."""
 
     incident_id: uuid.UUID
-    required: bool = Field(description="The police are involved, so the checklist is due")
+    required: bool = Field(
+        description="The police are involved and the child's responsible authority adopted "
+        "the Derbyshire protocol, so the checklist is due"
+    )
+    protocol_applies: bool | None = Field(
+        description="The child's responsible authority adopted the Derbyshire protocol "
+        "(rules.md Revision 2); null while the status facts are pending"
+    )
+    not_required_reason: str | None = Field(
+        description="Why no checklist is due, when the protocol does not apply"
+    )
     police_involved_at: datetime | None
-    due_at: datetime | None = Field(description="When sections 1-8 were due to police")
+    due_at: datetime | None = Field(
+        description="When sections 1-8 are due to police: police involvement + 24 hours; "
+        "null when not required"
+    )
     missing: list[int] = Field(description="Sections not yet written")
     overdue: bool = Field(description="Due, past due and sections 1-8 not all written")
     carer_sections_completed_at: datetime | None

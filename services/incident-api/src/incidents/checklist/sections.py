@@ -6,6 +6,11 @@ residential care staff; Sections 9 and 10 to be completed by police and CPS".
 Appendix B: "Care staff complete 10 point checklist and send to Police within 24 hours"
 of police involvement; rules.md `cps-checklist-due`.
 
+rules.md Revision 2: the checklist applies only where the child's responsible authority
+adopted the Derbyshire protocol (the `local_protocols` setting). London's authorities
+use the Child Information Form instead, which the police complete (London protocol,
+"Police roles": "The CIF replaces the previous 10-point checklist").
+
 On the platform the writer's role is its organisation kind (reference organisations):
 providers (carers, children's homes) and local authorities (the child's social worker)
 write sections 1-8; police forces write sections 9-10 (the CPS is not a platform
@@ -20,6 +25,7 @@ from datetime import datetime
 
 from platform_shared.calendar import add_hours
 from platform_shared.organisations import OrganisationKind
+from platform_shared.protocols import LocalProtocol, LocalProtocols
 
 #: Appendix B: "send to Police within 24 hours".
 DUE_HOURS = 24
@@ -76,3 +82,18 @@ def carer_sections_completed_at(completed: Mapping[int, datetime]) -> datetime |
     if any(number not in completed for number in CARER_SECTIONS):
         return None
     return max(completed[number] for number in CARER_SECTIONS)
+
+
+def protocol_applies(responsible_authority: str | None, protocols: LocalProtocols) -> bool | None:
+    """Whether the child's responsible authority adopted the Derbyshire protocol, whose
+    checklist this is; None while the authority is not known (status facts pending)."""
+    if responsible_authority is None:
+        return None
+    return protocols.adopts(responsible_authority, LocalProtocol.DERBYSHIRE)
+
+
+def not_adopted_reason(responsible_authority: str) -> str:
+    return (
+        f"Not required: the responsible authority ({responsible_authority}) has not adopted "
+        "the Derbyshire protocol, whose CPS 10-point checklist this is"
+    )

@@ -17,7 +17,8 @@ from incidents.incidents.service import recorder_of
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.organisations import OrganisationDirectory
-from platform_shared.problems import Forbidden
+from platform_shared.problems import Conflict, Forbidden
+from platform_shared.protocols import LocalProtocols
 
 
 async def carer_completion_times(
@@ -28,7 +29,12 @@ async def carer_completion_times(
     return {key: rules.carer_sections_completed_at(value) for key, value in written.items()}
 
 
-def _due_at(incident: Incident) -> datetime | None:
+def due_at_of(incident: Incident, protocols: LocalProtocols) -> datetime | None:
+    """When sections 1-8 are due (police involvement + 24 hours), or None when no
+    checklist is due: the police are not involved, or the child's responsible authority
+    has not adopted the Derbyshire protocol (or is not known yet)."""
+    if not rules.protocol_applies(incident.responsible_authority, protocols):
+        return None
     if incident.police_involved and incident.police_involved_at is not None:
         return rules.due_at(incident.police_involved_at)
     return None
@@ -51,16 +57,26 @@ def _section_view(
 
 
 def checklist_of(
-    incident: Incident, rows: dict[int, ChecklistSection], now: datetime
+    incident: Incident,
+    rows: dict[int, ChecklistSection],
+    now: datetime,
+    protocols: LocalProtocols,
 ) -> CpsChecklist:
     """The checklist view: every section, what is missing, the due time and lateness."""
-    due = _due_at(incident)
+    due = due_at_of(incident, protocols)
+    applies = rules.protocol_applies(incident.responsible_authority, protocols)
     completed = rules.carer_sections_completed_at(
         {number: row.completed_at for number, row in rows.items()}
     )
     return CpsChecklist(
         incident_id=incident.id,
         required=due is not None,
+        protocol_applies=applies,
+        not_required_reason=(
+            rules.not_adopted_reason(incident.responsible_authority)
+            if applies is False and incident.responsible_authority is not None
+            else None
+        ),
         police_involved_at=incident.police_involved_at,
         due_at=due,
         missing=[number for number in rules.SECTIONS if number not in rows],
@@ -75,7 +91,12 @@ def checklist_of(
 
 
 async def read_checklist(
-    session: AsyncSession, principal: Principal, incident: Incident, now: datetime
+    session: AsyncSession,
+    principal: Principal,
+    incident: Incident,
+    now: datetime,
+    *,
+    protocols: LocalProtocols,
 ) -> CpsChecklist:
     record_audit(
         session,
@@ -86,7 +107,7 @@ async def read_checklist(
         subject_owner=incident.responsible_authority,
     )
     rows = await repository.sections_of(session, principal.org, incident.id)
-    return checklist_of(incident, rows, now)
+    return checklist_of(incident, rows, now, protocols)
 
 
 def _check_writer(principal: Principal, section: int, directory: OrganisationDirectory) -> None:
@@ -131,13 +152,19 @@ async def write_section(
     content: str,
     *,
     directory: OrganisationDirectory,
+    protocols: LocalProtocols,
     now: datetime,
 ) -> CpsChecklist:
     """Write (or rewrite) one section; only the organisation kinds of Appendix A may.
 
-    Raises Forbidden when the caller's organisation kind may not write the section.
+    Raises Forbidden when the caller's organisation kind may not write the section, and
+    Conflict when the child's responsible authority has not adopted the Derbyshire
+    protocol (a checklist nobody will use must not look like a duty met).
     """
     _check_writer(principal, section, directory)
+    responsible = incident.responsible_authority
+    if responsible is not None and rules.protocol_applies(responsible, protocols) is False:
+        raise Conflict(rules.not_adopted_reason(responsible))
     rows = await repository.sections_of(session, principal.org, incident.id)
     new_row = _written(rows, incident, section, content, principal.org, now)
     if new_row is not None:
@@ -152,4 +179,4 @@ async def write_section(
         subject_owner=incident.responsible_authority,
         details={"section": section},
     )
-    return checklist_of(incident, rows, now)
+    return checklist_of(incident, rows, now, protocols)

@@ -14,7 +14,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from incidents.incidents.models import Incident
-from incidents.incidents.rules import EVENT_TYPES, OUTCOME_RECORDED, RELEASE_DATE_SET
+from incidents.incidents.rules import (
+    COURT_HEARING_LISTED,
+    EVENT_TYPES,
+    EXPLOITATION_CONCERN_RAISED,
+    OUTCOME_RECORDED,
+    POLICE_INVOLVEMENT_RECORDED,
+    RELEASE_DATE_SET,
+)
 from incidents.incidents.vocabulary import IncidentKind
 from platform_shared.contracts.events import EventSource, EventType
 
@@ -45,6 +52,17 @@ def _incident_fields(incident: Incident) -> dict[str, Any]:
         "response_category": incident.response_category,
         "staff_involved": incident.staff_involved,
         "police_involved": incident.police_involved,
+        # The instant the CPS checklist's 24 hours run from, so that notify-api and
+        # incident-api give the same due time (rules.md Revision 2, `cps-checklist-due`).
+        "police_involved_at": (
+            _instant(incident.police_involved_at) if incident.police_involved else None
+        ),
+        "exploitation_concern": incident.exploitation_concern,
+        "measure_of_control": incident.measure_of_control,
+        "measure_planned_in_ehc_plan": incident.measure_planned_in_ehc_plan,
+        "related_incident_id": (
+            str(incident.related_incident_id) if incident.related_incident_id else None
+        ),
     }
 
 
@@ -78,7 +96,14 @@ def _kind_extras(incident: Incident) -> dict[str, Any]:
         }
     if kind is IncidentKind.RELEASE:
         return {"released_at": _instant(incident.released_at)}
+    if kind is IncidentKind.COURT_HEARING:
+        return _hearing(incident)
     return {}
+
+
+def _hearing(incident: Incident) -> dict[str, Any]:
+    assert incident.hearing_date is not None
+    return {"hearing_date": incident.hearing_date.isoformat()}
 
 
 def creation_events(incident: Incident) -> list[EventToSend]:
@@ -111,3 +136,23 @@ def release_date_event(incident: Incident, now: datetime) -> EventToSend:
         "release_date": incident.expected_release_date.isoformat(),
     }
     return EventToSend(RELEASE_DATE_SET, _with_facts(incident, fields), now)
+
+
+def exploitation_concern_event(incident: Incident, now: datetime) -> EventToSend:
+    """`exploitation_concern.raised`: a concern raised on an existing record (a concern
+    recorded at creation travels in the creation event's `exploitation_concern`)."""
+    fields = _incident_fields(incident)
+    return EventToSend(EXPLOITATION_CONCERN_RAISED, _with_facts(incident, fields), now)
+
+
+def hearing_listed_event(incident: Incident, now: datetime) -> EventToSend:
+    """`court_hearing.listed` again: the hearing was listed for another day."""
+    fields = {**_incident_fields(incident), **_hearing(incident)}
+    return EventToSend(COURT_HEARING_LISTED, _with_facts(incident, fields), now)
+
+
+def police_involvement_event(incident: Incident, now: datetime) -> EventToSend:
+    """`police_involvement.recorded`: the police became involved on an existing record, or
+    the instant of their involvement moved (the CPS checklist's anchor, `cps-checklist-due`)."""
+    fields = _incident_fields(incident)
+    return EventToSend(POLICE_INVOLVEMENT_RECORDED, _with_facts(incident, fields), now)

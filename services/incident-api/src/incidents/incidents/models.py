@@ -7,6 +7,7 @@ and which authority's figures count it.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -33,6 +34,7 @@ class Incident(TimestampedMixin, Base):
         Index("ix_incidents_area_authority", "area_authority", "occurred_at"),
         Index("ix_incidents_police_force", "police_force", "occurred_at"),
         Index("ix_incidents_person_ref", "person_ref", "occurred_at"),
+        Index("ix_incidents_related_incident_id", "related_incident_id"),
     )
 
     person_ref: Mapped[str] = mapped_column(String(128))
@@ -57,8 +59,19 @@ class Incident(TimestampedMixin, Base):
     exploitation_concern: Mapped[bool] = mapped_column(default=False)
     nrm_referral_ref: Mapped[str | None] = mapped_column(String(64))
     staff_involved: Mapped[bool] = mapped_column(default=False)
+    #: London protocol levels 1-3, recorded beside (never mapped to) the response category.
+    london_incident_level: Mapped[int | None]
+    #: London protocol Appendix C: when the child was told what was written, and any
+    #: challenge they made to it (verbatim).
+    child_told_at: Mapped[datetime | None]
+    child_challenge: Mapped[str | None] = mapped_column(Text)
+    #: Children's Homes (England) Regulations 2015 reg 35(3).
+    measure_of_control: Mapped[str | None] = mapped_column(String(16))
+    measure_planned_in_ehc_plan: Mapped[bool] = mapped_column(default=False)
+    #: The incident this record follows (a charge following an arrest), same person_ref.
+    related_incident_id: Mapped[uuid.UUID | None]
 
-    # Police involvement, custody and outcomes.
+    # Police involvement, custody, court and outcomes.
     police_involved: Mapped[bool] = mapped_column(default=False)
     police_involved_at: Mapped[datetime | None]
     police_force: Mapped[str | None] = mapped_column(String(64))
@@ -70,10 +83,12 @@ class Incident(TimestampedMixin, Base):
     outcome_date: Mapped[date | None]
     sentenced_on: Mapped[date | None]
     expected_release_date: Mapped[date | None]
+    hearing_date: Mapped[date | None]
 
     # As reported by the recorder, for the disproportionality figures.
     sex: Mapped[str | None] = mapped_column(String(16))
     ethnicity: Mapped[str | None] = mapped_column(String(48))
+    send_or_disability: Mapped[str | None] = mapped_column(String(16))
 
     # Status facts from care-status-api, as of occurred_at's Europe/London date.
     facts_status: Mapped[str] = mapped_column(String(16), default=FactsStatus.PENDING.value)

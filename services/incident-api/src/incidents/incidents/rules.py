@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from incidents.incidents.vocabulary import IncidentKind, Outcome, ResponseCategory
 from platform_shared.calendar import add_hours, local_date
 from platform_shared.contracts.events import EventType
+from platform_shared.contracts.vocabularies import MeasureOfControl
 from platform_shared.problems import FieldIssue
 
 #: Derbyshire protocol section 3: "a 24 hour cooling off period should be allowed before
@@ -36,14 +37,25 @@ EVENT_TYPES: Mapping[IncidentKind, EventType] = {
     IncidentKind.REMAND: EventType.REMANDED,
     IncidentKind.CUSTODIAL_SENTENCE: EventType.SENTENCED_CUSTODIAL,
     IncidentKind.RELEASE: EventType.CUSTODY_RELEASED,
+    IncidentKind.COURT_HEARING: EventType.COURT_HEARING_LISTED,
 }
 #: An outcome set or changed on an existing record.
 OUTCOME_RECORDED = EventType.OUTCOME_RECORDED
 #: A custodial sentence's release date recorded or changed.
 RELEASE_DATE_SET = EventType.RELEASE_DATE_SET
+#: An exploitation concern raised on an existing record (a PATCH from false to true).
+EXPLOITATION_CONCERN_RAISED = EventType.EXPLOITATION_CONCERN_RAISED
+#: The police involved, or their instant moved, on an existing record (a PATCH).
+POLICE_INVOLVEMENT_RECORDED = EventType.POLICE_INVOLVEMENT_RECORDED
+#: A court hearing listed again for another day (a PATCH of `hearing_date`).
+COURT_HEARING_LISTED = EventType.COURT_HEARING_LISTED
 
-#: Kinds that are themselves police involvement (everything but what carers record alone).
-NON_POLICE_KINDS = frozenset({IncidentKind.BEHAVIOUR, IncidentKind.MISSING_EPISODE})
+#: Kinds that are not themselves police involvement: what carers record alone, and a
+#: court hearing (the court's listing; the police were involved at the arrest or charge
+#: it follows, which is its own record).
+NON_POLICE_KINDS = frozenset(
+    {IncidentKind.BEHAVIOUR, IncidentKind.MISSING_EPISODE, IncidentKind.COURT_HEARING}
+)
 
 #: Out-of-court disposals (national protocol 6.6: community resolution, Outcome 21;
 #: London protocol: Outcome 22 diversion; cautions and penalty notices are formal).
@@ -193,3 +205,77 @@ def check_exploitation(concern: bool, nrm_referral_ref: str | None) -> list[Fiel
             FieldIssue("body.nrm_referral_ref", "an NRM referral needs exploitation_concern true")
         ]
     return []
+
+
+def check_police_involved_at(
+    occurred_at: datetime, police_involved_at: datetime | None, now: datetime
+) -> list[FieldIssue]:
+    """The police cannot be involved before the incident, nor in the future: the CPS
+    checklist's 24 hours run from this instant (rules.md Revision 2, `cps-checklist-due`)."""
+    field = "body.police_involved_at"
+    if police_involved_at is None:
+        return []
+    if police_involved_at < occurred_at:
+        return [FieldIssue(field, "the police cannot be involved before the incident")]
+    if police_involved_at > now + CLOCK_SKEW:
+        return [FieldIssue(field, "cannot be in the future")]
+    return []
+
+
+def check_hearing_date(
+    kind: IncidentKind, occurred_at: datetime, hearing_date: date | None
+) -> list[FieldIssue]:
+    """A `court_hearing` names the day it is listed for (national protocol 8.1: the
+    social worker attends, "particularly on the day of sentence"); no other kind has one.
+    A hearing is listed for the day the listing is recorded or later."""
+    field = "body.hearing_date"
+    if kind is not IncidentKind.COURT_HEARING:
+        if hearing_date is not None:
+            return [FieldIssue(field, "only a court_hearing record has a hearing date")]
+        return []
+    if hearing_date is None:
+        return [FieldIssue(field, "a court_hearing record needs its hearing date")]
+    if hearing_date < local_date(occurred_at):
+        return [FieldIssue(field, "the hearing cannot be listed for a day before the record")]
+    return []
+
+
+def check_measure_of_control(
+    measure: MeasureOfControl | None, planned_in_ehc_plan: bool
+) -> list[FieldIssue]:
+    """Only restraint can be planned in the child's EHC plan (Children's Homes (England)
+    Regulations 2015 reg 35(3): the record of a measure, "except restraint ... planned
+    in the child's EHC plan")."""
+    if planned_in_ehc_plan and measure is not MeasureOfControl.RESTRAINT:
+        return [
+            FieldIssue(
+                "body.measure_planned_in_ehc_plan",
+                "only a restraint can be planned in the EHC plan (measure_of_control: restraint)",
+            )
+        ]
+    return []
+
+
+def check_child_told(
+    occurred_at: datetime,
+    told_at: datetime | None,
+    challenge: str | None,
+    already_told: bool,
+    now: datetime,
+) -> list[FieldIssue]:
+    """The child is told what was written after the incident, not in the future, and a
+    challenge follows the telling (London protocol, Appendix C: children "told what has
+    been recorded and why, and be given a fair chance to challenge")."""
+    issues: list[FieldIssue] = []
+    if told_at is not None:
+        if told_at < occurred_at:
+            issues.append(
+                FieldIssue("body.child_told_at", "the child cannot be told before the incident")
+            )
+        elif told_at > now + CLOCK_SKEW:
+            issues.append(FieldIssue("body.child_told_at", "cannot be in the future"))
+    if challenge is not None and told_at is None and not already_told:
+        issues.append(
+            FieldIssue("body.child_challenge", "record when the child was told (child_told_at)")
+        )
+    return issues

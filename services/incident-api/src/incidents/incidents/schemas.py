@@ -17,14 +17,22 @@ from incidents.incidents.models import Incident
 from incidents.incidents.vocabulary import (
     FactsStatus,
     IncidentKind,
+    LondonIncidentLevel,
     Outcome,
     ResponseCategory,
     RestorativeApproach,
     RestorativeOutcome,
+    SendOrDisability,
     Setting,
 )
 from platform_shared.contracts.facts import StatusFacts
-from platform_shared.contracts.vocabularies import Ethnicity, EthnicityInput, Sex, SexInput
+from platform_shared.contracts.vocabularies import (
+    Ethnicity,
+    EthnicityInput,
+    MeasureOfControl,
+    Sex,
+    SexInput,
+)
 from platform_shared.fields import IsoDate, IsoInstant
 from platform_shared.web.pagination import Page
 
@@ -42,6 +50,15 @@ LongText = Annotated[str, Field(min_length=1, max_length=20_000)]
 ShortText = Annotated[str, Field(min_length=1, max_length=64)]
 
 REASONABLE_PARENT_QUESTION = "Would a reasonable parent have called the police?"
+CHILD_TOLD_AT = "When the child was told what was written about them (London protocol, Appendix C)"
+CHILD_CHALLENGE = (
+    "What the child challenged in the record as untrue or unfair, in their words "
+    "(kept verbatim; London protocol, Appendix C); needs `child_told_at`"
+)
+SEND_OR_DISABILITY = (
+    "Special educational needs or disability, as reported by the recorder (for the "
+    "disproportionality figures)"
+)
 
 
 class ReasonableParentTestIn(BaseModel):
@@ -80,6 +97,33 @@ class IncidentCreate(BaseModel):
         default=None, description="National Referral Mechanism reference, where one was made"
     )
     staff_involved: StrictBool = False
+    london_incident_level: LondonIncidentLevel | None = Field(
+        default=None,
+        description="London protocol level: 1 internal resolution, 2 either way dependent "
+        "on circumstances, 3 always report (its own field, not the response category)",
+    )
+    child_told_at: IsoInstant | None = Field(default=None, description=CHILD_TOLD_AT)
+    child_challenge: LongText | None = Field(default=None, description=CHILD_CHALLENGE)
+    measure_of_control: MeasureOfControl | None = Field(
+        default=None,
+        description="A measure of control, discipline or restraint used on the child "
+        "(Children's Homes (England) Regulations 2015 reg 35(3))",
+    )
+    measure_planned_in_ehc_plan: StrictBool = Field(
+        default=False,
+        description="The restraint was planned in the child's EHC plan (reg 35(3)); "
+        "only with `measure_of_control: restraint`",
+    )
+    related_incident_id: uuid.UUID | None = Field(
+        default=None,
+        description="The incident this record follows (e.g. the arrest a charge follows): "
+        "an incident of the same person_ref that the caller may read",
+    )
+    hearing_date: IsoDate | None = Field(
+        default=None,
+        description="The day of the hearing: required for a `court_hearing`, refused on "
+        "other kinds",
+    )
     police_involved_at: IsoInstant | None = Field(
         default=None, description="When the police became involved (CPS checklist clock)"
     )
@@ -107,6 +151,9 @@ class IncidentCreate(BaseModel):
         description="As reported by the recorder "
         "(`not_yet_obtained` is read as `information_not_yet_obtained`)",
     )
+    send_or_disability: SendOrDisability | None = Field(
+        default=None, description=SEND_OR_DISABILITY
+    )
 
 
 class IncidentUpdate(BaseModel):
@@ -130,8 +177,17 @@ class IncidentUpdate(BaseModel):
         default=None, description="Raise an exploitation concern found later (never cleared)"
     )
     nrm_referral_ref: ShortText | None = None
+    child_told_at: IsoInstant | None = Field(default=None, description=CHILD_TOLD_AT)
+    child_challenge: LongText | None = Field(default=None, description=CHILD_CHALLENGE)
+    hearing_date: IsoDate | None = Field(
+        default=None,
+        description="A court hearing listed again for another day (`court_hearing` only)",
+    )
     sex: SexInput | None = None
     ethnicity: EthnicityInput | None = None
+    send_or_disability: SendOrDisability | None = Field(
+        default=None, description=SEND_OR_DISABILITY
+    )
 
 
 class ReasonableParentTest(BaseModel):
@@ -167,6 +223,12 @@ class IncidentOut(BaseModel):
     exploitation_concern: bool
     nrm_referral_ref: str | None
     staff_involved: bool
+    london_incident_level: LondonIncidentLevel | None
+    child_told_at: datetime | None
+    child_challenge: str | None
+    measure_of_control: MeasureOfControl | None
+    measure_planned_in_ehc_plan: bool
+    related_incident_id: uuid.UUID | None
     police_involved: bool
     police_involved_at: datetime | None
     police_force: str | None
@@ -178,8 +240,10 @@ class IncidentOut(BaseModel):
     outcome_date: date | None
     sentenced_on: date | None
     expected_release_date: date | None
+    hearing_date: date | None
     sex: Sex | None
     ethnicity: Ethnicity | None
+    send_or_disability: SendOrDisability | None
     facts_pending: bool = Field(
         description="True while care-status-api has not yet given the status facts; "
         "the incident's event is sent once it has"

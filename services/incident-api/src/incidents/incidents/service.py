@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
@@ -22,7 +22,10 @@ from incidents.incidents.events import (
     SOURCE,
     EventToSend,
     creation_events,
+    exploitation_concern_event,
+    hearing_listed_event,
     outcome_event,
+    police_involvement_event,
     release_date_event,
 )
 from incidents.incidents.facts import read_facts, store_facts
@@ -34,7 +37,7 @@ from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
 from platform_shared.organisations import OrganisationDirectory, OrganisationKind
 from platform_shared.outbox import add_event
-from platform_shared.problems import FieldIssue, Forbidden, Invalid
+from platform_shared.problems import FieldIssue, Forbidden, Invalid, NotFound
 from platform_shared.web.etags import require_version
 
 logger = logging.getLogger("incidents.service")
@@ -71,23 +74,48 @@ def _check_police_force(
     return []
 
 
-def _check_new(body: IncidentCreate, directory: OrganisationDirectory, now: datetime) -> None:
+def _new_issues(
+    body: IncidentCreate, directory: OrganisationDirectory, now: datetime
+) -> list[FieldIssue]:
     sentenced_on = body.sentenced_on
     if body.kind is IncidentKind.CUSTODIAL_SENTENCE and sentenced_on is None:
         sentenced_on = local_date(body.occurred_at)
     outcome = body.outcome or rules.default_outcome(body.kind)
-    _raise_if(
-        [
-            *rules.check_occurred_at(body.occurred_at, now),
-            *rules.check_outcome(body.kind, outcome),
-            *rules.check_outcome_date(body.occurred_at, body.outcome_date),
-            *rules.check_sentence(body.kind, body.sentenced_on),
-            *rules.check_release_date(body.kind, sentenced_on, body.expected_release_date),
-            *rules.check_custody_times(body.occurred_at, body.detained_at, body.released_at),
-            *rules.check_exploitation(body.exploitation_concern, body.nrm_referral_ref),
-            *_check_police_force(body.police_force, directory, "body.police_force"),
-        ]
-    )
+    return [
+        *rules.check_occurred_at(body.occurred_at, now),
+        *rules.check_outcome(body.kind, outcome),
+        *rules.check_outcome_date(body.occurred_at, body.outcome_date),
+        *rules.check_sentence(body.kind, body.sentenced_on),
+        *rules.check_release_date(body.kind, sentenced_on, body.expected_release_date),
+        *rules.check_custody_times(body.occurred_at, body.detained_at, body.released_at),
+        *rules.check_exploitation(body.exploitation_concern, body.nrm_referral_ref),
+        *_check_police_force(body.police_force, directory, "body.police_force"),
+        *rules.check_police_involved_at(body.occurred_at, body.police_involved_at, now),
+        *rules.check_hearing_date(body.kind, body.occurred_at, body.hearing_date),
+        *rules.check_measure_of_control(body.measure_of_control, body.measure_planned_in_ehc_plan),
+        *rules.check_child_told(
+            body.occurred_at, body.child_told_at, body.child_challenge, False, now
+        ),
+    ]
+
+
+async def _related_issues(
+    session: AsyncSession, org: str, body: IncidentCreate
+) -> list[FieldIssue]:
+    """The incident a record follows is one the caller may read, of the same person, and
+    not later than the record itself."""
+    if body.related_incident_id is None:
+        return []
+    field = "body.related_incident_id"
+    try:
+        related = await repository.get_readable(session, org, body.related_incident_id)
+    except NotFound:
+        return [FieldIssue(field, "no incident the caller may read has this id")]
+    if related.person_ref != body.person_ref:
+        return [FieldIssue(field, "the related incident is about another person_ref")]
+    if related.occurred_at > body.occurred_at:
+        return [FieldIssue(field, "the related incident happened after this one")]
+    return []
 
 
 def _utc(instant: datetime | None) -> datetime | None:
@@ -98,7 +126,13 @@ def _in_utc(body: IncidentCreate) -> IncidentCreate:
     return body.model_copy(
         update={
             name: _utc(getattr(body, name))
-            for name in ("occurred_at", "police_involved_at", "detained_at", "released_at")
+            for name in (
+                "occurred_at",
+                "police_involved_at",
+                "detained_at",
+                "released_at",
+                "child_told_at",
+            )
         }
     )
 
@@ -179,7 +213,16 @@ def _decision_record(body: IncidentCreate, cooling_off_until: datetime | None) -
         "exploitation_concern": body.exploitation_concern,
         "nrm_referral_ref": body.nrm_referral_ref,
         "staff_involved": body.staff_involved,
+        "london_incident_level": _level(body),
+        "child_told_at": body.child_told_at,
+        "child_challenge": body.child_challenge,
+        "measure_of_control": _value(body.measure_of_control),
+        "measure_planned_in_ehc_plan": body.measure_planned_in_ehc_plan,
     }
+
+
+def _level(body: IncidentCreate) -> int | None:
+    return int(body.london_incident_level) if body.london_incident_level is not None else None
 
 
 def _new_incident(body: IncidentCreate, recorder: Recorder) -> Incident:
@@ -206,8 +249,11 @@ def _new_incident(body: IncidentCreate, recorder: Recorder) -> Incident:
         **_custody_times(body),
         **_outcome_fields(body),
         expected_release_date=body.expected_release_date,
+        hearing_date=body.hearing_date,
+        related_incident_id=body.related_incident_id,
         sex=_value(body.sex),
         ethnicity=_value(body.ethnicity),
+        send_or_disability=_value(body.send_or_disability),
     )
 
 
@@ -242,7 +288,9 @@ async def record_incident(
     care-status-api).
     """
     recorder = recorder_of(principal, directory)
-    _check_new(body, directory, now)
+    _raise_if(
+        [*_new_issues(body, directory, now), *await _related_issues(session, principal.org, body)]
+    )
     incident = _new_incident(body, recorder)
     try:
         store_facts(incident, await read_facts(care_status, body.person_ref, body.occurred_at))
@@ -288,15 +336,41 @@ def _check_update(
         concern = bool(body.exploitation_concern) or incident.exploitation_concern
         issues += rules.check_exploitation(concern, body.nrm_referral_ref)
     issues += _check_police_force(body.police_force, directory, "body.police_force")
+    if body.police_involved_at is not None:
+        issues += rules.check_police_involved_at(incident.occurred_at, body.police_involved_at, now)
+    issues += rules.check_child_told(
+        incident.occurred_at,
+        body.child_told_at,
+        body.child_challenge,
+        incident.child_told_at is not None,
+        now,
+    )
+    if body.hearing_date is not None:
+        issues += rules.check_hearing_date(kind, incident.occurred_at, body.hearing_date)
     _raise_if(issues)
 
 
 @dataclass(frozen=True)
 class _Changes:
-    """What a change announces: a new or changed outcome, a new or changed release date."""
+    """What a change announces: a new or changed outcome, a new or changed release date,
+    an exploitation concern raised, a hearing listed for another day."""
 
     outcome: bool
     release_date: bool
+    exploitation_concern: bool
+    hearing_date: bool
+    #: Set after the change is applied: the police involvement instant moved.
+    police_involvement: bool = False
+
+    @property
+    def any(self) -> bool:
+        return (
+            self.outcome
+            or self.release_date
+            or self.exploitation_concern
+            or self.hearing_date
+            or self.police_involvement
+        )
 
 
 def _changes_of(incident: Incident, body: IncidentUpdate) -> _Changes:
@@ -308,7 +382,9 @@ def _changes_of(incident: Incident, body: IncidentUpdate) -> _Changes:
         body.expected_release_date is not None
         and body.expected_release_date != incident.expected_release_date
     )
-    return _Changes(outcome, release_date)
+    exploitation_concern = bool(body.exploitation_concern) and not incident.exploitation_concern
+    hearing_date = body.hearing_date is not None and body.hearing_date != incident.hearing_date
+    return _Changes(outcome, release_date, exploitation_concern, hearing_date)
 
 
 async def _complete_facts(incident: Incident, care_status: CareStatusClient) -> None:
@@ -327,7 +403,17 @@ def _change_events(incident: Incident, changes: _Changes, now: datetime) -> list
         events.append(outcome_event(incident, now))
     if changes.release_date:
         events.append(release_date_event(incident, now))
+    if changes.exploitation_concern:
+        events.append(exploitation_concern_event(incident, now))
+    if changes.hearing_date:
+        events.append(hearing_listed_event(incident, now))
+    if changes.police_involvement:
+        events.append(police_involvement_event(incident, now))
     return events
+
+
+def _involvement(incident: Incident) -> datetime | None:
+    return incident.police_involved_at if incident.police_involved else None
 
 
 async def update_incident(
@@ -344,7 +430,10 @@ async def update_incident(
     """Add or change an outcome, a release date, a restorative result and the like.
 
     A PATCH adds or changes; it never clears a field. A changed outcome announces
-    `outcome.recorded`, a changed release date `release_date.set`. Needs the current
+    `outcome.recorded`, a changed release date `release_date.set`, an exploitation
+    concern raised (false to true) `exploitation_concern.raised`, a hearing listed for
+    another day `court_hearing.listed`, the police involved (or the instant of their
+    involvement moved) `police_involvement.recorded`. Needs the current
     version in `if_match` (PreconditionRequired without, PreconditionFailed when stale).
     """
     require_version(if_match, incident.version)
@@ -352,8 +441,10 @@ async def update_incident(
     if not body.model_dump(exclude_none=True):
         return incident  # nothing to add: the incident and its ETag stay as they are
     changes = _changes_of(incident, body)
+    involved_before = _involvement(incident)
     _apply(incident, body, now)
-    if incident.status_facts is None and (changes.outcome or changes.release_date):
+    changes = replace(changes, police_involvement=_involvement(incident) != involved_before)
+    if incident.status_facts is None and changes.any:
         await _complete_facts(incident, care_status)
     incident.version += 1
     incident.updated_at = now
@@ -431,8 +522,12 @@ def _apply(incident: Incident, body: IncidentUpdate, now: datetime) -> None:
         "released_at",
         "exploitation_concern",
         "nrm_referral_ref",
+        "child_told_at",
+        "child_challenge",
+        "hearing_date",
         "sex",
         "ethnicity",
+        "send_or_disability",
     ):
         value = getattr(body, name)
         if isinstance(value, datetime):

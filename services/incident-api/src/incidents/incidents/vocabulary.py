@@ -9,7 +9,7 @@ incidents by carers"). Sex and ethnicity are the platform's one vocabulary
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 
 class IncidentKind(StrEnum):
@@ -28,6 +28,8 @@ class IncidentKind(StrEnum):
     REMAND = "remand"
     CUSTODIAL_SENTENCE = "custodial_sentence"
     RELEASE = "release"
+    #: A court hearing listed (national protocol 8.1, 8.4): carries its `hearing_date`.
+    COURT_HEARING = "court_hearing"
 
 
 class Setting(StrEnum):
@@ -35,14 +37,37 @@ class Setting(StrEnum):
     COMMUNITY = "community"
     SCHOOL = "school"
     CUSTODY = "custody"
+    COURT = "court"
 
 
 class ResponseCategory(StrEnum):
-    """The three responses of Derbyshire protocol section 3 (London levels 1-3)."""
+    """The three responses of Derbyshire protocol section 3.
+
+    Not London's incident levels: those are their own field (`LondonIncidentLevel`),
+    since London's level 2 ("either way") has no Derbyshire category of its own.
+    """
 
     INTERNAL_RESOLUTION = "internal_resolution"
     POLICE_ADVICE = "police_advice"
     IMMEDIATE_POLICE_RESPONSE = "immediate_police_response"
+
+
+class LondonIncidentLevel(IntEnum):
+    """London protocol, "Different levels of incident or crime": 1 internal resolution,
+    2 either way dependent on circumstances, 3 always report."""
+
+    INTERNAL_RESOLUTION = 1
+    EITHER_WAY = 2
+    ALWAYS_REPORT = 3
+
+
+class SendOrDisability(StrEnum):
+    """Special educational needs or disability, as reported by the recorder (London
+    protocol, "Governance, monitoring": disproportionality data)."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_KNOWN = "not_known"
 
 
 class Outcome(StrEnum):

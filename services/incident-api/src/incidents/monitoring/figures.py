@@ -4,7 +4,9 @@ Derbyshire protocol section 11 ("Monitoring the Protocol", reviewed at least six
 monthly): "the number of incidents dealt with internally; ... dealt with jointly with
 the police resulting in a formal disposal; ... in an informal disposal; the number of
 cases discontinued by the CPS". London protocol (data on disproportionality): each is
-broken down by placement type, out-of-area placement, age band, sex and ethnicity.
+broken down by placement type, out-of-area placement, age band, sex and ethnicity, and
+(rules.md Revision 2; London protocol, "Governance, monitoring") by SEND / disability as
+the recorder reported it and by UASC as the status facts give it.
 
 What is counted: incidents carrying the protocol's decision record (a
 `response_category`), one measure each, by the outcome known when the figures are read.
@@ -49,7 +51,15 @@ DESCRIPTIONS: Mapping[Measure, str] = {
     Measure.JOINTLY_WITH_POLICE_OUTCOME_AWAITED: "Police involved, no outcome recorded yet",
 }
 
-DIMENSIONS = ("placement_type", "out_of_area", "age_band", "sex", "ethnicity")
+DIMENSIONS = (
+    "placement_type",
+    "out_of_area",
+    "age_band",
+    "sex",
+    "ethnicity",
+    "send_or_disability",
+    "uasc",
+)
 NOT_RECORDED = "not_recorded"
 
 INFORMAL_DISPOSALS = frozenset(
@@ -69,6 +79,14 @@ class CountedIncident:
     age_band: str | None
     sex: str | None
     ethnicity: str | None
+    send_or_disability: str | None = None
+    uasc: bool | None = None
+
+
+def _yes_no(value: bool | None, yes: str, no: str) -> str:
+    if value is None:
+        return NOT_RECORDED
+    return yes if value else no
 
 
 def measure_of(incident: CountedIncident) -> Measure | None:
@@ -91,16 +109,15 @@ def measure_of(incident: CountedIncident) -> Measure | None:
 
 def categories_of(incident: CountedIncident) -> dict[str, str]:
     """The incident's category in each breakdown dimension."""
-    if incident.placed_out_of_area is None:
-        out_of_area = NOT_RECORDED
-    else:
-        out_of_area = "out_of_area" if incident.placed_out_of_area else "in_area"
     return {
         "placement_type": incident.placement_type or "no_placement",
-        "out_of_area": out_of_area,
+        "out_of_area": _yes_no(incident.placed_out_of_area, "out_of_area", "in_area"),
         "age_band": incident.age_band or NOT_RECORDED,
         "sex": incident.sex or NOT_RECORDED,
         "ethnicity": incident.ethnicity or NOT_RECORDED,
+        "send_or_disability": incident.send_or_disability or NOT_RECORDED,
+        # Facts stored before the facts block carried `uasc` have no answer to give.
+        "uasc": _yes_no(incident.uasc, "uasc", "not_uasc"),
     }
 
 

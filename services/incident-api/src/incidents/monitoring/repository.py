@@ -6,13 +6,15 @@ population of an authority's figures is readable by that authority by constructi
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from incidents.incidents.models import Incident
 from incidents.incidents.repository import london_day_range, readable_incidents
+from incidents.incidents.vocabulary import IncidentKind
 from incidents.monitoring.schemas import AuthorityRelation
 
 
@@ -33,5 +35,27 @@ async def incidents_for_figures(
         readable_incidents(authority)
         .where(_related(authority, relation), london_day_range(first, last))
         .order_by(Incident.occurred_at)
+    )
+    return list(await session.scalars(statement))
+
+
+async def disposals_of_year(
+    session: AsyncSession, authority: str, outcomes: Collection[str], first: date, last: date
+) -> list[Incident]:
+    """The records `authority` may read with an outcome of `outcomes` dated in
+    [first, last], or a custodial sentence passed then (the national measure's disposals)."""
+    statement = readable_incidents(authority).where(
+        or_(
+            and_(
+                Incident.outcome.in_(sorted(outcomes)),
+                Incident.outcome_date >= first,
+                Incident.outcome_date <= last,
+            ),
+            and_(
+                Incident.kind == IncidentKind.CUSTODIAL_SENTENCE.value,
+                Incident.sentenced_on >= first,
+                Incident.sentenced_on <= last,
+            ),
+        )
     )
     return list(await session.scalars(statement))

@@ -38,6 +38,12 @@ class Breakdowns(BaseModel):
     age_band: dict[str, int]
     sex: dict[str, int] = Field(description="As reported by the recorder on the incident")
     ethnicity: dict[str, int] = Field(description="As reported by the recorder on the incident")
+    send_or_disability: dict[str, int] = Field(
+        description="SEND / disability as reported by the recorder on the incident"
+    )
+    uasc: dict[str, int] = Field(
+        description="Unaccompanied asylum-seeking child (`uasc`, `not_uasc`), from the status facts"
+    )
 
 
 class MeasureFigures(BaseModel):
@@ -87,3 +93,45 @@ class MonitoringFigures(BaseModel):
     )
     cps_checklists: ChecklistFigures
     notifications: NotificationFigures
+
+
+NATIONAL_MEASURE = (
+    "Children looked after continuously for 12 months or more at 31 March, aged 10 or "
+    "over, convicted or given a youth caution or youth conditional caution during the "
+    "year (1 April to 31 March): national protocol 1.4 footnote 2, 10.5"
+)
+
+
+class MeasureYear(BaseModel):
+    start: date = Field(description="1 April, inclusive")
+    end: date = Field(description="31 March, inclusive (the cohort's day)")
+    time_zone: str = "Europe/London"
+
+
+class NationalMeasure(BaseModel):
+    """The DfE national measure for one authority and year ending 31 March."""
+
+    authority: str
+    measure: str = NATIONAL_MEASURE
+    year: MeasureYear
+    generated_at: datetime
+    provisional: bool = Field(
+        description="The year has not ended yet: the cohort and the count may still change"
+    )
+    cohort: int = Field(
+        description="Children looked after continuously for 12 months or more at 31 March, "
+        "aged 10 or over (from care-status-api)"
+    )
+    count: int = Field(
+        description="Children of the cohort convicted or given a youth caution or youth "
+        "conditional caution during the year (each child once)"
+    )
+    percentage: float | None = Field(
+        description="count / cohort x 100, one decimal place (as the DfE publishes it); "
+        "null for an empty cohort"
+    )
+    convicted: int = Field(description="Children of the cohort convicted during the year")
+    youth_cautioned: int = Field(
+        description="Children of the cohort given a youth caution or youth conditional "
+        "caution during the year (a child may also be in `convicted`)"
+    )

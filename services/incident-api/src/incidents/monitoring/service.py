@@ -9,23 +9,27 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from incidents.checklist import sections
-from incidents.checklist.service import carer_completion_times
+from incidents.care_status_client import CareStatusClient, CareStatusUnavailable
+from incidents.checklist.service import carer_completion_times, due_at_of
 from incidents.incidents.models import Incident
-from incidents.monitoring import figures, repository
+from incidents.monitoring import figures, national_measure, repository
 from incidents.monitoring.schemas import (
     AuthorityRelation,
     Breakdowns,
     ChecklistFigures,
     MeasureFigures,
+    MeasureYear,
     MonitoringFigures,
+    NationalMeasure,
     NotificationFigures,
     ReportPeriod,
 )
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
+from platform_shared.calendar import local_date
 from platform_shared.organisations import OrganisationDirectory
-from platform_shared.problems import Forbidden, Invalid
+from platform_shared.problems import Forbidden, Invalid, ServiceUnavailable
+from platform_shared.protocols import LocalProtocols
 
 
 def _counted(incident: Incident) -> figures.CountedIncident:
@@ -38,6 +42,8 @@ def _counted(incident: Incident) -> figures.CountedIncident:
         age_band=facts.get("age_band"),
         sex=incident.sex,
         ethnicity=incident.ethnicity,
+        send_or_disability=incident.send_or_disability,
+        uasc=facts.get("uasc"),
     )
 
 
@@ -66,13 +72,18 @@ def _measure_figures(count: figures.MeasureCount) -> MeasureFigures:
 
 
 async def _checklist_figures(
-    session: AsyncSession, authority: str, incidents: list[Incident], now: datetime
+    session: AsyncSession,
+    authority: str,
+    incidents: list[Incident],
+    now: datetime,
+    protocols: LocalProtocols,
 ) -> ChecklistFigures:
-    """Timeliness of the CPS checklists of the incidents the police are involved in."""
+    """Timeliness of the CPS checklists due: police involved, and the child's responsible
+    authority adopted the Derbyshire protocol (rules.md Revision 2)."""
     due = {
-        incident.id: sections.due_at(incident.police_involved_at)
+        incident.id: due_at
         for incident in incidents
-        if incident.police_involved and incident.police_involved_at is not None
+        if (due_at := due_at_of(incident, protocols)) is not None
     }
     completion = await carer_completion_times(session, authority, due)
     timeliness = figures.checklist_timeliness(
@@ -96,6 +107,7 @@ async def monitoring_figures(
     start: date,
     end: date,
     directory: OrganisationDirectory,
+    protocols: LocalProtocols,
     now: datetime,
 ) -> MonitoringFigures:
     """The figures of the caller's authority for [start, end] (Europe/London dates).
@@ -107,7 +119,7 @@ async def monitoring_figures(
     code = _authorise(principal, authority, directory)
     incidents = await repository.incidents_for_figures(session, code, relation, start, end)
     counted = figures.count_measures(_counted(incident) for incident in incidents)
-    checklists = await _checklist_figures(session, code, incidents, now)
+    checklists = await _checklist_figures(session, code, incidents, now, protocols)
     record_audit(
         session,
         principal,
@@ -126,6 +138,78 @@ async def monitoring_figures(
         records_by_kind=dict(sorted(Counter(i.kind for i in incidents).items())),
         cps_checklists=checklists,
         notifications=NotificationFigures(),
+    )
+
+
+def _disposal(incident: Incident) -> national_measure.Disposal:
+    return national_measure.Disposal(
+        person_ref=incident.person_ref,
+        kind=incident.kind,
+        outcome=incident.outcome,
+        outcome_date=incident.outcome_date,
+        sentenced_on=incident.sentenced_on,
+    )
+
+
+async def national_measure_figures(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    authority: str | None,
+    year_ending: date,
+    care_status: CareStatusClient,
+    directory: OrganisationDirectory,
+    now: datetime,
+) -> NationalMeasure:
+    """The DfE national measure of the caller's authority for the year to `year_ending`.
+
+    The cohort is care-status-api's; the count, the cohort's children with a conviction
+    or youth (conditional) caution during the year in the records the authority may read.
+    Raises Invalid (`query.year_ending` not a 31 March), Forbidden (not a local
+    authority, or another's figures) and ServiceUnavailable (care-status-api cannot give
+    the cohort now).
+    """
+    try:
+        first = national_measure.year_ending_on(year_ending)
+    except ValueError as error:
+        raise Invalid("query.year_ending", str(error)) from error
+    code = _authorise(principal, authority, directory)
+    try:
+        cohort = await care_status.continuously_looked_after(
+            code, year_ending, national_measure.MIN_AGE
+        )
+    except CareStatusUnavailable as error:
+        raise ServiceUnavailable(
+            "care-status-api cannot give the cohort of children looked after now; try again"
+        ) from error
+    disposals = await repository.disposals_of_year(
+        session,
+        code,
+        [outcome.value for outcome in national_measure.COUNTED_OUTCOMES],
+        first,
+        year_ending,
+    )
+    counted = national_measure.count_children(
+        set(cohort.person_refs), (_disposal(incident) for incident in disposals), first, year_ending
+    )
+    record_audit(
+        session,
+        principal,
+        "report.national_measure",
+        subject_type="report",
+        subject_owner=code,
+        details={"year_ending": year_ending.isoformat(), "cohort": cohort.count},
+    )
+    return NationalMeasure(
+        authority=code,
+        year=MeasureYear(start=first, end=year_ending),
+        generated_at=now,
+        provisional=local_date(now) <= year_ending,
+        cohort=cohort.count,
+        count=len(counted.children),
+        percentage=national_measure.percentage(len(counted.children), cohort.count),
+        convicted=len(counted.convicted),
+        youth_cautioned=len(counted.youth_cautioned),
     )
 
 
