@@ -201,8 +201,6 @@ RULE_RECIPIENT_ROLES: frozenset[Role] = frozenset(
         Role.PERSONAL_ADVISER,
         Role.PROVIDER,
         Role.PLACEMENT_PROVIDER,
-        #: A duty of the recording organisation itself (the London CIF of the police).
-        Role.RECORDED_BY,
     }
 )
 #: Roles only the service itself addresses, never a rule.
