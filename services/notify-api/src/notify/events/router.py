@@ -12,6 +12,7 @@ from notify.auth import EventsPublish
 from notify.dependencies import AppSettings, Directory, Rules
 from notify.events import service
 from notify.events.schemas import CloudEvent, EventReceipt
+from notify.rules.catalogue import parse_window
 from platform_shared.dependencies import Session
 from platform_shared.problems import Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
@@ -63,6 +64,7 @@ async def receive_event(
         directory=directory,
         now=now,
         cutoff=timedelta(hours=settings.delivery_cutoff_hours),
+        escalation_window=parse_window(settings.escalation_window),
     )
     if is_new:
         set_created(response, f"{router.prefix}/events/{quote(event.id, safe='')}")
