@@ -415,7 +415,9 @@ def test_a_rule_reacting_to_an_event_no_service_emits_stops_the_service(tmp_path
 """,
     )
 
-    with pytest.raises(RuleFileError, match=r"rule 'odd-rule'.*events: no service emits 'arrest\.made'"):
+    with pytest.raises(
+        RuleFileError, match=r"rule 'odd-rule'.*events: no service emits 'arrest\.made'"
+    ):
         load_catalogue(path)
 
 
