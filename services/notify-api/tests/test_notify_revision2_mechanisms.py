@@ -16,7 +16,7 @@ from notify.notifications import service as inbox
 from notify.rules.catalogue import RuleFileError, load_catalogue
 from notify.rules.evaluation import evaluate_event
 from notify.settings import Settings
-from notify.testing import Clock, cloud_event, incident_data
+from notify.testing import Clock, care_leaver_facts, cloud_event, incident_data
 from platform_shared.auth import Principal
 from platform_shared.organisations import load_directory
 from platform_shared.testing import InProcessService, serve_in_process
@@ -471,3 +471,40 @@ async def test_rules_list_their_protocol_adopters_and_authorities_windows(
     assert (camden_window["unit"], camden_window["amount"]) == ("hours", 1)
     assert contact["deadlines"][0]["amount"] == 2
     assert "before_event" in cif["deadlines"][0]
+
+
+def _care_leaver_sentenced(authority: str) -> dict[str, Any]:
+    return {
+        **incident_data("custodial_sentence", TIME, sentenced_on="2026-12-22"),
+        **care_leaver_facts(effective_date="2026-12-22", responsible_authority=authority),
+    }
+
+
+def test_an_authority_may_visit_care_leavers_in_custody_more_often() -> None:
+    """National protocol 7.2 ("regularly"; 8 weeks the local policy default): Camden every
+    6 weeks from 22 Dec 2026 (2 February 2027), the others every 8 (16 February 2027)."""
+    catalogue = load_catalogue(
+        overrides={"care-leaver-custody-visits": {CAMDEN: "P6W"}}, directory=load_directory()
+    )
+
+    def first_visit(authority: str) -> set[datetime | None]:
+        data = _care_leaver_sentenced(authority)
+        evaluation = evaluate_event(catalogue, "sentenced.custodial", TIME, data, load_directory())
+        assert evaluation.issues == []
+        return {
+            p.due_at for p in evaluation.notifications if p.rule.id == "care-leaver-custody-visits"
+        }
+
+    assert first_visit(CAMDEN) == {datetime(2027, 2, 2, 23, 59, 59, tzinfo=UTC)}
+    assert first_visit(DERBYSHIRE) == {datetime(2027, 2, 16, 23, 59, 59, tzinfo=UTC)}
+
+
+def test_a_longer_interval_of_care_leaver_visits_is_refused() -> None:
+    """rules.md Revision 2: a local interval may only be shorter than the 8 weeks."""
+    with pytest.raises(
+        RuleFileError, match=r"care-leaver-custody-visits \(authority E09000007\).*looser"
+    ):
+        load_catalogue(
+            overrides={"care-leaver-custody-visits": {CAMDEN: "P10W"}},
+            directory=load_directory(),
+        )

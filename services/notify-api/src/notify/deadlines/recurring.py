@@ -83,6 +83,7 @@ async def visit_made(
         return None
     if series is None or series.recurrence is None:
         return None
+    series = catalogue.in_force(series, notification.responsible_authority)
     return await _move_next(
         session,
         series,
@@ -109,6 +110,8 @@ async def create_successor(
     the visit made (`visited_on`) when that is sooner.
     """
     rule = catalogue.get(notification.rule_id)
+    if rule is not None:
+        rule = catalogue.in_force(rule, notification.responsible_authority)
     if (
         rule is None
         or rule.recurrence is None

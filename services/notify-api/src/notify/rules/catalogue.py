@@ -185,6 +185,8 @@ class RecurrenceStep(_Strict):
     amount: int = Field(ge=1, le=120)
     #: The step applies while the due day is within this many months of the anchor.
     for_months: int | None = Field(default=None, ge=1)
+    #: An interval a deployment may set (tighter only), as a window (`P8W`, `P56D`).
+    local_policy: bool = False
 
 
 class Recurrence(_Strict):
@@ -483,6 +485,9 @@ def _override(rule: Rule, value: Any, where: str) -> Rule:
             f"rule_windows: {rule.id} is statutory; its window is fixed by law and "
             f"cannot be overridden ({where})"
         )
+    steps = rule.recurrence.steps if rule.recurrence else []
+    if any(step.local_policy for step in steps):
+        return _override_recurrence(rule, value, where)
     if not any(isinstance(w, Window) and w.local_policy for w in rule.deadlines):
         raise RuleFileError(f"rule_windows: {rule.id} has no local policy window to override")
     try:
@@ -508,6 +513,32 @@ def _override(rule: Rule, value: Any, where: str) -> Rule:
                 ) from error
         windows.append(window)
     return rule.model_copy(update={"deadlines": windows})
+
+
+def _override_recurrence(rule: Rule, value: Any, where: str) -> Rule:
+    """`rule` with its local policy recurrence steps set to `value` (whole weeks), no longer."""
+    assert rule.recurrence is not None
+    try:
+        unit, amount = parse_window(value)
+    except ValueError as error:
+        raise RuleFileError(f"rule_windows: {rule.id} ({where}): {error}") from error
+    if unit != WindowUnit.CALENDAR_DAYS or amount % 7 or not amount:
+        raise RuleFileError(
+            f"rule_windows: {rule.id} ({where}): a visit interval is whole weeks (P8W, P42D)"
+        )
+    weeks = amount // 7
+    steps = []
+    for step in rule.recurrence.steps:
+        if step.local_policy:
+            if step.unit != RecurrenceUnit.WEEKS or weeks > step.amount:
+                raise RuleFileError(
+                    f"rule_windows: {rule.id} ({where}): {value!r} is looser than the rule "
+                    f"file's {step.amount} {step.unit.value}; a local interval may only be shorter"
+                )
+            step = step.model_copy(update={"amount": weeks})
+        steps.append(step)
+    recurrence = rule.recurrence.model_copy(update={"steps": steps})
+    return rule.model_copy(update={"recurrence": recurrence})
 
 
 def _per_authority(value: Any) -> dict[str, Any] | None:
