@@ -442,7 +442,10 @@ def test_a_rule_naming_an_unknown_protocol_stops_the_service(tmp_path: Path) -> 
 async def configured(database_url: str, auth: Any) -> AsyncIterator[InProcessService]:
     settings: Settings = make_settings(
         database_url,
-        rule_windows={"police-contact-looked-after": {CAMDEN: "PT1H"}},
+        rule_windows={
+            "police-contact-looked-after": {CAMDEN: "PT1H"},
+            "care-leaver-custody-visits": {DERBYSHIRE: "P4W"},
+        },
         local_protocols={"derbyshire": [DERBYSHIRE, "E06000015"]},
     )
     app = create_app(settings)
@@ -471,6 +474,10 @@ async def test_rules_list_their_protocol_adopters_and_authorities_windows(
     assert (camden_window["unit"], camden_window["amount"]) == ("hours", 1)
     assert contact["deadlines"][0]["amount"] == 2
     assert "before_event" in cif["deadlines"][0]
+    visits = items["care-leaver-custody-visits"]
+    assert visits["authority_windows"] == {}
+    assert visits["authority_recurrences"][DERBYSHIRE]["steps"][0]["amount"] == 4
+    assert visits["recurrence"]["steps"][0]["amount"] == 8
 
 
 def _care_leaver_sentenced(authority: str) -> dict[str, Any]:

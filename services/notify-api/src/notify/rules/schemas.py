@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from notify.rules.catalogue import Catalogue, EventWindow, Rule, Window
+from notify.rules.catalogue import Catalogue, EventWindow, Recurrence, Rule, Window
 from platform_shared.organisations import OrganisationDirectory
 from platform_shared.web.pagination import Page
 
@@ -24,6 +24,11 @@ class RuleInForce(Rule):
         default_factory=dict,
         description="Responsible authority code -> the rule's deadlines where that authority "
         "set its own (tighter) local policy window; absent authorities use `deadlines`",
+    )
+    authority_recurrences: dict[str, Recurrence] = Field(
+        default_factory=dict,
+        description="Responsible authority code -> the recurrence where that authority set "
+        "its own (shorter) local policy interval; absent authorities use `recurrence`",
     )
 
 
@@ -43,6 +48,12 @@ def rule_in_force(
             "authority_windows": {
                 code: [window.model_dump() for window in local_rule.deadlines]
                 for code, local_rule in sorted(local.items())
+                if local_rule.deadlines
+            },
+            "authority_recurrences": {
+                code: local_rule.recurrence.model_dump()
+                for code, local_rule in sorted(local.items())
+                if local_rule.recurrence is not None
             },
         }
     )
