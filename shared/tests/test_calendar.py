@@ -20,6 +20,8 @@ from platform_shared.calendar import (
     local_date,
     start_of_day,
     utc_now,
+    working_days_before,
+    working_days_before_deadline,
     working_days_deadline,
 )
 
@@ -204,3 +206,22 @@ def test_utc_now_is_aware_utc() -> None:
     now = utc_now()
 
     assert now.utcoffset() == timedelta(0)
+
+
+def test_one_working_day_before_a_release_after_christmas_2026_is_24_december() -> None:
+    # rules.md Revision 2, release-day collection: Tue 29 Dec 2026; 28 and 25 Dec are
+    # bank holidays, 26-27 a weekend.
+    assert working_days_before(date(2026, 12, 29), 1) == date(2026, 12, 24)
+    assert working_days_before_deadline(date(2026, 12, 29), 1) == datetime(
+        2026, 12, 24, 23, 59, 59, tzinfo=UTC
+    )
+
+
+def test_working_days_before_skip_the_weekend_and_new_year() -> None:
+    # Tue 5 Jan 2027: Mon 4 (1), Thu 31 Dec 2026 (2: 1 Jan is a bank holiday).
+    assert working_days_before(date(2027, 1, 5), 2) == date(2026, 12, 31)
+
+
+def test_negative_working_days_before_are_refused() -> None:
+    with pytest.raises(ValueError):
+        working_days_before(date(2026, 12, 29), -1)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from notify.main import MIGRATIONS, create_app
 from notify.settings import Settings
+from notify.testing import Clock
 from platform_shared.testing import DatabaseFactories, InProcessService, serve_in_process
 
 
@@ -37,5 +39,21 @@ def settings(database_url: str) -> Settings:
 @pytest.fixture
 async def service(settings: Settings, auth: Any) -> AsyncIterator[InProcessService]:
     app = create_app(settings)
+    async with serve_in_process(app, tokens=auth.token, issuer_http=auth.http) as running:
+        yield running
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The app's "now", set by hand; starts Tuesday 22 December 2026 09:00 UTC."""
+    return Clock(datetime(2026, 12, 22, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def clocked_service(
+    settings: Settings, auth: Any, clock: Clock
+) -> AsyncIterator[InProcessService]:
+    """The service on `clock`, for rules judged against "today" (visits made)."""
+    app = create_app(settings, clock=clock)
     async with serve_in_process(app, tokens=auth.token, issuer_http=auth.http) as running:
         yield running

@@ -183,12 +183,21 @@ def test_local_policy_window_override_changes_the_deadline() -> None:
 
 
 def test_working_day_override_counts_working_days() -> None:
-    catalogue = load_catalogue(overrides={"incident-in-placement": {"working_days": 2}})
-    time = datetime(2026, 6, 5, 15, 0, tzinfo=BST)  # Friday
+    # Tightened from the file's 5 working days (a local window may only be shorter).
+    catalogue = load_catalogue(overrides={"care-leaver-placed-out-of-area": {"working_days": 2}})
+    start = date(2026, 6, 5)  # Friday
+    data = placement_data(
+        start,
+        emergency=False,
+        **care_leaver_facts(area_authority="E10000007", placed_out_of_area=True),
+    )
+    data.update(effective_date=start.isoformat())
 
-    evaluation = _evaluate("incident.recorded", incident_data("behaviour", time), time, catalogue)
+    evaluation = _evaluate(
+        "placement.started", data, datetime(2026, 6, 5, 9, 0, tzinfo=UTC), catalogue
+    )
 
-    assert _due(evaluation, "incident-in-placement") == {
+    assert _due(evaluation, "care-leaver-placed-out-of-area") == {
         datetime(2026, 6, 9, 23, 59, 59, tzinfo=BST)
     }
 

@@ -8,7 +8,7 @@ from typing import Any
 from notify.delivery.worker import DeliveryWorker
 from notify.rules.catalogue import load_catalogue
 from notify.settings import Settings
-from notify.testing import cloud_event, incident_data, placement_data
+from notify.testing import Clock, cloud_event, incident_data, placement_data
 from platform_shared.testing import InProcessService
 
 TIME = datetime(2026, 12, 22, 9, 0, tzinfo=UTC)
@@ -70,9 +70,11 @@ async def test_overdue_notification_escalates_to_the_responsible_authority(
     await _sweep_at(service, settings, datetime(2027, 1, 1, 0, 0, 0, tzinfo=UTC))
 
     escalations = (await camden.get("/v1/notifications", params={"role": "escalation"})).json()
+    # reg 13(2)(f): the health bodies of the area and of the home area (Revision 2).
     assert {n["subject"]["escalated_recipient"]["org"] for n in escalations["items"]} == {
         "E10000007",
         "health-E10000007",
+        "health-E09000007",
     }
     assert {n["kind"] for n in escalations["items"]} == {"escalation"}
     assert {n["subject"]["escalated_due_at"] for n in escalations["items"]} == {
@@ -89,9 +91,10 @@ async def test_escalations_are_not_escalated_again(
     await _sweep_at(service, settings, datetime(2027, 1, 1, tzinfo=UTC))
     await _sweep_at(service, settings, datetime(2027, 2, 1, tzinfo=UTC))
 
-    items = (await camden.get("/v1/notifications")).json()["items"]
-    assert len(items) == 2
-    assert {n["status"] for n in items} == {"overdue"}
+    # Camden's inbox: the home health body's escalation is Camden's too, not escalated.
+    items = (await camden.get("/v1/notifications", params={"role": "escalation"})).json()
+    assert len(items["items"]) == 3
+    assert {n["status"] for n in items["items"]} == {"overdue"}
 
 
 async def test_breaches_and_late_acknowledgements_are_counted_in_the_figures(
@@ -114,11 +117,15 @@ async def test_breaches_and_late_acknowledgements_are_counted_in_the_figures(
 
 
 async def test_acknowledged_visit_duty_makes_the_next_visit_six_weeks_on(
-    service: InProcessService,
+    clocked_service: InProcessService, clock: Clock
 ) -> None:
+    """National protocol 8.5: the visit acknowledged on its due day, 19 January 2027, is
+    the visit made; the next is six weeks after it."""
+    service = clocked_service
     receipt = await _post(service, "sentenced.custodial", _sentence("2026-12-01"))
     camden = await service.as_client("demo-camden")
     [visit] = [n for n in receipt["notifications"] if n["rule"] == "sentenced-care-order-visits"]
+    clock.now = datetime(2027, 1, 19, 15, 0, tzinfo=UTC)
 
     await camden.post(f"/v1/notifications/{visit['id']}/acknowledge")
 

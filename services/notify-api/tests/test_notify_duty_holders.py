@@ -57,12 +57,22 @@ def test_every_rule_names_its_duty_holder() -> None:
         "police-contact-care-leaver-no-consent": "recorded_by",
         "incident-in-placement": "provider",
         "cps-checklist-due": "provider",
-        "staff-debrief-due": "provider",
+        "london-child-information-form": "recorded_by",
+        "restraint-measure-record": "provider",
+        "restraint-measure-record-signed": "provider",
+        "restraint-measure-record-child": "provider",
         "sentenced-care-order-first-visit": "responsible_authority",
         "sentenced-care-order-visits": "responsible_authority",
         "detained-section-20-visit": "responsible_authority",
         "release-arrangements-confirmed": "responsible_authority",
         "release-pathway-plan-review": "responsible_authority",
+        "placement-ended-out-of-area": "responsible_authority",
+        "incident-in-placement-care-leaver": "provider",
+        "incident-in-placement-care-leaver-no-consent": "provider",
+        "exploitation-concern": "recorded_by",
+        "court-hearing-social-worker": "responsible_authority",
+        "release-day-collection": "responsible_authority",
+        "care-leaver-custody-visits": "responsible_authority",
     }
 
 
@@ -101,6 +111,7 @@ async def test_duty_holder_board_lists_the_open_notifications_made_on_its_behalf
     assert {(d["recipient"]["org"], d["caller_role"], d["duty_holder"]) for d in board} == {
         (DERBYSHIRE, "duty_holder", CAMDEN),
         (f"health-{DERBYSHIRE}", "duty_holder", CAMDEN),
+        (f"health-{CAMDEN}", "duty_holder", CAMDEN),
     }
     assert {(d["met_at"], d["met_on_time"]) for d in board} == {(None, None)}
 

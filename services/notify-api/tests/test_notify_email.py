@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
+from notify.delivery.email import compose_email
 from notify.delivery.worker import DeliveryWorker
 from notify.rules.catalogue import load_catalogue
 from notify.settings import Settings
@@ -188,3 +189,26 @@ async def test_a_transient_smtp_refusal_is_retried(
     assert delivery["status"] == "pending"
     assert delivery["next_attempt_at"] is not None
     assert [(a["status_code"], a["outcome"]) for a in delivery["attempts"]] == [(451, "retry")]
+
+
+def test_an_email_of_a_duty_met_before_an_event_says_what_it_must_come_before() -> None:
+    """London protocol, "Police roles and responsibilities": the CIF has no fixed instant;
+    the message says it is due before a charge rather than "no deadline"."""
+    message = compose_email(
+        {
+            "id": "00000000-0000-0000-0000-000000000001",
+            "rule": "london-child-information-form",
+            "rule_title": "Child Information Form",
+            "recipient": {"org": "police-metropolitan", "role": "provider"},
+            "due_at_local": None,
+            "before_events": ["charged", "outcome.recorded"],
+            "sequence": 1,
+        },
+        sender="from@example.org",
+        to="to@example.org",
+        inbox_base_url="http://inbox.example/v1/notifications",
+    )
+
+    body = message.get_content()
+    assert "Due: before any of these is recorded: charged, outcome.recorded" in body
+    assert "no deadline" not in body

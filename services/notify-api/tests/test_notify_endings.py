@@ -64,6 +64,7 @@ async def test_acknowledging_the_original_closes_its_escalation(
     assert by_recipient == {
         DERBYSHIRE: ("ended", "original_acknowledged"),
         f"health-{DERBYSHIRE}": ("pending", None),
+        "health-E09000007": ("pending", None),
     }
 
 
@@ -84,7 +85,7 @@ async def test_a_closed_escalation_leaves_the_board(
     escalated = {
         d["subject"]["escalated_recipient"]["org"] for d in board if d["kind"] == "escalation"
     }
-    assert escalated == {f"health-{DERBYSHIRE}"}
+    assert escalated == {f"health-{DERBYSHIRE}", "health-E09000007"}
 
 
 # A changed release date ---------------------------------------------------------------------
@@ -135,7 +136,10 @@ async def test_an_acknowledged_release_notification_stays_met_when_the_date_chan
 ) -> None:
     first = await _post(service, "release_date.set", _release("in_release_1", "2027-03-01"))
     camden_id = next(
-        n["id"] for n in first["notifications"] if n["recipient"]["org"] != "yot-E09000007"
+        n["id"]
+        for n in first["notifications"]
+        if n["rule"] == "release-arrangements-confirmed"
+        and n["recipient"]["org"] != "yot-E09000007"
     )
     camden = await service.as_client("demo-camden")
     await camden.post(f"/v1/notifications/{camden_id}/acknowledge")
@@ -148,7 +152,8 @@ async def test_an_acknowledged_release_notification_stays_met_when_the_date_chan
     )
 
     assert camden_id not in second["superseded"]
-    assert len(second["superseded"]) == 1
+    # The YOT's and the release-day collection (Revision 2) are superseded.
+    assert len(second["superseded"]) == 2
     earlier = (await camden.get(f"/v1/notifications/{camden_id}")).json()
     assert earlier["status"] == "acknowledged"
 

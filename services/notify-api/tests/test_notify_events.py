@@ -35,6 +35,7 @@ async def test_first_event_is_201_with_its_notifications(service: InProcessServi
     assert {(n["recipient"]["org"], n["recipient"]["role"]) for n in receipt["notifications"]} == {
         ("E10000007", "area_authority"),
         ("health-E10000007", "area_health"),
+        ("health-E09000007", "home_health"),
     }
     assert {n["due_at"] for n in receipt["notifications"]} == {"2026-12-31T23:59:59Z"}
 
@@ -52,7 +53,7 @@ async def test_repeated_event_id_answers_200_with_the_first_receipt_and_creates_
 
     assert repeat.status_code == 200
     assert repeat.json() == first.json()
-    assert await _count(service, Notification) == 2
+    assert await _count(service, Notification) == 3
     assert await _count(service, Event) == 1
 
 
@@ -273,4 +274,4 @@ async def test_the_same_event_posted_twice_at_once_notifies_once(
 
     assert sorted([first.status_code, second.status_code]) == [200, 201]
     assert first.json() == second.json()
-    assert await _count(service, Notification) == 2
+    assert await _count(service, Notification) == 3

@@ -28,10 +28,9 @@ async def _post(service: InProcessService, event: dict[str, Any]) -> dict[str, A
 
 
 def _incident_in_placement(person_ref: str = "pr_0001") -> dict[str, Any]:
-    """Three notifications: the social worker (Camden) and twice the home (checklist, debrief)."""
-    data = incident_data(
-        "missing", TIME, person_ref=person_ref, police_involved=True, staff_involved=True
-    )
+    """Four notifications: the social worker (Camden) and three times the home (the three
+    steps of a measure of control, reg 35(3), (4))."""
+    data = incident_data("missing", TIME, person_ref=person_ref, measure_of_control="control")
     return cloud_event("incident.recorded", data, time=TIME)
 
 
@@ -63,12 +62,13 @@ async def test_an_organisation_told_twice_by_one_event_gets_consecutive_numbers_
 
     to_home = [n for n in receipt["notifications"] if n["recipient"]["org"] == PROVIDER]
     assert [(n["rule"], n["sequence"]) for n in to_home] == [
-        ("cps-checklist-due", 3),
-        ("staff-debrief-due", 4),
+        ("restraint-measure-record", 4),
+        ("restraint-measure-record-signed", 5),
+        ("restraint-measure-record-child", 6),
     ]
     home = await service.as_client("demo-home-provider")
     inbox = (await home.get("/v1/notifications")).json()["items"]
-    assert [n["sequence"] for n in inbox] == [1, 2, 3, 4]
+    assert [n["sequence"] for n in inbox] == [1, 2, 3, 4, 5, 6]
 
 
 async def test_events_posted_at_once_leave_every_inbox_numbered_without_gaps(
@@ -94,7 +94,13 @@ async def test_events_posted_at_once_leave_every_inbox_numbered_without_gaps(
     numbers: dict[str, list[int]] = defaultdict(list)
     for org, sequence in stored:
         numbers[org].append(sequence)
-    assert set(numbers) == {CAMDEN, DERBYSHIRE, f"health-{DERBYSHIRE}", PROVIDER}
+    assert set(numbers) == {
+        CAMDEN,
+        DERBYSHIRE,
+        f"health-{DERBYSHIRE}",
+        f"health-{CAMDEN}",
+        PROVIDER,
+    }
     for org, given in numbers.items():
         assert sorted(given) == list(range(1, len(given) + 1)), org
         assert counters[org] == len(given)
@@ -134,7 +140,11 @@ async def test_each_endpoint_gets_only_the_notifications_its_filters_accept(
     await _register(
         service,
         "demo-derbyshire",
-        {"channel": "email", "address": "x@derbyshire.example", "rules": ["staff-debrief-due"]},
+        {
+            "channel": "email",
+            "address": "x@derbyshire.example",
+            "rules": ["restraint-measure-record"],
+        },
     )
     incident = await _post(service, _incident_in_placement())
     placement = await _post(service, _placement())
@@ -184,11 +194,5 @@ async def test_two_release_dates_taken_in_at_once_leave_only_the_later_one_open(
 
     async with service.session_factory() as session:
         rows = (await session.execute(select(Notification.event_id, Notification.status))).all()
-    assert sorted(rows) == sorted(
-        [
-            (earlier["id"], "ended"),
-            (earlier["id"], "ended"),
-            (later["id"], "pending"),
-            (later["id"], "pending"),
-        ]
-    )
+    # Each release date: the arrangements (authority, YOT) and the collection (Revision 2).
+    assert sorted(rows) == sorted([(earlier["id"], "ended")] * 3 + [(later["id"], "pending")] * 3)

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import command
 
 from notify.main import MIGRATIONS, create_app
-from platform_shared.db import UTCDateTime, create_engine
-from platform_shared.migrations import alembic_config
+from platform_shared.db import Base, UTCDateTime, create_engine
+from platform_shared.migrations import alembic_config, schema_differences
 from platform_shared.testing import serve_in_process
 
 from .conftest import make_settings
@@ -99,3 +99,18 @@ async def test_notifications_made_before_revision_0002_have_no_duty_holder(
     assert [(d["notification_id"], d["caller_role"]) for d in board] == [
         (str(notification_id), "recipient")
     ]
+
+
+async def test_migrations_build_exactly_the_models_schema(database_url: str) -> None:
+    """Revision 0004 (before_event duties, visits made) adds what the models declare."""
+    create_app(make_settings(database_url))  # imports every model of the service
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            differences = await connection.run_sync(
+                lambda sync: schema_differences(sync, Base.metadata, set(Base.metadata.tables))
+            )
+    finally:
+        await engine.dispose()
+
+    assert differences == []

@@ -26,12 +26,23 @@ RULES_MD_IDS = {
     "police-contact-care-leaver-no-consent",
     "incident-in-placement",
     "cps-checklist-due",
-    "staff-debrief-due",
+    "london-child-information-form",
+    "restraint-measure-record",
+    "restraint-measure-record-signed",
+    "restraint-measure-record-child",
     "sentenced-care-order-first-visit",
     "sentenced-care-order-visits",
     "detained-section-20-visit",
     "release-arrangements-confirmed",
     "release-pathway-plan-review",
+    # rules.md Revision 2
+    "placement-ended-out-of-area",
+    "incident-in-placement-care-leaver",
+    "incident-in-placement-care-leaver-no-consent",
+    "exploitation-concern",
+    "court-hearing-social-worker",
+    "release-day-collection",
+    "care-leaver-custody-visits",
 }
 
 
@@ -68,7 +79,7 @@ async def test_rules_are_listed_with_version_basis_and_citation(
 
     assert response.status_code == 200
     body = response.json()
-    assert body["version"] == "2026.2"
+    assert body["version"] == "2026.3"
     by_id = {rule["id"]: rule for rule in body["items"]}
     assert set(by_id) == RULES_MD_IDS
     assert by_id["placement-out-of-area"]["basis"] == "statutory"
@@ -230,7 +241,7 @@ def test_the_command_refuses_to_start_with_a_statutory_override(tmp_path: Path) 
     environment = {
         **os.environ,
         "NOTIFY_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/n.db",
-        "NOTIFY_RULE_WINDOWS": '{"staff-debrief-due": "PT72H"}',
+        "NOTIFY_RULE_WINDOWS": '{"restraint-measure-record": "PT72H"}',
     }
 
     finished = subprocess.run(
@@ -243,4 +254,4 @@ def test_the_command_refuses_to_start_with_a_statutory_override(tmp_path: Path) 
     )
 
     assert finished.returncode == 1
-    assert "staff-debrief-due is statutory" in finished.stderr
+    assert "restraint-measure-record is statutory" in finished.stderr

@@ -38,6 +38,8 @@ __all__ = [
     "local_date",
     "start_of_day",
     "utc_now",
+    "working_days_before",
+    "working_days_before_deadline",
     "working_days_deadline",
 ]
 
@@ -75,6 +77,23 @@ def add_working_days(day: date, n: int) -> date:
     remaining = n
     while remaining:
         current += timedelta(days=1)
+        if is_working_day(current):
+            remaining -= 1
+    return current
+
+
+def working_days_before(day: date, n: int) -> date:
+    """The `n`th working day before `day`; `day` itself does not count.
+
+    A release on Tuesday 29 December 2026 is 1 working day after Thursday 24 December
+    (25 and 28 December are bank holidays, 26-27 a weekend): that is the day before it.
+    """
+    if n < 0:
+        raise ValueError(f"n must be zero or more, not {n}")
+    current = day
+    remaining = n
+    while remaining:
+        current -= timedelta(days=1)
         if is_working_day(current):
             remaining -= 1
     return current
@@ -141,6 +160,11 @@ def working_days_deadline(day: date, n: int) -> datetime:
     window is due by Thursday 31 December 2026 23:59:59 Europe/London.
     """
     return end_of_day(add_working_days(day, n))
+
+
+def working_days_before_deadline(day: date, n: int) -> datetime:
+    """End of the `n`th working day before `day` (as "N days before" ends on that day)."""
+    return end_of_day(working_days_before(day, n))
 
 
 def calendar_days_deadline(day: date, n: int) -> datetime:

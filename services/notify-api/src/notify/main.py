@@ -18,6 +18,8 @@ from notify.rules.router import router as rules_router
 from notify.settings import Settings
 from platform_shared.app import create_service_app
 from platform_shared.calendar import utc_now
+from platform_shared.organisations import load_directory
+from platform_shared.protocols import LocalProtocolError, load_local_protocols
 from platform_shared.web.clock import Clock
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
@@ -29,8 +31,16 @@ kept in each organisation's inbox, acknowledged, and escalated when overdue."""
 
 
 def load_rules(settings: Settings) -> Catalogue:
-    """The rules in force for `settings`; raises RuleFileError on a bad file or override."""
-    catalogue = load_catalogue(settings.rules_file, settings.rule_windows)
+    """The rules in force for `settings`; raises RuleFileError on a bad file or override,
+    or on a local protocols setting naming an unknown protocol or authority."""
+    directory = load_directory()
+    try:
+        protocols = load_local_protocols(settings.local_protocols, directory)
+    except LocalProtocolError as error:
+        raise RuleFileError(str(error)) from error
+    catalogue = load_catalogue(
+        settings.rules_file, settings.rule_windows, protocols=protocols, directory=directory
+    )
     try:
         parse_window(settings.escalation_window)
     except ValueError as error:

@@ -2,7 +2,11 @@
 
 `rule_windows` overrides `local_policy` deadline windows (rules.md): a JSON object of
 rule id to an ISO 8601 duration (`PT1H`, `PT30M`, `P2D`) or to an object naming the unit
-(`{"working_days": 2}`). Overriding a statutory window stops the service at start.
+(`{"working_days": 2}`), or to an object of `"*"` and responsible authority codes to such
+windows (`{"*": "PT2H", "E09000007": "PT1H"}`, rules.md Revision 2). Every window must be
+tighter than the rule file's; overriding a statutory window, loosening one or naming an
+unknown authority stops the service at start. `local_protocols` (every service's
+setting, `platform_shared.protocols`) says which authorities adopted which local protocol.
 """
 
 from __future__ import annotations

@@ -75,6 +75,11 @@ def incident_data(kind: str, occurred_at: datetime, **overrides: Any) -> dict[st
         "response_category": None,
         "staff_involved": False,
         "police_involved": False,
+        "police_involved_at": None,
+        "exploitation_concern": False,
+        "measure_of_control": None,
+        "measure_planned_in_ehc_plan": False,
+        "related_incident_id": None,
         **overrides,
     }
 

@@ -1,14 +1,16 @@
 """Recurring duties (custody visits, national protocol 8.5): the next occurrence, the end.
 
 A recurring duty makes its next occurrence when one is acknowledged or passes, until an
-ending event arrives for the person (`custody.released`, `care.ended`: the rule's
+ending event arrives for the person. A visit made (rules.md Revision 2) moves the next
+one: it falls due the interval after the visit (`visited_on`, else the acknowledgement's
+day), never later than the series counted from the sentence date (`custody.released`, `care.ended`: the rule's
 `until_events`), or the next would fall due on or after the day the child is certainly
 of the rule's `until_age`.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,8 +23,76 @@ from notify.notifications.models import (
     NotificationKind,
     NotificationStatus,
 )
-from notify.rules.catalogue import Catalogue
-from notify.rules.deadlines import WindowDirection, WindowUnit, due_at, recurring_due_date
+from notify.rules.catalogue import Catalogue, Rule
+from notify.rules.deadlines import (
+    WindowDirection,
+    WindowUnit,
+    due_at,
+    next_after_visit,
+    recurring_due_date,
+)
+
+
+def _end_of(day: date) -> datetime:
+    return due_at(WindowUnit.CALENDAR_DAYS, 0, WindowDirection.AFTER, day)
+
+
+async def _move_next(
+    session: AsyncSession,
+    series: Rule,
+    *,
+    event_id: str | None,
+    occurrence: int,
+    anchor: date,
+    visited_on: date,
+    now: datetime,
+) -> Notification | None:
+    """Bring the open `occurrence` of the series forward to the interval after the visit."""
+    assert series.recurrence is not None
+    successor = await repository.open_occurrence(
+        session, event_id=event_id, rule_id=series.id, occurrence=occurrence
+    )
+    if successor is None or successor.due_at is None:
+        return None
+    moved = _end_of(next_after_visit(anchor, visited_on, series.recurrence.step_tuples()))
+    if moved < successor.due_at:
+        successor.due_at = moved
+        successor.updated_at = now
+    return successor
+
+
+async def visit_made(
+    session: AsyncSession,
+    notification: Notification,
+    catalogue: Catalogue,
+    *,
+    visited_on: date,
+    now: datetime,
+) -> Notification | None:
+    """A first visit (`visit_of`) moves its series' first occurrence; the next occurrence
+    of a series already made (after a passed one) is moved the same way."""
+    rule = catalogue.get(notification.rule_id)
+    if rule is None or notification.recurrence_anchor is None:
+        return None
+    if rule.visit_of is not None:
+        series = catalogue.get(rule.visit_of)
+        occurrence = 1
+    elif rule.recurrence is not None and notification.occurrence is not None:
+        series, occurrence = rule, notification.occurrence + 1
+    else:
+        return None
+    if series is None or series.recurrence is None:
+        return None
+    series = catalogue.in_force(series, notification.responsible_authority)
+    return await _move_next(
+        session,
+        series,
+        event_id=notification.event_id,
+        occurrence=occurrence,
+        anchor=notification.recurrence_anchor,
+        visited_on=visited_on,
+        now=now,
+    )
 
 
 async def create_successor(
@@ -32,9 +102,16 @@ async def create_successor(
     *,
     now: datetime,
     cutoff: timedelta,
+    visited_on: date | None = None,
 ) -> Notification | None:
-    """The next occurrence of a recurring duty, once; None when there is none to make."""
+    """The next occurrence of a recurring duty, once; None when there is none to make.
+
+    Due the step after the series' last (from the sentence date), or the interval after
+    the visit made (`visited_on`) when that is sooner.
+    """
     rule = catalogue.get(notification.rule_id)
+    if rule is not None:
+        rule = catalogue.in_force(rule, notification.responsible_authority)
     if (
         rule is None
         or rule.recurrence is None
@@ -52,6 +129,13 @@ async def create_successor(
         rule.recurrence.step_tuples(),
         occurrence,
     )
+    if visited_on is not None:
+        day = min(
+            day,
+            next_after_visit(
+                notification.recurrence_anchor, visited_on, rule.recurrence.step_tuples()
+            ),
+        )
     notification.successor_created = True
     if notification.recurrence_until is not None and day >= notification.recurrence_until:
         return None  # the duty ends at the age limit: no more occurrences
@@ -71,7 +155,7 @@ async def create_successor(
             org=notification.recipient_org,
             role=notification.recipient_role,
             subject=notification.subject,
-            due_at=due_at(WindowUnit.CALENDAR_DAYS, 0, WindowDirection.AFTER, day),
+            due_at=_end_of(day),
             basis=rule.basis,
             citation=rule.citation,
             event_id=notification.event_id,

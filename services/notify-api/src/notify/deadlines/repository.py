@@ -56,3 +56,37 @@ async def open_recurring_duties(
             .with_for_update()
         )
     )
+
+
+@cross_tenant("a later event breaches a duty whoever receives it (a charge, the police's CIF)")
+async def open_watching(session: AsyncSession, *, keys: Sequence[str]) -> list[Notification]:
+    """The unacknowledged `before_event` duties waiting on one of these keys, locked."""
+    return list(
+        await session.scalars(
+            select(Notification)
+            .where(
+                Notification.watch_key.in_(list(keys)),
+                Notification.status.in_([NotificationStatus.PENDING, NotificationStatus.DELIVERED]),
+            )
+            .order_by(Notification.created_at, Notification.id)
+            .with_for_update()
+        )
+    )
+
+
+@cross_tenant("a visit recorded by the authority moves the next visit of its own series")
+async def open_occurrence(
+    session: AsyncSession, *, event_id: str | None, rule_id: str, occurrence: int
+) -> Notification | None:
+    """The open occurrence of a recurring duty made from an event, locked."""
+    return await session.scalar(
+        select(Notification)
+        .where(
+            Notification.event_id == event_id,
+            Notification.rule_id == rule_id,
+            Notification.kind == NotificationKind.RECURRING,
+            Notification.occurrence == occurrence,
+            Notification.status.in_(list(OPEN_STATUSES)),
+        )
+        .with_for_update()
+    )

@@ -16,6 +16,15 @@ import aiosmtplib
 from notify.delivery.webhook import AttemptResult
 
 
+def _due_line(due: Any, before_events: Any) -> str:
+    if due:
+        return f"Due: {due}"
+    if before_events:
+        # A duty with no fixed instant (rules.md Revision 2): late once one of these comes.
+        return f"Due: before any of these is recorded: {', '.join(before_events)}"
+    return "Due: no deadline"
+
+
 def compose_email(
     notification: dict[str, Any], *, sender: str, to: str, inbox_base_url: str
 ) -> EmailMessage:
@@ -29,7 +38,7 @@ def compose_email(
         "",
         f"What: {title} (rule {notification['rule']})",
         f"For: {recipient['org']}, as {recipient['role'].replace('_', ' ')}",
-        f"Due: {due}" if due else "Due: no deadline",
+        _due_line(due, notification.get("before_events")),
         f"Sequence number: {notification['sequence']}",
         "",
         "Open it, and acknowledge it, in the inbox:",

@@ -46,3 +46,9 @@ class EventReceipt(BaseModel):
         description="Open notifications of earlier events of the same key this event ended "
         "(a changed release date), reason `superseded`",
     )
+    breached: list[uuid.UUID] = Field(
+        default_factory=list,
+        description="Open duties to be met before an event like this one (a `before_event` "
+        "deadline: the London Child Information Form before a charge) that it made a breach: "
+        "now `overdue` with `breach: true` and `breached_by_event` naming this event",
+    )

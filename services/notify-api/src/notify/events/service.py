@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from notify.deadlines.before_event import breach_before_event
 from notify.deadlines.recurring import end_recurring_duties
 from notify.events import repository
 from notify.events.schemas import CloudEvent, EventReceipt, NotificationSummary
@@ -31,6 +32,7 @@ from notify.notifications.ending import supersede_earlier
 from notify.notifications.models import EndedReason, Notification, NotificationKind
 from notify.notifications.schemas import Recipient
 from notify.rules.catalogue import Catalogue
+from notify.rules.deadlines import WindowUnit
 from notify.rules.evaluation import Evaluation, PlannedNotification, evaluate_event
 from platform_shared.organisations import OrganisationDirectory
 from platform_shared.problems import Invalid, NotFound
@@ -102,6 +104,7 @@ def _new_notification(
         duty_holder=planned.duty_holder,
         supersede_key=supersede_key,
         ended_reason=EndedReason.SUPERSEDED if stale and not planned.withheld_reason else None,
+        watch_key=planned.watch_key,
     )
 
 
@@ -132,6 +135,7 @@ def _receipt(
     created: list[CreatedNotification],
     ended: list[Notification],
     superseded: list[Notification],
+    breached: list[Notification],
 ) -> EventReceipt:
     return EventReceipt(
         id=event.id,
@@ -155,6 +159,7 @@ def _receipt(
         ],
         ended_duties=[duty.id for duty in ended],
         superseded=[notification.id for notification in superseded],
+        breached=[notification.id for notification in breached],
     )
 
 
@@ -166,6 +171,7 @@ async def receive_event(
     directory: OrganisationDirectory,
     now: datetime,
     cutoff: timedelta,
+    escalation_window: tuple[WindowUnit, int] = (WindowUnit.HOURS, 4),
 ) -> tuple[EventReceipt, bool]:
     """Store the event and make its notifications; returns the receipt and whether it is new."""
     evaluation = evaluate_event(catalogue, event.type, event.time, event.data or {}, directory)
@@ -199,8 +205,24 @@ async def receive_event(
             event_id=event.id,
             now=now,
         )
+    breached = await breach_before_event(
+        session,
+        catalogue,
+        keys=evaluation.breach_keys,
+        event_id=event.id,
+        now=now,
+        escalation_window=escalation_window,
+        cutoff=cutoff,
+    )
     receipt = _receipt(
-        event, evaluation, catalogue, now=now, created=created, ended=ended, superseded=superseded
+        event,
+        evaluation,
+        catalogue,
+        now=now,
+        created=created,
+        ended=ended,
+        superseded=superseded,
+        breached=breached,
     )
     await repository.write_receipt(session, event.id, receipt.model_dump(mode="json"))
     return receipt, True

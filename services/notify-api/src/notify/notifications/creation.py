@@ -49,6 +49,8 @@ class NewNotification:
     supersede_key: str | None = None
     #: Made already ended (an event older than one that superseded it): never pushed.
     ended_reason: str | None = None
+    #: A `before_event` duty: what a later event must match to make it a breach.
+    watch_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,9 @@ def _row(new: NewNotification, *, sequence: int, now: datetime) -> dict[str, Any
         "citation": new.citation,
         "breach": False,
         "successor_created": False,
+        "watch_key": new.watch_key,
+        "breached_by_event": None,
+        "visited_on": None,
         "created_at": now,
         "updated_at": now,
         "ended_at": now if ended else None,

@@ -72,6 +72,7 @@ class Notification(Base):
         Index("ix_notifications_duty_holder", "duty_holder", "status", "due_at"),
         Index("ix_notifications_supersede_key", "supersede_key"),
         Index("ix_notifications_escalation_of", "escalation_of"),
+        Index("ix_notifications_watch_key", "watch_key", "status"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -116,6 +117,13 @@ class Notification(Base):
     ended_reason: Mapped[str | None] = mapped_column(String(32))
     #: The next occurrence of a recurring duty has been made.
     successor_created: Mapped[bool] = mapped_column(default=False)
+    #: A `before_event` duty (no fixed instant): what a later event must match to make it
+    #: a breach (revision 0004).
+    watch_key: Mapped[str | None] = mapped_column(String(300))
+    #: The later event that came before the acknowledgement and made it a breach.
+    breached_by_event: Mapped[str | None] = mapped_column(String(200))
+    #: The day the visit was made, as the responsible authority recorded it.
+    visited_on: Mapped[date | None]
 
 
 class OrganisationSequence(Base):

@@ -13,6 +13,7 @@ from notify.dependencies import AppSettings, Rules
 from notify.notifications import service
 from notify.notifications.models import NotificationStatus
 from notify.notifications.schemas import (
+    AcknowledgeRequest,
     Notification,
     NotificationDetail,
     NotificationPage,
@@ -21,7 +22,7 @@ from notify.notifications.schemas import (
 from notify.notifications.views import delivery_view, notification_detail, notification_view
 from platform_shared.dependencies import Session
 from platform_shared.fields import IsoInstant
-from platform_shared.problems import Conflict, NotFound, problem_responses
+from platform_shared.problems import Conflict, Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
 from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
 
@@ -83,7 +84,7 @@ async def get_notification(
 @router.post(
     "/{notification_id}/acknowledge",
     response_model=Notification,
-    responses=problem_responses(NotFound, Conflict),
+    responses=problem_responses(NotFound, Conflict, Invalid),
 )
 async def acknowledge_notification(
     notification_id: uuid.UUID,
@@ -92,11 +93,14 @@ async def acknowledge_notification(
     catalogue: Rules,
     settings: AppSettings,
     now: Now,
+    body: AcknowledgeRequest | None = None,
 ) -> Notification:
     """Acknowledge a notification addressed to the caller's organisation.
 
     Idempotent: acknowledging again answers the same notification and changes nothing.
     The deadline is met by acknowledgement, not by delivery; pushes still pending stop.
+    A visit duty may say when the visit was made (`visited_on`); the next visit is due
+    the interval after it.
     """
     row = await service.acknowledge(
         session,
@@ -105,5 +109,6 @@ async def acknowledge_notification(
         catalogue=catalogue,
         now=now,
         cutoff=timedelta(hours=settings.delivery_cutoff_hours),
+        visited_on=body.visited_on if body else None,
     )
     return notification_view(row, catalogue)

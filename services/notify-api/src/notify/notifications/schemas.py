@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from notify.delivery.models import AttemptOutcome, DeliveryStatus
 from notify.endpoints.models import Channel
 from notify.notifications.models import EndedReason, NotificationKind, NotificationStatus
 from notify.rules.recipients import RecipientRole
+from platform_shared.fields import IsoDate
 from platform_shared.web.pagination import Page
 
 
@@ -93,6 +94,38 @@ class Notification(BaseModel):
         description="Why it is `ended`: `ending_event` (release, end of care), `superseded` "
         "(a later event of the same key), `original_acknowledged` or `original_ended` "
         "(an escalation closed)"
+    )
+    before_events: list[str] | None = Field(
+        default=None,
+        description="A duty with no fixed instant (`due_at` null): met by acknowledgement, "
+        "a breach (`overdue`, `breach: true`) if one of these event types is recorded first "
+        "for the same incident (rules.md Revision 2: the London Child Information Form "
+        "before a charge). Null for other notifications",
+        examples=[["charged", "outcome.recorded"]],
+    )
+    breached_by_event: str | None = Field(
+        default=None, description="The CloudEvent id that came first and made it a breach"
+    )
+    visited_on: date | None = Field(
+        default=None,
+        description="A visit duty: the day the visit was made, as the responsible authority "
+        "recorded it on acknowledgement (`visited_on`); null otherwise",
+    )
+
+
+class AcknowledgeRequest(BaseModel):
+    """What an acknowledgement may say beyond "done"; the body is optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    visited_on: IsoDate | None = Field(
+        default=None,
+        description="A visit duty (custody visits, national protocol 8.5): the day the visit "
+        "was actually made (Europe/London), not in the future and not before the sentence. "
+        "The next visit falls due the interval after it (never later than the series from "
+        "the sentence date). Without it, the acknowledgement's day counts as the visit. "
+        "Refused (422) on a notification that is not a visit",
+        examples=["2026-12-04"],
     )
 
 

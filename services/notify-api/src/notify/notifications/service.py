@@ -8,12 +8,12 @@ audited here.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.deadlines.escalations import counts_as_breach
-from notify.deadlines.recurring import create_successor
+from notify.deadlines.recurring import create_successor, visit_made
 from notify.delivery.models import Delivery, DeliveryAttempt
 from notify.delivery.repository import cancel_pending_deliveries
 from notify.notifications import repository
@@ -28,6 +28,7 @@ from notify.notifications.repository import InboxFilter
 from notify.rules.catalogue import Catalogue
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
+from platform_shared.calendar import local_date
 from platform_shared.problems import Conflict, Invalid, NotFound
 from platform_shared.web.pagination import decode_cursor, next_cursor_of
 
@@ -87,6 +88,27 @@ async def read_notification(
     return notification, await repository.deliveries_of(session, principal, notification.id)
 
 
+def _visit_day(
+    notification: Notification, catalogue: Catalogue, visited_on: date | None, now: datetime
+) -> date | None:
+    """The day a visit duty was met; checked before anything is written."""
+    rule = catalogue.get(notification.rule_id)
+    is_visit = rule is not None and rule.records_visits and notification.kind != "escalation"
+    if not is_visit:
+        if visited_on is not None:
+            raise Invalid("body.visited_on", "this notification is not a visit duty")
+        return None
+    today = local_date(now)
+    if visited_on is None:
+        return today
+    if visited_on > today:
+        raise Invalid("body.visited_on", f"in the future (today is {today.isoformat()})")
+    anchor = notification.recurrence_anchor
+    if anchor is not None and visited_on < anchor:
+        raise Invalid("body.visited_on", f"before the sentence or detention ({anchor.isoformat()})")
+    return visited_on
+
+
 async def acknowledge(
     session: AsyncSession,
     principal: Principal,
@@ -95,8 +117,12 @@ async def acknowledge(
     catalogue: Catalogue,
     now: datetime,
     cutoff: timedelta,
+    visited_on: date | None = None,
 ) -> Notification:
     """Acknowledge a notification of the caller's organisation; a repeat changes nothing.
+
+    A visit duty records the day the visit was made (`visited_on`, else today in
+    London): the next visit falls due the interval after it (rules.md Revision 2).
 
     The statutory clock stops here, not at an HTTP 200 (design.md): the duty holder's
     duty is met. Pending pushes stop too, and an open escalation of it is closed
@@ -107,7 +133,9 @@ async def acknowledge(
         return notification
     if notification.status not in OPEN_STATUSES:
         raise Conflict(f"A {notification.status} notification cannot be acknowledged")
+    visit = _visit_day(notification, catalogue, visited_on, now)
     late = bool(notification.overdue_at or (notification.due_at and notification.due_at < now))
+    notification.visited_on = visit
     notification.status = NotificationStatus.ACKNOWLEDGED
     notification.acknowledged_at = now
     notification.acknowledged_by = principal.client_id
@@ -116,7 +144,11 @@ async def acknowledge(
         notification.breach = notification.breach or counts_as_breach(notification)
     await cancel_pending_deliveries(session, notification.id, "acknowledged")
     await close_escalations(session, notification, EndedReason.ORIGINAL_ACKNOWLEDGED, now=now)
-    await create_successor(session, notification, catalogue, now=now, cutoff=cutoff)
+    await create_successor(
+        session, notification, catalogue, now=now, cutoff=cutoff, visited_on=visit
+    )
+    if visit is not None:
+        await visit_made(session, notification, catalogue, visited_on=visit, now=now)
     record_audit(
         session,
         principal,

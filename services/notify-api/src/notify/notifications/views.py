@@ -52,7 +52,19 @@ def notification_view(row: NotificationRow, catalogue: Catalogue) -> Notificatio
         overdue_at=row.overdue_at,
         ended_at=row.ended_at,
         ended_reason=row.ended_reason,
+        before_events=_before_events(row, catalogue),
+        breached_by_event=row.breached_by_event,
+        visited_on=row.visited_on,
     )
+
+
+def _before_events(row: NotificationRow, catalogue: Catalogue) -> list[str] | None:
+    """The later events a `before_event` duty must be met before (from its rule)."""
+    rule = catalogue.get(row.rule_id) if row.watch_key else None
+    if rule is None or row.kind != "rule":
+        return None
+    events = [later.event for w in rule.event_windows for later in w.before_event]
+    return list(dict.fromkeys(events))
 
 
 def delivery_view(row: DeliveryRow, attempts: list[AttemptRow]) -> Delivery:

@@ -3,7 +3,8 @@
 Implements rules.md "Time" on the shared working-day calendar:
 
 - N working days after a day D end at 23:59:59 Europe/London on the Nth working day
-  after D (D does not count);
+  after D (D does not count); N working days before D end at 23:59:59 on the Nth
+  working day before D (a release-day collection agreed the working day before);
 - N calendar days after (or before) D end at 23:59:59 on that day;
 - N months before D end at 23:59:59 on the same day of the month N months earlier;
 - "before" D (`start_of_day`) is 00:00 Europe/London on D;
@@ -25,6 +26,7 @@ from platform_shared.calendar import (
     calendar_days_deadline,
     end_of_day,
     local_date,
+    working_days_before_deadline,
     working_days_deadline,
 )
 
@@ -83,8 +85,9 @@ def due_at(
     sign = 1 if direction == "after" else -1
     if unit == "working_days":
         if direction == "before":
-            raise ValueError("a window of working days before an anchor is not defined")
-        deadline = working_days_deadline(day, amount)
+            deadline = working_days_before_deadline(day, amount)
+        else:
+            deadline = working_days_deadline(day, amount)
     elif unit == "calendar_days":
         deadline = calendar_days_deadline(day, sign * amount)
     elif unit == "months":
@@ -113,6 +116,12 @@ def recurring_due_date(
     for _ in range(occurrence):
         day = _next_day(anchor, day, steps)
     return day
+
+
+def next_after_visit(anchor: date, visited_on: date, steps: list[RecurrenceStepTuple]) -> date:
+    """The day the visit after one made on `visited_on` falls due: the step in force on
+    that day (national protocol 8.5, reg 28: "intervals of not more than six weeks")."""
+    return _next_day(anchor, visited_on, steps)
 
 
 def _next_day(

@@ -9,12 +9,13 @@ deadline need; organisation codes must be known.
 
 from __future__ import annotations
 
+import itertools
 import string
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from notify.rules.catalogue import Catalogue, Rule, Window
+from notify.rules.catalogue import Catalogue, EventWindow, Rule, Window
 from notify.rules.conditions import conditions_hold, missing_fields
 from notify.rules.deadlines import (
     WindowDirection,
@@ -48,6 +49,8 @@ class PlannedNotification:
     duty_holder: str | None = None
     #: No occurrence of a recurring duty falls due on or after this day (`until_age`).
     recurrence_until: date | None = None
+    #: A `before_event` duty: what a later event must match to make it a breach.
+    watch_key: str | None = None
 
 
 @dataclass
@@ -61,6 +64,8 @@ class Evaluation:
     person_ref: str | None = None
     #: What a later event of the same type and key supersedes (`supersede` of the file).
     supersede_key: str | None = None
+    #: The `before_event` duties this event makes a breach of, by their watch keys.
+    breach_keys: list[str] = field(default_factory=list)
 
 
 def _subject(rule: Rule, typed: dict[str, Any]) -> dict[str, Any]:
@@ -79,7 +84,7 @@ def _anchor(anchors: list[str], typed: dict[str, Any], time: datetime) -> date |
     return None
 
 
-def _choose_window(rule: Rule, data: dict[str, Any]) -> Window | None:
+def _choose_window(rule: Rule, data: dict[str, Any]) -> Window | EventWindow | None:
     for window in rule.deadlines:
         if conditions_hold(window.when, data):
             return window
@@ -120,6 +125,7 @@ class _Deadline:
     until: date | None = None
     #: A recurring duty that has ended before its first occurrence (the age limit).
     ended: bool = False
+    watch_key: str | None = None
 
 
 def _duty_holder(rule: Rule, typed: dict[str, Any], issues: list[FieldIssue]) -> str | None:
@@ -154,6 +160,24 @@ def _recurring(rule: Rule, typed: dict[str, Any], anchor: date | datetime) -> _D
     return deadline
 
 
+def watch_key(rule_id: str, values: dict[str, Any]) -> str:
+    """What a `before_event` duty and the later events that breach it share."""
+    parts = [f"{name}={_text(value)}" for name, value in sorted(values.items())]
+    return "|".join([rule_id, *parts])[:300]
+
+
+def _watch(
+    rule: Rule, window: EventWindow, typed: dict[str, Any], issues: list[FieldIssue]
+) -> _Deadline:
+    values = {name: typed.get(name) for name in window.match_fields}
+    for name, value in values.items():
+        if value is None:
+            issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
+    if any(value is None for value in values.values()):
+        return _Deadline()
+    return _Deadline(watch_key=watch_key(rule.id, values))
+
+
 def _deadline(
     rule: Rule,
     data: dict[str, Any],
@@ -166,6 +190,8 @@ def _deadline(
     for name in dict.fromkeys(lacking):
         issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
     window = _choose_window(rule, data) if not lacking else None
+    if isinstance(window, EventWindow):
+        return _watch(rule, window, typed, issues)
     anchors = rule.recurrence.anchor if rule.recurrence else (window.anchor if window else [])
     anchor = _anchor(anchors, typed, time)
     if not lacking and window is None and rule.recurrence is None:
@@ -173,7 +199,11 @@ def _deadline(
     elif anchor is None and anchors:
         issues.append(FieldIssue(f"data.{anchors[0]}", f"required by rule {rule.id}"))
     elif window is not None and anchor is not None:
-        return _Deadline(due=due_at(window.unit, window.amount, window.direction, anchor))
+        deadline = _Deadline(due=due_at(window.unit, window.amount, window.direction, anchor))
+        if rule.visit_of:
+            # A visit: when it is made moves the series on; never before this day.
+            deadline.anchor_day = anchor.date() if isinstance(anchor, datetime) else anchor
+        return deadline
     elif rule.recurrence is not None and anchor is not None:
         return _recurring(rule, typed, anchor)
     return _Deadline()
@@ -200,6 +230,8 @@ def _plan_rule(
         if lacking or not conditions_hold(recipient.when, data):
             continue
         org = recipient_org(recipient.role, typed)
+        if recipient.except_recorder and org is not None and org == typed.get("recorded_by"):
+            continue  # it recorded the event itself
         if org is None:
             issues.append(
                 FieldIssue(
@@ -221,6 +253,7 @@ def _plan_rule(
                 recurrence_anchor=deadline.anchor_day,
                 duty_holder=holder,
                 recurrence_until=deadline.until,
+                watch_key=deadline.watch_key,
             )
         )
     return planned, issues
@@ -260,14 +293,22 @@ def evaluate_event(
             )
     if key_fields:
         evaluation.supersede_key = supersede_key(event_type, {n: typed.get(n) for n in key_fields})
-    candidates = catalogue.rules_for(event_type)
+    authority = typed.get("responsible_authority")
+    candidates = [
+        catalogue.in_force(rule, authority)
+        for rule in catalogue.rules_for(event_type)
+        if catalogue.applies(rule, authority)
+    ]
     for rule in candidates:
-        for name in missing_fields(rule.conditions, data):
+        for name in missing_fields({**rule.conditions, **rule.unless}, data):
             evaluation.issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
+    evaluation.breach_keys = _breach_keys(catalogue, event_type, data, typed)
     if evaluation.issues:
         return Evaluation(issues=_unique(evaluation.issues))
     for rule in candidates:
         if not conditions_hold(rule.conditions, data):
+            continue
+        if rule.unless and conditions_hold(rule.unless, data):
             continue
         planned, issues = _plan_rule(rule, data, typed, time)
         evaluation.issues.extend(issues)
@@ -276,6 +317,33 @@ def evaluate_event(
     if evaluation.issues:
         return Evaluation(issues=_unique(evaluation.issues))
     return evaluation
+
+
+def _breach_keys(
+    catalogue: Catalogue, event_type: str, data: dict[str, Any], typed: dict[str, Any]
+) -> list[str]:
+    """The watch keys of the `before_event` duties an event of this type and data breaches.
+
+    For each later event the rule file names with this type and whose conditions hold,
+    every combination of the values its `match` fields carry (a charge matches by the
+    incident it follows or its own incident id).
+    """
+    if event_type not in catalogue.watched_events:
+        return []
+    keys: list[str] = []
+    for rule in catalogue.rules:
+        for window in rule.event_windows:
+            for later in window.before_event:
+                if later.event != event_type or not conditions_hold(later.when, data):
+                    continue
+                names = sorted(later.match)
+                candidates = [
+                    [typed[field] for field in later.match[name] if typed.get(field) is not None]
+                    for name in names
+                ]
+                for values in itertools.product(*candidates):
+                    keys.append(watch_key(rule.id, dict(zip(names, values, strict=True))))
+    return list(dict.fromkeys(keys))
 
 
 def supersede_key(event_type: str, values: dict[str, Any]) -> str:

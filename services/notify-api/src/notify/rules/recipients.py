@@ -5,10 +5,15 @@
 - area authority: the placement's area authority;
 - area health services: `health-<area GSS>`; home YOT: `yot-<responsible GSS>`;
   area YOT: `yot-<area GSS>` (platform_shared.organisations explains the codes);
+- home health: `health-<responsible GSS>` (reg 13(2)(f): the health body of the
+  child's home area);
 - provider: the `recorded_by` organisation of an incident, else the placement's
-  `provider`;
+  `provider`; placement provider: the open placement's provider of the facts
+  (`placement_provider`, the carer or the fostering service);
 - recorded_by (a duty holder only, never a recipient): the organisation that recorded
-  the incident, e.g. the police force of a custody detention.
+  the incident, e.g. the police force of a custody detention. A duty of the recorder
+  itself (the London Child Information Form of the police) is addressed to `provider`,
+  which reads `recorded_by` first.
 """
 
 from __future__ import annotations
@@ -85,7 +90,7 @@ RecipientRole = Annotated[
         "RecipientRole",
         RECIPIENT_ROLES,
         "The role an organisation receives a notification in.\n\n"
-        "A rule may address the first seven; `escalation` (an overdue notification chased "
+        "A rule may address every role but two: `escalation` (an overdue notification chased "
         "with\nthe responsible authority) and `platform` (a notice such as a disabled "
         "endpoint) are\nthe service's own.",
     ),
@@ -113,9 +118,11 @@ _SOURCES: dict[str, tuple[tuple[str, ...], Callable[[str], str]]] = {
     Role.ESCALATION: (("responsible_authority",), _same),
     Role.AREA_AUTHORITY: (("area_authority",), _same),
     Role.AREA_HEALTH: (("area_authority",), health_code),
+    Role.HOME_HEALTH: (("responsible_authority",), health_code),
     Role.HOME_YOT: (("responsible_authority",), yot_code),
     Role.AREA_YOT: (("area_authority",), yot_code),
     Role.PROVIDER: (("recorded_by", "provider"), _same),
+    Role.PLACEMENT_PROVIDER: (("placement_provider",), _same),
     Role.RECORDED_BY: (("recorded_by",), _same),
 }
 

@@ -2,8 +2,8 @@
 
 from platform_shared.migrations import add_dead_letters, drop_dead_letters
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 
 
 def upgrade() -> None:
