@@ -11,11 +11,15 @@ LOCAL_AUTHORITY = (
     "care-status:read care-status:write incidents:read incidents:write reports:read "
     "notifications:read notifications:ack endpoints:manage rules:read"
 )
-POLICE = "care-status:lookup incidents:write incidents:read notifications:read rules:read"
+POLICE = (
+    "care-status:lookup incidents:write incidents:read notifications:read notifications:ack "
+    "rules:read"
+)
 YOT = "care-status:lookup incidents:read notifications:read notifications:ack endpoints:manage rules:read"
 PROVIDER = "incidents:write incidents:read notifications:read rules:read"
 
-#: The table of docs/api.md, written out: client_id -> (secret, org, scopes).
+#: The table of docs/api.md, written out: client_id -> (secret, org, scopes); police
+#: clients also acknowledge their own duties (docs/api-changes.md, Revision 2).
 API_MD_DEMO_CLIENTS = {
     "demo-camden": ("demo-camden-secret", "E09000007", LOCAL_AUTHORITY),
     "demo-derbyshire": ("demo-derbyshire-secret", "E10000007", LOCAL_AUTHORITY),

@@ -11,7 +11,10 @@ import pytest
 from dev_auth.testing import demo_secret, mint_token
 
 CLIENT_CREDENTIALS = {"grant_type": "client_credentials"}
-POLICE_SCOPES = "care-status:lookup incidents:write incidents:read notifications:read rules:read"
+POLICE_SCOPES = (
+    "care-status:lookup incidents:write incidents:read notifications:read notifications:ack "
+    "rules:read"
+)
 
 
 async def request_token(

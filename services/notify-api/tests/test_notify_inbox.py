@@ -96,7 +96,7 @@ async def test_acknowledging_is_idempotent(service: InProcessService) -> None:
 
 async def test_acknowledging_needs_the_ack_scope(service: InProcessService) -> None:
     await _post(service, "arrest.recorded", incident_data("arrest", TIME))
-    police = await service.as_client("demo-met-custody")
+    police = await service.as_client("demo-met-custody", "notifications:read")
 
     response = await police.post(
         "/v1/notifications/00000000-0000-0000-0000-000000000000/acknowledge"

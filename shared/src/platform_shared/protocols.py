@@ -68,9 +68,7 @@ class LocalProtocols:
     def adopts(self, authority: str | None, protocol: LocalProtocol) -> bool:
         return protocol in self.adopted_by(authority)
 
-    def authorities(
-        self, protocol: LocalProtocol, directory: OrganisationDirectory
-    ) -> list[str]:
+    def authorities(self, protocol: LocalProtocol, directory: OrganisationDirectory) -> list[str]:
         """The local authority codes of the directory that adopted `protocol`, sorted."""
         patterns = self.adopters.get(protocol, ())
         return sorted(
