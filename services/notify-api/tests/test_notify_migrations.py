@@ -20,7 +20,7 @@ from .conftest import make_settings
 #: notify-api's tables and the shared library's (other services' models share `Base`
 #: when the whole suite runs in one process).
 OWN_TABLES = {
-    mapper.local_table.name
+    mapper.class_.__tablename__
     for mapper in Base.registry.mappers
     if mapper.class_.__module__.startswith(("notify.", "platform_shared."))
 }
