@@ -39,6 +39,7 @@ from platform_shared.outbox import WAKE_RELAY, OutboxRelay, Prepare
 from platform_shared.problems import document_problem_media_type, install_problem_handlers
 from platform_shared.settings import ServiceSettings
 from platform_shared.web.clock import Clock
+from platform_shared.web.input_guard import InputGuardMiddleware
 
 logger = logging.getLogger("platform.app")
 
@@ -84,6 +85,9 @@ def create_service_app(
     app.state.clock = clock
     install_problem_handlers(app)
     app.add_exception_handler(IdempotentReplay, replay_handler)
+    # Inside the body guard, so the body it reads is bounded; outside every route, the
+    # direct ones included.
+    app.add_middleware(InputGuardMiddleware)
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     _add_health_routes(app, migrations, metrics)
