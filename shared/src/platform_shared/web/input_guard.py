@@ -41,9 +41,10 @@ MAX_JSON_DEPTH = 32
 #: Characters no string may hold (see the module docstring).
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
-#: What in a raw body means it must be parsed and walked: an escape (any `\u`), DEL or a
-#: C1 control in UTF-8, 19 digits or more, a non-finite literal, a three-digit exponent.
-_NEEDS_WALK = re.compile(rb"\\u|\x7f|\xc2[\x80-\x9f]|\d{19}|NaN|Infinity|[eE][-+]?\d{3}")
+#: What in a raw body means it must be parsed and walked: an escape that can write a
+#: control character (`\u`, `\b`, `\f`), DEL or a C1 control in UTF-8, 19 digits or
+#: more, a non-finite literal, a three-digit exponent.
+_NEEDS_WALK = re.compile(rb"\\[ubf]|\x7f|\xc2[\x80-\x9f]|\d{19}|NaN|Infinity|[eE][-+]?\d{3}")
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKETS = re.compile(rb"[\[\]{}]")
 
