@@ -256,3 +256,66 @@ async def test_a_placement_starting_9999_12_31_is_refused_naming_the_field(
     assert _fields(far) == ["body.start_date"]
     old = await camden.post(placements, json={**body, "start_date": "1899-12-31"})
     assert _fields(old) == ["body.start_date"]
+
+
+# --- every bound is declared ---------------------------------------------------------------
+
+
+def _documents() -> dict[str, dict[str, Any]]:
+    """Each service's OpenAPI document (the apps are built, not started)."""
+    from care_status.main import create_app as care_status_app
+    from care_status.settings import Settings as CareStatusSettings
+    from incidents.main import create_app as incidents_app
+    from incidents.settings import Settings as IncidentSettings
+    from notify.main import create_app as notify_app
+    from notify.settings import Settings as NotifySettings
+
+    url = "sqlite+aiosqlite:///:memory:"
+    apps = {
+        "care-status-api": care_status_app(CareStatusSettings(_env_file=None, database_url=url)),
+        "incident-api": incidents_app(IncidentSettings(_env_file=None, database_url=url)),
+        "notify-api": notify_app(NotifySettings(_env_file=None, database_url=url)),
+    }
+    return {service: app.openapi() for service, app in apps.items()}
+
+
+def _unbounded(
+    document: dict[str, Any], schema: dict[str, Any], where: str, seen: frozenset[str]
+) -> list[str]:
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        if name in seen:
+            return []
+        target = document["components"]["schemas"][name]
+        return _unbounded(document, target, where, seen | {name})
+    found = []
+    for key in ("anyOf", "oneOf", "allOf"):
+        for option in schema.get(key, []):
+            found += _unbounded(document, option, where, seen)
+    for name, field in schema.get("properties", {}).items():
+        found += _unbounded(document, field, f"{where}.{name}", seen)
+    if schema.get("type") == "array":
+        found += _unbounded(document, schema.get("items", {}), f"{where}[]", seen)
+    kind, form = schema.get("type"), schema.get("format")
+    if form in ("date", "date-time") and "formatMaximum" not in schema:
+        found.append(f"{where}: a {form} without formatMinimum/formatMaximum")
+    if kind == "integer" and "maximum" not in schema:
+        found.append(f"{where}: an integer without a maximum")
+    return found
+
+
+def test_every_date_instant_and_integer_a_request_may_hold_is_bounded() -> None:
+    """docs/decisions.md D15: nothing is accepted that a database or a rule then refuses."""
+    found = []
+    for service, document in _documents().items():
+        for template, item in document["paths"].items():
+            for method, operation in item.items():
+                where = f"{service} {method.upper()} {template}"
+                for parameter in operation.get("parameters", []):
+                    name = f"{where} {parameter['in']}.{parameter['name']}"
+                    found += _unbounded(document, parameter["schema"], name, frozenset())
+                body = operation.get("requestBody", {}).get("content", {})
+                if "application/json" in body:
+                    schema = body["application/json"]["schema"]
+                    found += _unbounded(document, schema, f"{where} body", frozenset())
+    assert not found, "\n".join(found)
