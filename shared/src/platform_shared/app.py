@@ -40,6 +40,7 @@ from platform_shared.problems import document_problem_media_type, install_proble
 from platform_shared.ratelimit import RateLimitHeadersMiddleware, rate_limiter_of
 from platform_shared.settings import ServiceSettings
 from platform_shared.web.clock import Clock
+from platform_shared.web.input_guard import InputGuardMiddleware
 
 logger = logging.getLogger("platform.app")
 
@@ -86,6 +87,9 @@ def create_service_app(
     app.state.rate_limiter = rate_limiter_of(settings)
     install_problem_handlers(app)
     app.add_exception_handler(IdempotentReplay, replay_handler)
+    # Inside the body guard, so the body it reads is bounded; outside every route, the
+    # direct ones included.
+    app.add_middleware(InputGuardMiddleware)
     app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     app.add_middleware(RateLimitHeadersMiddleware)

@@ -36,6 +36,7 @@ from starlette.routing import Match, Route
 from starlette.types import Scope
 
 from platform_shared.auth import Principal, authorize, require_scopes
+from platform_shared.web.input_guard import DEPTH_REASON, too_deep
 
 Body = TypeVar("Body", bound=BaseModel)
 
@@ -49,6 +50,10 @@ def parse_body(model: type[Body], raw: bytes) -> Body:
     if not raw:
         missing = {"type": "missing", "loc": ("body",), "msg": "Field required", "input": None}
         raise RequestValidationError([missing])
+    if too_deep(raw):
+        # Python's parser recurses: nesting 50,000 deep ran it out of stack (a 500).
+        deep = {"type": "value_error", "loc": ("body",), "msg": DEPTH_REASON, "input": None}
+        raise RequestValidationError([deep])
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -60,7 +65,7 @@ def parse_body(model: type[Body], raw: bytes) -> Body:
             "ctx": {"error": error.msg},
         }
         raise RequestValidationError([malformed]) from error
-    except UnicodeDecodeError as error:
+    except ValueError as error:  # not UTF-8, or a number longer than Python parses
         raise HTTPException(400, "There was an error parsing the body") from error
     try:
         return model.model_validate(data, from_attributes=True)

@@ -2,7 +2,8 @@
 
 Log lines carry ids (request, event, record) and never names, dates of birth or
 identifiers: the formatter writes only the message and the `extra` fields code passes,
-and code passes ids.
+and code passes ids. A logged exception is written without its messages
+(`platform_shared.tracebacks`): they are where a driver or a validator quotes values.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from platform_shared.problems import problem_response
+from platform_shared.tracebacks import without_values
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 
@@ -59,8 +61,8 @@ class JsonFormatter(logging.Formatter):
         for key, value in vars(record).items():
             if key not in _STANDARD_RECORD_FIELDS and not key.startswith("_"):
                 entry[key] = value if isinstance(value, str | int | float | bool) else str(value)
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+        if record.exc_info and record.exc_info[1] is not None:
+            entry["exception"] = without_values(record.exc_info[1])
         return json.dumps(entry)
 
 

@@ -20,6 +20,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from platform_shared.tracebacks import without_values
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://care-platform.example/problems/"
 
@@ -245,7 +247,12 @@ async def _database_unavailable_handler(request: Request, exc: Exception) -> JSO
 
 
 async def _unexpected_error_handler(request: Request, exc: Exception) -> JSONResponse:
-    logger.exception("unhandled error", extra={"path": request.url.path})
+    # Written out here without values, not passed as `exc_info`: any handler of the
+    # record (a test's, a deployment's) would print the messages, and they hold values.
+    logger.error(
+        "unhandled error",
+        extra={"path": request.url.path, "exception": without_values(exc)},
+    )
     return problem_response(
         500,
         "Internal server error",

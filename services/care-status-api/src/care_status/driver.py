@@ -53,6 +53,14 @@ _UNAVAILABLE = (
 )
 
 
+class StatementFailed(Exception):
+    """A lookup statement the database refused; the SQL and SQLSTATE only, no values."""
+
+    def __init__(self, sql: str, sqlstate: str | None) -> None:
+        super().__init__(f"SQLSTATE {sqlstate}: {sql}")
+        self.sqlstate = sqlstate
+
+
 @dataclass(frozen=True)
 class _DriverSql:
     """A statement as asyncpg runs it: SQL text, and how to order and convert the values."""
@@ -115,6 +123,11 @@ class LookupConnection:
         except _UNAVAILABLE as error:
             self.failed = True
             raise OperationalError(form.sql, None, error) from error
+        except asyncpg.PostgresError as error:
+            self.failed = True
+            # asyncpg's message quotes the argument it could not encode or the row that
+            # broke a constraint: the error raised (and logged) names only what failed.
+            raise StatementFailed(form.sql, error.sqlstate) from None
         except Exception:
             self.failed = True
             raise

@@ -21,7 +21,7 @@ from notify.notifications.schemas import (
 )
 from notify.notifications.views import delivery_view, notification_detail, notification_view
 from platform_shared.dependencies import Session
-from platform_shared.fields import IsoInstant
+from platform_shared.fields import LARGEST_INTEGER_COLUMN, IsoInstant
 from platform_shared.problems import Conflict, Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
 from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
@@ -42,7 +42,12 @@ async def list_notifications(
     rule: Annotated[str | None, Query(max_length=100)] = None,
     role: RecipientRole | None = None,
     after_sequence: Annotated[
-        int | None, Query(ge=0, description="Only sequence numbers above this (gap recovery)")
+        int | None,
+        Query(
+            ge=0,
+            le=LARGEST_INTEGER_COLUMN,
+            description="Only sequence numbers above this (gap recovery)",
+        ),
     ] = None,
     cursor: Cursor = None,
     limit: Limit = DEFAULT_LIMIT,
