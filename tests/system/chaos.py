@@ -341,7 +341,8 @@ class Chaos:
             await asyncio.to_thread(self.platform.kill, victim)
             self.result.kills[victim] += 1
             await asyncio.sleep(self.rng.uniform(*self.config.down_for))
-            await asyncio.to_thread(self.platform.restart, victim)
+            # A loaded host (2 cores, many test runs) can take a minute to start an API.
+            await asyncio.to_thread(self.platform.restart, victim, 300)
 
     async def receiver_faults(self, driver: Driver) -> None:
         """Refused at a fifth of the drive, 503 at two fifths, 410 on `GONE` at three."""

@@ -106,14 +106,14 @@ class Platform:
                 [str(BIN / command[0]), *command[1:]], env=env, cwd=REPO, stdout=log, stderr=log
             )
 
-    def restart(self, name: str) -> None:
+    def restart(self, name: str, timeout: float = 60) -> None:
         """Start `name` again as it was started (after a stop or a kill); waits for an API."""
         if name in self.processes:
             self.stop(name)
         command, extra_env = self.commands[name]
         self.start(name, *command, extra_env=extra_env)
         if name in SERVICE_OFFSETS:
-            self.wait_ready(name)
+            self.wait_ready(name, timeout=timeout)
 
     def database_url(self, service: str) -> str:
         """The database URL `service` (care-status-api, incident-api, notify-api) runs on."""
