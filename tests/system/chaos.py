@@ -13,8 +13,8 @@ Police would, it records children placed in Derbyshire and a police contact with
 
 - SIGKILLs a delivery worker, a relay or a service at random moments and starts it again
   (each of them at least once), and
-- takes the receiver down: connection refused, then 503 with `Retry-After`, then 410 Gone
-  on one endpoint for good.
+- takes the receiver down as each quarter of the children starts: connection refused,
+  then 503 with `Retry-After`, then 410 Gone on one endpoint for good.
 
 When everything has settled it reads the three databases and the receiver's counts and
 prints what was made, delivered, lost, duplicated and left in progress. `failures()` is
@@ -129,6 +129,7 @@ class ChaosResult:
     bad_signatures: int = 0
     attempt_rows: int = 0
     attempt_rows_delivered: int = 0
+    attempt_rows_refused: int = 0
     receiver_requests: int = 0
     receiver_accepted: int = 0
     receiver_answers: dict[int, int] = field(default_factory=dict)
@@ -181,6 +182,7 @@ class ChaosResult:
             ("outbox events left in progress", f"{self.outbox_in_progress}"),
             ("bad signatures", f"{self.bad_signatures}"),
             ("attempt rows (all outcomes)", f"{self.attempt_rows}"),
+            ("attempt rows with no answer (connection refused)", f"{self.attempt_rows_refused}"),
             ("receiver requests (all answers)", f"{self.receiver_requests} ({answers})"),
             ("attempt rows `delivered`", f"{self.attempt_rows_delivered}"),
             ("receiver accepted (2xx, counting repeats)", f"{self.receiver_accepted}"),
@@ -317,6 +319,7 @@ class Chaos:
         if config.kill_relays:
             self.victims += [f"{s}-relay-{n}" for s in RELAYING_SERVICES for n in range(RELAYS)]
         self.stack = AsyncExitStack()
+        self.quarter_started = [asyncio.Event() for _ in range(4)]
 
     async def serve_receiver(self) -> None:
         await self.stack.enter_async_context(serve_over_http(self.receiver.app, port=self.port))
@@ -345,21 +348,51 @@ class Chaos:
             await asyncio.to_thread(self.platform.restart, victim, 300)
 
     async def receiver_faults(self, driver: Driver) -> None:
-        """Refused at a fifth of the drive, 503 at two fifths, 410 on `GONE` at three."""
-        await driver.reached(0.2)
+        """A fault as each quarter of the children starts: none, connection refused, 503
+        with `Retry-After`, then 410 on `GONE` for good. A quarter waits for its fault, so
+        that there are pushes to refuse however fast the drive goes."""
+        self.quarter_started[0].set()
+        await driver.reached(0.25)
         log("receiver down: connection refused")
         await self.stop_receiver()
-        await asyncio.sleep(self.config.fault_seconds)
+        self.quarter_started[1].set()
+        await self._hold(self._refused_attempts)
         await self.serve_receiver()
-        await driver.reached(0.4)
+        await driver.reached(0.5)
         log("receiver answers 503 Retry-After: 1")
         self.receiver.retry_after = "1"
         self.receiver.status_code = 503
-        await asyncio.sleep(self.config.fault_seconds)
+        self.quarter_started[2].set()
+
+        async def answered_503() -> int:
+            return self.receiver.answers[503]
+
+        await self._hold(answered_503)
         self.receiver.status_code = 204
-        await driver.reached(0.6)
+        await driver.reached(0.75)
         log(f"endpoint {GONE} answers 410 Gone")
         self.receiver.endpoint_status[GONE] = 410
+        self.quarter_started[3].set()
+
+    async def _hold(self, hits: Callable[[], Awaitable[int]]) -> None:
+        """Keep a fault for `fault_seconds`, and until it refused a push (a minute at most)."""
+        await asyncio.sleep(self.config.fault_seconds)
+        for _ in range(120):
+            if await hits():
+                return
+            await asyncio.sleep(0.5)
+
+    async def _refused_attempts(self) -> int:
+        return await refused_attempts(self.platform)
+
+
+async def refused_attempts(platform: Platform) -> int:
+    """Attempt rows that got no answer (the receiver refused the connection)."""
+    [(count,)] = await _query(
+        platform.database_url("notify-api"),
+        "SELECT count(*) FROM delivery_attempts WHERE status_code IS NULL",
+    )
+    return int(count)
 
 
 def log(message: str) -> None:
@@ -481,6 +514,7 @@ async def _count(
     by_outcome = {outcome: int(count) for outcome, count in attempts}
     result.attempt_rows = sum(by_outcome.values())
     result.attempt_rows_delivered = by_outcome.get("delivered", 0)
+    result.attempt_rows_refused = await refused_attempts(platform)
     result.receiver_requests = receiver.requests
     result.receiver_accepted = sum(receiver.by_webhook_id.values())
     result.receiver_answers = dict(receiver.answers)
@@ -527,11 +561,12 @@ async def run_chaos(config: ChaosConfig) -> ChaosResult:
             ):
                 slots = asyncio.Semaphore(config.concurrency)
 
-                async def one_child() -> None:
+                async def one_child(number: int) -> None:
+                    await chaos.quarter_started[number * 4 // config.children].wait()
                     async with slots:
                         await driver.child(camden, police)
 
-                drive = asyncio.gather(*(one_child() for _ in range(config.children)))
+                drive = asyncio.gather(*(one_child(n) for n in range(config.children)))
                 killing = asyncio.create_task(chaos.kill_processes(lambda: not drive.done()))
                 faults = asyncio.create_task(chaos.receiver_faults(driver))
                 try:

@@ -30,9 +30,9 @@ async def test_nothing_is_lost_duplicated_or_stuck_when_processes_die_and_receiv
     if reason:
         pytest.skip(reason)
     config = ChaosConfig(
-        children=10,
+        children=12,
         incidents_per_child=2,
-        concurrency=10,
+        concurrency=4,
         kill_gap=(1.0, 3.0),
         down_for=(0.5, 1.5),
         settle_seconds=240,
@@ -44,9 +44,12 @@ async def test_nothing_is_lost_duplicated_or_stuck_when_processes_die_and_receiv
 
     print(result.report())
     assert result.failures() == [], result.report()
-    assert result.made == result.expected == 10 * (2 + 2 * 3)
+    assert result.made == result.expected == 12 * (2 + 2 * 3)
     assert result.delivered == result.pushes_owed > 0
-    assert result.pushes_excused_by_410 > 0, "the 410 endpoint was pushed to and disabled"
+    assert result.attempt_rows_refused > 0, "a push met the connection refused"
+    assert result.receiver_answers.get(503, 0) > 0
+    assert result.receiver_answers.get(410, 0) > 0
+    assert result.pushes_excused_by_410 > 0, "the 410 endpoint was disabled with pushes owed"
     assert set(result.kills) == {
         "worker-0",
         "worker-1",
