@@ -77,7 +77,10 @@ ENDPOINTS = (
 )
 GONE = "derbyshire-gone"
 #: The reason notify-api ends a delivery with when its endpoint answered 410.
-GONE_REASON = "the endpoint answered 410 Gone and was disabled"
+#: Why notify-api ends a delivery once its endpoint answered 410: the 410 itself (and the
+#: pending ones then), or a delivery made by an intake that read the endpoint just before
+#: it was disabled, ended by the worker that claims it.
+GONE_REASONS = ("the endpoint answered 410 Gone and was disabled", "endpoint disabled")
 #: Delivery workers as in a small production deployment; a 15 s lease (the least allowed)
 #: so a killed worker's pushes are due again soon; 20 pushes in flight per worker.
 WORKERS = 3
@@ -136,6 +139,8 @@ class ChaosResult:
     deliveries_delivered: int = 0
     receiver_distinct: int = 0
     kills: Counter[str] = field(default_factory=Counter)
+    lost_detail: list[str] = field(default_factory=list)
+    unhandled_errors: Counter[str] = field(default_factory=Counter)
     server_errors: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     settled_in: float | None = None
@@ -162,6 +167,9 @@ class ChaosResult:
         kills = ", ".join(f"{name} {n}" for name, n in sorted(self.kills.items()))
         errors = ", ".join(f"{k} {n}" for k, n in sorted(self.server_errors.items())) or "none"
         settled = f"{self.settled_in:.0f} s" if self.settled_in is not None else "NOT SETTLED"
+        unhandled = (
+            ", ".join(f"{k} {n}" for k, n in sorted(self.unhandled_errors.items())) or "none"
+        )
         rows = [
             (
                 "children recorded",
@@ -192,13 +200,15 @@ class ChaosResult:
             ),
             ("SIGKILLs", kills),
             ("5xx answers to the drivers (retried)", errors),
+            ("unhandled errors in the processes' logs", unhandled),
             ("drained after the chaos in", settled),
             ("whole run", f"{self.seconds:.0f} s"),
         ]
         width = max(len(name) for name, _ in rows)
         lines = [f"  {name.ljust(width)}  {value}" for name, value in rows]
         verdict = "; ".join(self.failures()) or "nothing lost, duplicated or stuck"
-        return "\n".join(["chaos run:", *lines, f"verdict: {verdict}"])
+        lost = [f"  lost: {line}" for line in self.lost_detail[:20]]
+        return "\n".join(["chaos run:", *lines, *lost, f"verdict: {verdict}"])
 
 
 class Driver:
@@ -457,9 +467,6 @@ async def _count(
     attempts = await _query(
         notify, "SELECT outcome, count(*) FROM delivery_attempts GROUP BY outcome"
     )
-    [(disabled_at,)] = await _query(
-        notify, f"SELECT disabled_at FROM endpoints WHERE id = '{endpoint_ids[GONE]}'"
-    )
     result.deliveries_in_progress, result.outbox_in_progress = await _in_progress(platform)
 
     expected = {
@@ -497,9 +504,12 @@ async def _count(
             if org != row.recipient_org:
                 continue
             delivery = delivery_of.get((endpoint_ids[name], str(row.id)))
+            # A notification made before the receiver first answered 410 found the endpoint
+            # enabled, so it has a delivery there; one made after may not.
+            gone_at = receiver.first_answered.get(410)
             if name == GONE and (
-                (delivery is not None and delivery.ended_reason == GONE_REASON)
-                or (delivery is None and disabled_at is not None and row.created_at >= disabled_at)
+                (delivery is not None and delivery.ended_reason in GONE_REASONS)
+                or (delivery is None and gone_at is not None and row.created_at >= gone_at)
             ):
                 result.pushes_excused_by_410 += 1
                 continue
@@ -508,6 +518,15 @@ async def _count(
                 result.delivered += 1
             else:
                 result.lost_pushes += 1
+                result.lost_detail.append(
+                    f"notification {row.id} ({row.rule_id}, made {row.created_at:%H:%M:%S.%f})"
+                    f" to {name}: "
+                    + (
+                        f"delivery {delivery.status}, {delivery.ended_reason}"
+                        if delivery is not None
+                        else "no delivery"
+                    )
+                )
     result.two_webhook_ids = sum(1 for ids in received.values() if len(ids) > 1)
     result.redelivered_same_id = receiver.repeats()
     result.bad_signatures = receiver.bad_signatures
@@ -522,6 +541,11 @@ async def _count(
         1 for d in deliveries if d.status == "delivered" and str(d.endpoint_id) in name_of
     )
     result.receiver_distinct = len(receiver.by_webhook_id)
+    for log_file in sorted(platform.var_dir.glob("*.log")):
+        with log_file.open(errors="replace") as lines:
+            count = sum(1 for line in lines if '"message": "unhandled error"' in line)
+        if count:
+            result.unhandled_errors[log_file.stem] = count
 
 
 async def run_chaos(config: ChaosConfig) -> ChaosResult:

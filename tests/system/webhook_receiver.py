@@ -13,6 +13,7 @@ refuse: `status_code` for every endpoint (with `retry_after` as the `Retry-After
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from datetime import UTC, datetime
 from typing import Any
 
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
@@ -36,6 +37,8 @@ class WebhookReceiver:
         #: Every request that reached the receiver, and every answer it gave, by status.
         self.requests = 0
         self.answers: Counter[int] = Counter()
+        #: When each status was first answered.
+        self.first_answered: dict[int, datetime] = {}
         self.bad_signatures = 0
         self.app = Starlette(
             routes=[
@@ -74,6 +77,7 @@ class WebhookReceiver:
 
     def _answer(self, status_code: int) -> Response:
         self.answers[status_code] += 1
+        self.first_answered.setdefault(status_code, datetime.now(UTC))
         headers = {}
         if status_code in (429, 503) and self.retry_after is not None:
             headers["Retry-After"] = self.retry_after
