@@ -48,6 +48,7 @@ from journeys import CAMDEN, DERBYSHIRE, YOT_CAMDEN, YOT_DERBYSHIRE, london_toda
 from journeys import unique_family_name as family_name
 from platform_harness import RELAYING_SERVICES, SERVICE_OFFSETS, Platform, free_base_port
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError, OperationalError
 from webhook_receiver import WebhookReceiver
 
 from platform_shared.db import create_engine
@@ -410,12 +411,21 @@ def log(message: str) -> None:
 
 
 async def _query(url: str, statement: str) -> list[Any]:
-    engine = create_engine(url, pool_size=1)
-    try:
-        async with engine.connect() as connection:
-            return list((await connection.execute(text(statement))).all())
-    finally:
-        await engine.dispose()
+    """Run `statement`; a connection refused (a PostgreSQL shared with other test runs may
+    be at `max_connections`) is tried again for a minute."""
+    for attempt in range(60):
+        engine = create_engine(url, pool_size=1)
+        try:
+            async with engine.connect() as connection:
+                return list((await connection.execute(text(statement))).all())
+        except (OperationalError, DBAPIError, OSError) as error:
+            if attempt == 59:
+                raise
+            log(f"database not answering ({type(error).__name__}); trying again")
+            await asyncio.sleep(1)
+        finally:
+            await engine.dispose()
+    raise AssertionError("unreachable")
 
 
 async def _in_progress(platform: Platform) -> tuple[int, int]:
