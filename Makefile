@@ -6,7 +6,7 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: help install run migrate test test-fast lint fmt docs bench clean
+.PHONY: help install run migrate test test-fast lint fmt docs bench chaos clean
 
 help:
 	@echo "make run      start the platform on its embedded default (SQLite, dev auth server, worker)"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint     ruff, mypy, the import contracts (lint-imports) and the tenancy lint;  make fmt  format the code"
 	@echo "make docs     regenerate docs/events.md from platform_shared.contracts"
 	@echo "make bench    benchmarks (PostgreSQL; BENCH_ARGS=--quick for small sizes), see docs/performance.md"
+	@echo "make chaos    the chaos suite (PostgreSQL; CHAOS_ARGS=--notifications 500 for a small run), see docs/operations.md"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -62,6 +63,11 @@ bench: install
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk; }
 	$(UV) run --no-sync python bench/run.py $(BENCH_ARGS)
+
+# The production shape on PostgreSQL, killed and refused while it delivers >= 5,000
+# notifications; exits non-zero on anything lost, duplicated or stuck (docs/operations.md).
+chaos: install
+	$(UV) run --no-sync python tests/system/chaos.py $(CHAOS_ARGS)
 
 clean:
 	rm -rf var .venv

@@ -2,8 +2,10 @@
 
 Each service runs in-process on SQLite, served on a loopback port; schemathesis's CLI
 reads the document the service serves and runs its examples, coverage, fuzzing and
-stateful (links) phases, positive and negative data, with a bounded number of cases per
-operation. Every operation is called with a real token (from the development
+stateful phases with every check (`--checks all`), positive and negative data, with a
+bounded number of cases per operation. The documents declare no OpenAPI links: the stateful
+phase follows the links schemathesis infers (from `Location` headers and by matching
+parameters to response fields), and the test fails if it ran no scenario. Every operation is called with a real token (from the development
 authorization server) of a demo client holding the scopes the document says it needs.
 
 Failing checks: a server error, a response that breaks its schema, status code or
@@ -16,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -188,3 +191,6 @@ async def test_service_keeps_its_openapi_contract_under_generated_requests(
         returncode, output = await _run_schemathesis(tmp_path, base_url, config)
 
     assert returncode == 0, output[-30000:]
+    # The links are inferred (Location headers, dependency analysis): a schema change that
+    # left none would skip the stateful phase silently.
+    assert re.search(r"Scenarios:\s+[1-9]", output), "the stateful phase ran no scenario"

@@ -252,14 +252,19 @@ async def register_webhook(
     inbox: httpx.AsyncClient,
     receiver: Any,
     base_url: str,
-    rules: tuple[str, ...] = ("placement-out-of-area",),
+    rules: tuple[str, ...] | None = ("placement-out-of-area",),
+    name: str = "",
 ) -> dict[str, Any]:
-    """Register `receiver` (at `base_url`) as the caller's webhook for `rules`; give it the secret."""
-    response = await inbox.post(
-        "/v1/endpoints",
-        json={"channel": "webhook", "url": f"{base_url}/hooks", "rules": list(rules)},
-    )
+    """Register `receiver` (at `base_url`) as the caller's webhook for `rules` (None: every
+    rule), as its endpoint `name` (`/hooks/<name>`; "" is `/hooks`); give it the secret."""
+    body: dict[str, Any] = {
+        "channel": "webhook",
+        "url": f"{base_url}/hooks/{name}" if name else f"{base_url}/hooks",
+    }
+    if rules is not None:
+        body["rules"] = list(rules)
+    response = await inbox.post("/v1/endpoints", json=body)
     assert response.status_code == 201, response.text
     endpoint: dict[str, Any] = response.json()
-    receiver.secret = endpoint["secret"]
+    receiver.secrets[name] = endpoint["secret"]
     return endpoint

@@ -4,6 +4,10 @@ Starts the development authorization server, the three services and delivery wor
 with the same commands `make run` uses (`<service> serve`, `notify-api deliver`), on
 SQLite files or on fresh PostgreSQL databases, and lets a test stop, kill and restart any
 of them. Services talk to each other over real HTTP.
+
+`relays=N` starts the production shape of `deploy/` instead of the embedded default: the
+APIs do not relay in process (`<PREFIX>RELAY_IN_PROCESS=false`) and each producing service
+has N `<service> relay` processes of its own.
 """
 
 from __future__ import annotations
@@ -41,6 +45,11 @@ _spec.loader.exec_module(devrun)
 
 T = TypeVar("T")
 
+#: Each HTTP process's port, from the platform's base port.
+SERVICE_OFFSETS = {"dev-auth": 0, "care-status-api": 1, "incident-api": 2, "notify-api": 3}
+#: The services with an outbox, whose relay may run as processes of its own.
+RELAYING_SERVICES = ("care-status-api", "incident-api")
+
 DEMO_SECRETS = {
     "platform-services": "platform-services-secret",
 }
@@ -57,6 +66,8 @@ class Platform:
     base_port: int
     env: dict[str, str] = field(default_factory=dict)
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    #: How each process was started (command, extra settings), so it can be started again.
+    commands: dict[str, tuple[tuple[str, ...], dict[str, str]]] = field(default_factory=dict)
     databases: list[str] = field(default_factory=list)
     _tokens: dict[tuple[str, str | None], str] = field(default_factory=dict)
 
@@ -65,8 +76,7 @@ class Platform:
         return f"http://127.0.0.1:{self.base_port}"
 
     def url(self, service: str) -> str:
-        offsets = {"dev-auth": 0, "care-status-api": 1, "incident-api": 2, "notify-api": 3}
-        return f"http://127.0.0.1:{self.base_port + offsets[service]}"
+        return f"http://127.0.0.1:{self.base_port + SERVICE_OFFSETS[service]}"
 
     def prepare(self) -> None:
         self.var_dir.mkdir(parents=True, exist_ok=True)
@@ -90,10 +100,25 @@ class Platform:
         """Start process `name` running `command` (a console script and its arguments)."""
         env = dict(self.env)
         env.update(extra_env or {})
-        log = (self.var_dir / f"{name}.log").open("ab")
-        self.processes[name] = subprocess.Popen(
-            [str(BIN / command[0]), *command[1:]], env=env, cwd=REPO, stdout=log, stderr=log
-        )
+        self.commands[name] = (command, dict(extra_env or {}))
+        with (self.var_dir / f"{name}.log").open("ab") as log:
+            self.processes[name] = subprocess.Popen(
+                [str(BIN / command[0]), *command[1:]], env=env, cwd=REPO, stdout=log, stderr=log
+            )
+
+    def restart(self, name: str, timeout: float = 60) -> None:
+        """Start `name` again as it was started (after a stop or a kill); waits for an API."""
+        if name in self.processes:
+            self.stop(name)
+        command, extra_env = self.commands[name]
+        self.start(name, *command, extra_env=extra_env)
+        if name in SERVICE_OFFSETS:
+            self.wait_ready(name, timeout=timeout)
+
+    def database_url(self, service: str) -> str:
+        """The database URL `service` (care-status-api, incident-api, notify-api) runs on."""
+        prefix = {s.name: s.prefix for s in devrun.SERVICES}[service]
+        return self.env[f"{prefix}DATABASE_URL"]
 
     def start_replica(self, service: str, port: int) -> str:
         """Start another process of `service` on `port`, sharing its database; its URL."""
@@ -115,15 +140,31 @@ class Platform:
         self.start(service, service, "serve")
         self.wait_ready(service)
 
-    def start_all(self, delivery_workers: int = 1) -> None:
+    def start_all(
+        self,
+        delivery_workers: int = 1,
+        relays: int = 0,
+        worker_env: dict[str, str] | None = None,
+    ) -> None:
+        """Everything; with `relays`, that many relay processes per producing service."""
         self.start("dev-auth", "dev-auth", "serve")
         self.wait_ready("dev-auth")
         for service in ("care-status-api", "incident-api", "notify-api"):
-            self.start(service, service, "serve")
+            self.start(service, service, "serve", extra_env=self._api_env(service, relays))
         for service in ("care-status-api", "incident-api", "notify-api"):
             self.wait_ready(service)
+        for service in RELAYING_SERVICES if relays else ():
+            for number in range(relays):
+                self.start(f"{service}-relay-{number}", service, "relay")
         for number in range(delivery_workers):
-            self.start(f"worker-{number}", "notify-api", "deliver")
+            self.start(f"worker-{number}", "notify-api", "deliver", extra_env=worker_env)
+
+    @staticmethod
+    def _api_env(service: str, relays: int) -> dict[str, str]:
+        if not relays or service not in RELAYING_SERVICES:
+            return {}
+        prefix = {s.name: s.prefix for s in devrun.SERVICES}[service]
+        return {f"{prefix}RELAY_IN_PROCESS": "false"}
 
     def wait_ready(self, service: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -153,6 +194,10 @@ class Platform:
         self.stop(name, signal.SIGKILL)
 
     def stop_everything(self) -> None:
+        # Signalled together, then awaited: one after another, each may take its grace.
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.terminate()
         for name in list(self.processes):
             self.stop(name)
         for name in self.databases:
@@ -218,11 +263,17 @@ def _port_free(port: int) -> bool:
 
 
 @contextmanager
-def running_platform(backend: str, var_dir: Path, delivery_workers: int = 1) -> Iterator[Platform]:
+def running_platform(
+    backend: str,
+    var_dir: Path,
+    delivery_workers: int = 1,
+    relays: int = 0,
+    worker_env: dict[str, str] | None = None,
+) -> Iterator[Platform]:
     platform = Platform(backend=backend, var_dir=var_dir, base_port=free_base_port())
     try:
         platform.prepare()
-        platform.start_all(delivery_workers=delivery_workers)
+        platform.start_all(delivery_workers=delivery_workers, relays=relays, worker_env=worker_env)
         yield platform
     finally:
         platform.stop_everything()
