@@ -9,7 +9,7 @@ harness of `platform_harness.py`) and a verifying webhook receiver (`webhook_rec
 Standard Webhooks signatures checked with the `standardwebhooks` library) standing for
 five endpoints of four organisations. Then, as Camden's case system and the Metropolitan
 Police would, it records children placed in Derbyshire and a police contact with each
-(two notifications a placement, three a police contact: `EXPECTED`), while it
+(three notifications a placement, three a police contact: `EXPECTED`), while it
 
 - SIGKILLs a delivery worker, a relay or a service at random moments and starts it again
   (each of them at least once), and
@@ -55,6 +55,7 @@ from platform_shared.db import create_engine
 from platform_shared.testing import free_port, postgres_unavailable_reason, serve_over_http
 
 HEALTH_DERBYSHIRE = f"health-{DERBYSHIRE}"
+HEALTH_CAMDEN = f"health-{CAMDEN}"
 #: What each record brings (rules.yaml): the out-of-area placement of a looked-after child
 #: tells the area authority and area health; a police contact with them tells the
 #: responsible authority, the home YOT and, placed out of area, the area YOT. A
@@ -62,6 +63,8 @@ HEALTH_DERBYSHIRE = f"health-{DERBYSHIRE}"
 EXPECTED = (
     ("placement", "placement-out-of-area", DERBYSHIRE, "area_authority"),
     ("placement", "placement-out-of-area", HEALTH_DERBYSHIRE, "area_health"),
+    # reg 13(2)(f): the health body of the child's home area too (rules.md Revision 2).
+    ("placement", "placement-out-of-area", HEALTH_CAMDEN, "home_health"),
     ("incident", "police-contact-looked-after", CAMDEN, "responsible_authority"),
     ("incident", "police-contact-looked-after", YOT_CAMDEN, "home_yot"),
     ("incident", "police-contact-looked-after", YOT_DERBYSHIRE, "area_yot"),
