@@ -39,11 +39,14 @@ async def test_matching_records_reads_each_candidates_history(
 ) -> None:
     """Three children with the same keys: two are read (enough to know the probe is
     ambiguous), each with the whole history the rules read, and only its own."""
-    twins = [await create_child(camden, date_of_birth="2012-08-09") for _ in range(2)]
+    twins = [
+        await create_child(camden, date_of_birth="2012-08-09", different_person=True)
+        for _ in range(2)
+    ]
     await add_legal_status(camden, twins[0]["id"], start_date="2020-01-10")
     await add_placement(camden, twins[1]["id"], start_date="2021-06-01", end_date="2022-06-01")
     await add_placement(camden, twins[1]["id"], start_date="2022-06-01")
-    third = await create_child(camden, date_of_birth="2012-08-09")
+    third = await create_child(camden, date_of_birth="2012-08-09", different_person=True)
     await add_legal_status(camden, third["id"], start_date="2020-01-10")
 
     keys = {

@@ -13,6 +13,7 @@ from care_status.legal_statuses.router import router as legal_statuses_router
 from care_status.lookups.router import lookup_route
 from care_status.lookups.router import router as lookups_router
 from care_status.placements.router import router as placements_router
+from care_status.refusals import install_refusal_handlers
 from care_status.settings import Settings
 from care_status.status_facts.router import router as status_facts_router
 from platform_shared.app import create_service_app
@@ -35,7 +36,7 @@ the authority is told. Every lookup and every read of a record is audited.
 
 def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_now) -> FastAPI:
     """The care-status-api app; with no argument, settings come from `CARE_STATUS_*`."""
-    return create_service_app(
+    app = create_service_app(
         title="care-status-api",
         description=DESCRIPTION,
         settings=settings or Settings(),
@@ -51,3 +52,5 @@ def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_no
         direct_routes=[lookup_route],
         clock=clock,
     )
+    install_refusal_handlers(app)
+    return app
