@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from care_status import models  # noqa: F401 - every table registered before the app starts
+from care_status.access_log.router import router as access_log_router
 from care_status.children.router import router as children_router
 from care_status.leaving_care.router import router as leaving_care_router
 from care_status.legal_statuses.router import router as legal_statuses_router
@@ -43,6 +44,7 @@ def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_no
         migrations=MIGRATIONS,
         routers=[
             children_router,
+            access_log_router,
             legal_statuses_router,
             placements_router,
             leaving_care_router,
