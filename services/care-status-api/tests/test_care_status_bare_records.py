@@ -105,7 +105,8 @@ async def test_a_care_leaver_recorded_without_legal_statuses_takes_part(
     camden: httpx.AsyncClient, derbyshire: httpx.AsyncClient, police: httpx.AsyncClient
 ) -> None:
     """A leaving-care record counts as a care episode (a recorded care leaver left care),
-    so it is matched, and with Camden's child the lookup is `ambiguous`."""
+    so it is matched: with Camden's looked-after child, both authorities are named
+    (issue 15 finding 3, docs/decisions.md D16)."""
     await _camden_looked_after(camden)
     leaver = await create_child(derbyshire, **JAMIE)
     put = await derbyshire.put(
@@ -116,7 +117,8 @@ async def test_a_care_leaver_recorded_without_legal_statuses_takes_part(
     answer = await lookup(police, given_name="Jamie", family_name="Lee", date_of_birth="2010-10-10")
 
     assert put.status_code == 200, put.text
-    assert answer["result"] == "ambiguous"
+    assert (answer["result"], answer["match"]) == ("looked_after", "several_authorities")
+    assert [a["result"] for a in answer["authorities"]] == ["looked_after", "care_leaver"]
 
 
 async def test_the_platform_still_reads_the_facts_of_a_bare_record(

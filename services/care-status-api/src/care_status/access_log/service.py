@@ -42,6 +42,7 @@ CSV_COLUMNS = (
     "outcome",
     "as_of",
     "requester_reference",
+    "also_held_by",
     "id",
 )
 
@@ -61,6 +62,7 @@ class Access:
     outcome: str | None
     as_of: date | None
     requester_reference: str | None
+    also_held_by: list[str] | None
 
     @classmethod
     def of(cls, entry: AuditEntry) -> Access:
@@ -69,6 +71,7 @@ class Access:
         via: dict[str, Any] = given if isinstance(given, dict) else {}
         as_of = details.get("as_of")
         reference = details.get("requester_reference")
+        held = details.get("also_held_by")
         return cls(
             id=entry.id,
             at=entry.at,
@@ -81,6 +84,7 @@ class Access:
             outcome=entry.outcome,
             as_of=date.fromisoformat(as_of) if isinstance(as_of, str) else None,
             requester_reference=reference if isinstance(reference, str) else None,
+            also_held_by=[str(code) for code in held] if isinstance(held, list) else None,
         )
 
 
@@ -122,8 +126,15 @@ def as_csv(accesses: Sequence[Access]) -> str:
     writer.writerow(CSV_COLUMNS)
     for access in accesses:
         values = [getattr(access, column) for column in CSV_COLUMNS]
-        writer.writerow(
-            "" if value is None else value.isoformat() if hasattr(value, "isoformat") else value
-            for value in values
-        )
+        writer.writerow(_cell(value) for value in values)
     return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(str(item) for item in value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
