@@ -315,3 +315,14 @@ async def test_the_header_is_not_read_from_a_caller_without_the_facts_scope(
     assert [(row.org, row.client_id) for row in rows] == [
         ("police-metropolitan", "demo-met-custody")
     ]
+
+
+async def test_the_access_log_and_the_header_are_documented(camden: httpx.AsyncClient) -> None:
+    openapi = (await camden.get("/openapi.json")).json()
+    log = openapi["paths"]["/v1/children/{child_id}/access-log"]["get"]
+    facts = openapi["paths"]["/v1/status-facts/{person_ref}"]["get"]
+    headers = {p["name"]: p for p in facts["parameters"] if p["in"] == "header"}
+
+    assert set(log["responses"]["200"]["content"]) == {"application/json", "text/csv"}
+    assert {p["name"] for p in log["parameters"]} >= {"cursor", "limit", "format"}
+    assert "trustworthy" in headers[ON_BEHALF]["description"]
