@@ -9,8 +9,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from care_status.care_record.service import RecordNotVisible, audit_refused
@@ -21,6 +24,8 @@ from platform_shared.problems import PROBLEM_BASE, PROBLEM_MEDIA_TYPE, FieldErro
 
 _READS = ("GET", "HEAD")
 
+logger = logging.getLogger("care_status.refusals")
+
 
 async def _refused_handler(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RecordNotVisible)
@@ -28,14 +33,26 @@ async def _refused_handler(request: Request, exc: Exception) -> JSONResponse:
     if principal is not None:
         route = request.scope.get("route")
         factory: async_sessionmaker[AsyncSession] = request.app.state.session_factory
-        async with factory() as session, session.begin():
-            await audit_refused(
-                session,
-                principal,
-                exc.child_id,
-                "child.read" if request.method in _READS else "child.change",
-                # The route's template, not the path: it names the operation, not the ids.
-                {"method": request.method, "operation": getattr(route, "path", None)},
+        try:
+            async with factory() as session, session.begin():
+                await audit_refused(
+                    session,
+                    principal,
+                    exc.child_id,
+                    "child.read" if request.method in _READS else "child.change",
+                    # The route's template, not the path: it names the operation, not ids.
+                    {"method": request.method, "operation": getattr(route, "path", None)},
+                )
+        except SQLAlchemyError:
+            # No refusal goes unaudited: without its row the caller is told to retry.
+            logger.warning("refused read not audited", extra={"child_id": str(exc.child_id)})
+            return problem_response(
+                503,
+                "Service unavailable",
+                slug="unavailable",
+                detail="The database is busy or unreachable; retry shortly",
+                instance=request.url.path,
+                headers={"Retry-After": "1"},
             )
     return problem_response(
         exc.status, exc.title, slug=exc.slug, detail=exc.detail, instance=request.url.path
