@@ -55,12 +55,14 @@ async def test_two_bare_records_cannot_hide_a_second_real_match(
     camden: httpx.AsyncClient, derbyshire: httpx.AsyncClient, police: httpx.AsyncClient
 ) -> None:
     """The probe reads at most two records: bare ones are left out in the statement, so two
-    real matches are still found, and the lookup stays `ambiguous` (nothing disclosed)."""
+    real matches are still found, and the lookup stays `ambiguous` (nothing disclosed).
+    The two real matches are two people of one authority (`different_person`): two
+    authorities' records of one person are not ambiguous (issue 15 finding 3)."""
     await create_child(derbyshire, **JAMIE)
-    await create_child(derbyshire, **JAMIE)
+    await create_child(derbyshire, **JAMIE, different_person=True)
     await _camden_looked_after(camden)
-    other = await create_child(derbyshire, **JAMIE)
-    await add_legal_status(derbyshire, other["id"], start_date="2025-01-01")
+    other = await create_child(camden, **JAMIE, different_person=True)
+    await add_legal_status(camden, other["id"], start_date="2025-01-01")
 
     answer = await lookup(police, given_name="Jamie", family_name="Lee", date_of_birth="2010-10-10")
 
@@ -103,7 +105,8 @@ async def test_a_care_leaver_recorded_without_legal_statuses_takes_part(
     camden: httpx.AsyncClient, derbyshire: httpx.AsyncClient, police: httpx.AsyncClient
 ) -> None:
     """A leaving-care record counts as a care episode (a recorded care leaver left care),
-    so it is matched, and with Camden's child the lookup is `ambiguous`."""
+    so it is matched: with Camden's looked-after child, both authorities are named
+    (issue 15 finding 3, docs/decisions.md D16)."""
     await _camden_looked_after(camden)
     leaver = await create_child(derbyshire, **JAMIE)
     put = await derbyshire.put(
@@ -114,7 +117,8 @@ async def test_a_care_leaver_recorded_without_legal_statuses_takes_part(
     answer = await lookup(police, given_name="Jamie", family_name="Lee", date_of_birth="2010-10-10")
 
     assert put.status_code == 200, put.text
-    assert answer["result"] == "ambiguous"
+    assert (answer["result"], answer["match"]) == ("looked_after", "several_authorities")
+    assert [a["result"] for a in answer["authorities"]] == ["looked_after", "care_leaver"]
 
 
 async def test_the_platform_still_reads_the_facts_of_a_bare_record(

@@ -36,7 +36,8 @@ async def platform(service: InProcessService) -> httpx.AsyncClient:
 async def _child(
     client: httpx.AsyncClient, date_of_birth: str, *statuses: dict[str, Any]
 ) -> dict[str, Any]:
-    child = await create_child(client, date_of_birth=date_of_birth)
+    # Children of one authority born on one day, with the default name: different people.
+    child = await create_child(client, date_of_birth=date_of_birth, different_person=True)
     for status in statuses:
         await add_legal_status(client, child["id"], **status)
     return child

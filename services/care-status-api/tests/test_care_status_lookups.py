@@ -22,6 +22,8 @@ CONTRACT_FIELDS = {
     "area_authority",
     "notify_personal_adviser_consent",
     "contact_route",
+    "match",
+    "authorities",
 }
 
 
@@ -68,6 +70,16 @@ async def test_police_lookup_returns_no_field_beyond_the_contract(
         "area_authority": {"code": "E10000007", "name": "Derbyshire"},
         "notify_personal_adviser_consent": "unknown",
         "contact_route": "route:E09000007:children-services",
+        "match": "one",
+        "authorities": [
+            {
+                "result": "looked_after",
+                "person_ref": child["person_ref"],
+                "care_leaver_category": None,
+                "responsible_authority": {"code": "E09000007", "name": "Camden"},
+                "contact_route": "route:E09000007:children-services",
+            }
+        ],
     }
 
 

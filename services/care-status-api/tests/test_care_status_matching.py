@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -48,7 +50,7 @@ async def police(service: InProcessService) -> httpx.AsyncClient:
     return await service.as_client("demo-met-custody")
 
 
-async def _looked_after(client: httpx.AsyncClient, **fields: str) -> dict[str, str]:
+async def _looked_after(client: httpx.AsyncClient, **fields: Any) -> dict[str, str]:
     child = await create_child(client, **fields)
     await add_legal_status(client, child["id"], start_date="2025-01-01")
     return child
@@ -131,9 +133,15 @@ async def test_names_are_not_matched_fuzzily(
 async def test_two_people_with_the_same_name_and_birth_date_are_ambiguous_and_undisclosed(
     camden: httpx.AsyncClient, derbyshire: httpx.AsyncClient, police: httpx.AsyncClient
 ) -> None:
-    for client in (camden, derbyshire):
+    """Two records of one authority are two people (issue 15 finding 3: one person's
+    records at two authorities are answered with both, test_care_status_several_authorities)."""
+    for different_person in (False, True):
         await _looked_after(
-            client, given_name="Jamie", family_name="Lee", date_of_birth="2010-10-10"
+            camden,
+            given_name="Jamie",
+            family_name="Lee",
+            date_of_birth="2010-10-10",
+            different_person=different_person,
         )
 
     answer = await lookup(police, given_name="jamie", family_name="LEE", date_of_birth="2010-10-10")
@@ -211,4 +219,6 @@ async def test_unknown_person_is_no_record(police: httpx.AsyncClient) -> None:
         "area_authority": None,
         "notify_personal_adviser_consent": None,
         "contact_route": None,
+        "match": None,
+        "authorities": None,
     }

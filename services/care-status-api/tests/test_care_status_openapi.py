@@ -52,6 +52,7 @@ def test_every_contract_operation_is_served(document: dict[str, Any]) -> None:
         ("GET", "/v1/lookups/audit"),
         ("GET", "/v1/status-facts/{person_ref}"),
         ("GET", "/v1/status-facts/cohorts/continuously-looked-after"),
+        ("GET", "/v1/children/{child_id}/access-log"),
         ("GET", "/v1/dead-letters"),
         ("POST", "/v1/dead-letters/{event_id}/retry"),
     }

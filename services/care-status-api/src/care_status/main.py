@@ -7,6 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from care_status import models  # noqa: F401 - every table registered before the app starts
+from care_status.access_log.router import router as access_log_router
 from care_status.auth import Scope
 from care_status.children.router import router as children_router
 from care_status.leaving_care.router import router as leaving_care_router
@@ -14,6 +15,7 @@ from care_status.legal_statuses.router import router as legal_statuses_router
 from care_status.lookups.router import lookup_route
 from care_status.lookups.router import router as lookups_router
 from care_status.placements.router import router as placements_router
+from care_status.refusals import install_refusal_handlers
 from care_status.settings import Settings
 from care_status.status_facts.router import router as status_facts_router
 from platform_shared.app import create_service_app
@@ -37,13 +39,14 @@ the authority is told. Every lookup and every read of a record is audited.
 
 def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_now) -> FastAPI:
     """The care-status-api app; with no argument, settings come from `CARE_STATUS_*`."""
-    return create_service_app(
+    app = create_service_app(
         title="care-status-api",
         description=DESCRIPTION,
         settings=settings or Settings(),
         migrations=MIGRATIONS,
         routers=[
             children_router,
+            access_log_router,
             legal_statuses_router,
             placements_router,
             leaving_care_router,
@@ -54,3 +57,5 @@ def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_no
         direct_routes=[lookup_route],
         clock=clock,
     )
+    install_refusal_handlers(app)
+    return app

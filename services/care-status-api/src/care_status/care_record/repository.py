@@ -134,6 +134,10 @@ def _history_columns() -> list[Any]:
 
 #: At most two children per statement: enough to tell a lookup is ambiguous.
 _AT_MOST = 2
+#: At most four children per lookup probe: enough to tell that a few authorities each hold
+#: a record of one person (docs/decisions.md D16); a probe that reads four may have left
+#: one out, and the lookup is then ambiguous.
+MATCHES_AT_MOST = 4
 
 
 async def _read(reader: Reader, statement: Select[Any], values: dict[str, Any]) -> list[CareRecord]:
@@ -221,14 +225,14 @@ def _matching(probe: str, care_episodes_only: bool) -> Select[Any]:
         # In the statement, not after it: with at most two rows read, a bare record
         # filtered later could hide a second real match (and make a lookup `matched`).
         matches = and_(matches, _has_care_episode(Child.id))
-    return select(*_history_columns()).where(matches).limit(_AT_MOST)
+    return select(*_history_columns()).where(matches).limit(MATCHES_AT_MOST)
 
 
 @cross_tenant("police, courts, YOTs, prisons and the platform find a child of any authority")
 async def read_matching_records(
     reader: Reader, probe: str, values: dict[str, Any], *, care_episodes_only: bool = False
 ) -> list[CareRecord]:
-    """The children (at most two) `probe` finds with `values` (`PROBES`), with what the
+    """The children (at most `MATCHES_AT_MOST`) `probe` finds with `values` (`PROBES`), with what the
     status rules read of their histories (`CareRecord.history`; not the decoded rows).
 
     `care_episodes_only`: only records with a care episode (a legal status or a

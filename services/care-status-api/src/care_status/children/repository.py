@@ -10,13 +10,13 @@ area is there too.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from care_status.children.models import Child
-from platform_shared.tenancy import tenant_scope
+from platform_shared.tenancy import cross_tenant, tenant_scope
 
 
 @tenant_scope
@@ -53,3 +53,31 @@ async def children_page(
             )
         )
     return list(await session.scalars(statement))
+
+
+async def same_name_and_birth(
+    session: AsyncSession, org: str, given_name_key: str, family_name_key: str, born: date
+) -> uuid.UUID | None:
+    """The id of a record of `org` with these name keys and date of birth (the lookup's
+    match by name), the oldest when there are several; None when there is none."""
+    statement = (
+        children_of(org)
+        .where(
+            Child.family_name_key == family_name_key,
+            Child.given_name_key == given_name_key,
+            Child.date_of_birth == born,
+        )
+        .order_by(Child.created_at, Child.id)
+        .limit(1)
+    )
+    child = await session.scalar(statement)
+    return child.id if child is not None else None
+
+
+@cross_tenant("a refused read is audited for the organisation that really holds the record")
+async def owner_of(session: AsyncSession, child_id: uuid.UUID) -> str | None:
+    """The responsible authority of a child, whoever asks; None when there is no such child."""
+    owner: str | None = await session.scalar(
+        select(Child.responsible_authority).where(Child.id == child_id)
+    )
+    return owner

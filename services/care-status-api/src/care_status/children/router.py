@@ -17,6 +17,7 @@ from care_status.children.schemas import (
     ChildSummary,
     ChildUpdate,
     ChildView,
+    DuplicateChildProblem,
     PlacedChildView,
 )
 from care_status.dependencies import AsOf
@@ -93,7 +94,15 @@ def full_record(record: CareRecord, as_of: date) -> ChildRecord:
     "",
     status_code=201,
     response_model=ChildRecord,
-    responses={**problem_responses(Conflict, Forbidden), **created()},
+    responses={
+        **problem_responses(Forbidden),
+        409: {
+            "model": DuplicateChildProblem,
+            "description": "A record with this NHS number, or with this name and date of birth "
+            "(`existing_child_id`; send `different_person: true` for another person), exists",
+        },
+        **created(),
+    },
 )
 async def create_child(
     body: ChildCreate,
@@ -105,7 +114,9 @@ async def create_child(
 ) -> ChildRecord:
     """Create a child record; the caller's authority becomes the responsible authority.
 
-    Honours `Idempotency-Key`. A person aged 25 or over, or born in the future, is refused.
+    Honours `Idempotency-Key` (a retry answers the first 201). A person aged 25 or over,
+    or born in the future, is refused. A name and date of birth your authority already
+    holds is a 409 naming the existing record, unless `different_person` is true.
     """
     record = await service.create_child(session, caller, body, now)
     answer = full_record(record, local_date(now))

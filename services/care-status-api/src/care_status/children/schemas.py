@@ -26,6 +26,7 @@ from care_status.placements.schemas import PlacementOut
 from platform_shared.contracts.facts import StatusFacts
 from platform_shared.contracts.vocabularies import Ethnicity, EthnicityInput, Sex, SexInput
 from platform_shared.fields import IsoDate
+from platform_shared.problems import Problem
 from platform_shared.web.pagination import Page
 
 
@@ -69,6 +70,15 @@ class ChildCreate(BaseModel):
     sex: SexInput | None = None
     ethnicity: EthnicityInput | None = None
     uasc: StrictBool = Field(default=False, description="An unaccompanied asylum-seeking child")
+    different_person: StrictBool = Field(
+        default=False,
+        description=(
+            "Your authority already holds a record with this name and date of birth (names "
+            "compared as a lookup compares them) and this is another person: create it anyway. "
+            "Without it such a create is a 409 naming the existing record "
+            "(`existing_child_id`). Not stored; the create's audit row notes it."
+        ),
+    )
 
 
 class ChildUpdate(BaseModel):
@@ -151,6 +161,12 @@ class ChildSummary(BaseModel):
     local_reference: str | None
     version: int
     created_at: datetime
+
+
+class DuplicateChildProblem(Problem):
+    """The 409 of a create whose name and date of birth match a record of your authority."""
+
+    existing_child_id: uuid.UUID = Field(description="The record your authority already holds")
 
 
 class ChildPage(Page[ChildSummary]):

@@ -17,7 +17,11 @@ from care_status.care_record.service import (
 )
 from care_status.care_record.service import owned_record as read_owned
 from care_status.children.models import Child
-from care_status.children.repository import children_page, nhs_number_taken
+from care_status.children.repository import (
+    children_page,
+    nhs_number_taken,
+    same_name_and_birth,
+)
 from care_status.children.schemas import ChildCreate, ChildUpdate
 from care_status.identifiers import new_person_ref
 from care_status.lookups.matching import name_key
@@ -25,9 +29,27 @@ from care_status.organisations import require_responsible_authority
 from care_status.status import SCOPE_END_AGE, age_on
 from platform_shared.auth import Principal
 from platform_shared.calendar import local_date
-from platform_shared.problems import Conflict, Invalid, NotFound
+from platform_shared.problems import Conflict, FieldIssue, Invalid, NotFound
 from platform_shared.web.etags import require_version
 from platform_shared.web.pagination import decode_instant_cursor, next_cursor_of
+
+
+class DuplicateChild(Conflict):
+    """A create whose name and date of birth match a record the authority already holds
+    (issue 15 finding 3): a second record of one child would make its lookups ambiguous."""
+
+    def __init__(self, existing_child_id: uuid.UUID) -> None:
+        super().__init__(
+            f"Your organisation already holds a record with this name and date of birth: "
+            f"{existing_child_id}. Send different_person: true if this is another person.",
+            errors=[
+                FieldIssue(
+                    "body.different_person",
+                    "a record with this name and date of birth exists; true creates another",
+                )
+            ],
+        )
+        self.existing_child_id = existing_child_id
 
 
 def _check_date_of_birth(date_of_birth: date, today: date) -> None:
@@ -47,7 +69,9 @@ async def create_child(
 ) -> CareRecord:
     """A new record, owned by the caller's authority, with a new random person_ref.
 
-    A person aged 25 or over is out of scope (the care-leaver duties end at 25).
+    A person aged 25 or over is out of scope (the care-leaver duties end at 25). A name
+    (by its lookup key) and date of birth the authority already holds is a `DuplicateChild`
+    unless the caller says it is a different person.
     """
     org = require_responsible_authority(caller.org)
     today = local_date(now)
@@ -55,13 +79,20 @@ async def create_child(
     if age_on(data.date_of_birth, today) >= SCOPE_END_AGE:
         raise Invalid("body.date_of_birth", "the person is 25 or over, out of scope")
     await _refuse_duplicate_nhs_number(session, org, data.nhs_number)
+    given_key, family_key = name_key(data.given_name), name_key(data.family_name)
+    if not data.different_person:
+        existing = await same_name_and_birth(
+            session, org, given_key, family_key, data.date_of_birth
+        )
+        if existing is not None:
+            raise DuplicateChild(existing)
     child = Child(
         person_ref=new_person_ref(),
         responsible_authority=org,
         given_name=data.given_name,
         family_name=data.family_name,
-        given_name_key=name_key(data.given_name),
-        family_name_key=name_key(data.family_name),
+        given_name_key=given_key,
+        family_name_key=family_key,
         date_of_birth=data.date_of_birth,
         nhs_number=data.nhs_number,
         pnc_id=data.pnc_id,
@@ -74,7 +105,14 @@ async def create_child(
     )
     session.add(child)
     await session.flush()
-    audit_child(session, caller, "child.create", child.id, org)
+    audit_child(
+        session,
+        caller,
+        "child.create",
+        child.id,
+        org,
+        details={"different_person": True} if data.different_person else None,
+    )
     return await read_owned(session, child.id, org)
 
 
@@ -104,7 +142,7 @@ async def read_child(
         return record, None
     placed = await read_record_placed_in_area(session, child_id, caller.org, today)
     if placed is None:
-        raise child_not_found()
+        raise child_not_found(child_id)
     in_area = tuple(p for p in placed.placements if p.area_authority == caller.org)
     audit_child(
         session,

@@ -8,14 +8,19 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 
 from care_status.auth import CareStatusRead, Scope
+from care_status.care_record.record import CareRecord
 from care_status.lookups import service
 from care_status.lookups.schemas import (
     LookupAuditEntry,
     LookupAuditPage,
+    LookupHolder,
+    LookupMatch,
     LookupRequest,
     LookupResult,
+    LookupResultType,
 )
 from care_status.organisations import authority_ref, children_services_route
+from care_status.status import ComputedStatus
 from platform_shared.auth import Principal
 from platform_shared.contracts.vocabularies import CareStatus
 from platform_shared.dependencies import Session
@@ -42,6 +47,11 @@ async def lookup_person(request: Request, caller: Principal, body: LookupRequest
     Nobody is in scope from their 25th birthday. A record with no care episode at all (no
     legal status and no leaving-care record) takes no part: it is never matched, and so
     cannot make the lookup `ambiguous`.
+
+    When several authorities each hold one record of the person (one date of birth) and
+    every record is in scope, the answer is `match: several_authorities` with each
+    authority and its contact route (`authorities`): tell each of them. Each authority's
+    lookup audit names the others that hold a record (never their records).
     """
     now = await current_instant(request)
     answer = await service.lookup(request.app.state.engine, caller, body, now)
@@ -49,6 +59,14 @@ async def lookup_person(request: Request, caller: Principal, body: LookupRequest
     in_scope = answer.result in (CareStatus.LOOKED_AFTER, CareStatus.CARE_LEAVER)
     if not in_scope or facts is None or person is None:
         return LookupResult(result=answer.result)
+    if answer.holders:
+        return LookupResult(
+            result=answer.result,
+            age=facts.age,
+            under_25=facts.under_25,
+            match=LookupMatch.SEVERAL_AUTHORITIES,
+            authorities=[_holder(held, held_facts) for held, held_facts in answer.holders],
+        )
     authority = person.child.responsible_authority
     return LookupResult(
         result=answer.result,
@@ -60,6 +78,19 @@ async def lookup_person(request: Request, caller: Principal, body: LookupRequest
         placed_out_of_area=facts.placed_out_of_area,
         area_authority=authority_ref(facts.area_authority) if facts.area_authority else None,
         notify_personal_adviser_consent=facts.notify_personal_adviser_consent,
+        contact_route=children_services_route(authority),
+        match=LookupMatch.ONE,
+        authorities=[_holder(person, facts)],
+    )
+
+
+def _holder(person: CareRecord, facts: ComputedStatus) -> LookupHolder:
+    authority = person.child.responsible_authority
+    return LookupHolder(
+        result=LookupResultType(facts.status.value),
+        person_ref=person.child.person_ref,
+        care_leaver_category=facts.care_leaver_category,
+        responsible_authority=authority_ref(authority),
         contact_route=children_services_route(authority),
     )
 
@@ -99,6 +130,7 @@ async def list_lookup_audit(
             result=entry.outcome,
             child_id=uuid.UUID(entry.subject_id) if entry.subject_id else None,
             as_of=service.audit_as_of(entry),
+            also_held_by=(entry.details or {}).get("also_held_by"),
         )
         for entry in rows
     ]

@@ -65,10 +65,33 @@ class LookupRequest(BaseModel):
     as_of: IsoDate | None = Field(default=None, description="Default: today (Europe/London)")
 
 
+class LookupMatch(StrEnum):
+    """How many authorities hold a record of the person."""
+
+    ONE = "one"
+    SEVERAL_AUTHORITIES = "several_authorities"
+
+
+class LookupHolder(BaseModel):
+    """One responsible authority holding a record of the person, and how to reach it."""
+
+    result: LookupResultType = Field(description="What that authority's record says")
+    person_ref: str = Field(description="That record's person_ref (use it in incident-api)")
+    care_leaver_category: CareLeaverCategory | None = None
+    responsible_authority: AuthorityRef
+    contact_route: str = Field(examples=["route:E09000007:children-services"])
+
+
 class LookupResult(BaseModel):
     """The minimum a custody suite, court, YOT or prison needs; nothing else.
 
     Only `result` is set when nobody, several people, or someone out of scope matched.
+
+    When more than one authority holds a record of the person and every one of them is in
+    scope, `match` is `several_authorities`: `result` is `looked_after` when any record
+    says so (else `care_leaver`), `age` and `under_25` are set, `authorities` lists each
+    responsible authority with its contact route (tell each of them), and the fields of
+    one record (`person_ref`, the authority, placement, consent) are not set.
     """
 
     result: LookupResultType
@@ -85,6 +108,16 @@ class LookupResult(BaseModel):
         description="notify-api route by which the responsible authority is told",
         examples=["route:E09000007:children-services"],
     )
+    match: LookupMatch | None = Field(
+        default=None,
+        description="`one` authority holds a record, or `several_authorities` (set when "
+        "`result` is `looked_after` or `care_leaver`)",
+    )
+    authorities: list[LookupHolder] | None = Field(
+        default=None,
+        description="Every responsible authority holding a record, with its contact route "
+        "(one entry when `match` is `one`)",
+    )
 
 
 class LookupAuditEntry(BaseModel):
@@ -100,6 +133,11 @@ class LookupAuditEntry(BaseModel):
     result: str | None
     child_id: uuid.UUID | None
     as_of: date | None
+    also_held_by: list[str] | None = Field(
+        default=None,
+        description="Other authorities (GSS codes) holding a record the lookup also matched: "
+        "a record of the same person to reconcile with them (docs/decisions.md D16)",
+    )
 
 
 class LookupAuditPage(Page[LookupAuditEntry]):

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from care_status.care_record.repository import read_cohort_candidates
 from care_status.lookups.service import COHORT_READ, FACTS_READ
+from care_status.on_behalf import Reader
 from care_status.organisations import require_local_authority
 from care_status.status import (
     CONTINUOUS_CARE_MONTHS,
@@ -26,7 +27,6 @@ from care_status.status import (
 from care_status.status_facts.repository import read_record_by_person_ref
 from care_status.status_facts.schemas import ContinuouslyLookedAfterCohort, StatusFacts
 from platform_shared.audit import record_audit
-from platform_shared.auth import Principal
 from platform_shared.problems import NotFound
 
 PURPOSE = "event_enrichment"
@@ -36,29 +36,31 @@ COHORT = "continuously_looked_after"
 
 
 async def read_status_facts(
-    session: AsyncSession, caller: Principal, person_ref: str, as_of: date
+    session: AsyncSession, reader: Reader, person_ref: str, as_of: date
 ) -> StatusFacts:
-    """The facts block of `person_ref` as of `as_of`; 404 when nobody has that person_ref."""
+    """The facts block of `person_ref` as of `as_of`; 404 when nobody has that person_ref.
+
+    Audited with `reader` (the platform client, or whom it read on behalf of)."""
     record = await read_record_by_person_ref(session, person_ref)
     if record is None:
         raise NotFound("No person with this person_ref")
     facts = record.facts(as_of)
     record_audit(
         session,
-        caller,
+        reader.principal,
         FACTS_READ,
         subject_type="child",
         subject_id=record.child.id,
         subject_owner=record.child.responsible_authority,
         purpose=PURPOSE,
         outcome=facts.status.value,
-        details={"as_of": as_of.isoformat()},
+        details=reader.details({"as_of": as_of.isoformat()}),
     )
     return facts
 
 
 async def read_continuously_looked_after(
-    session: AsyncSession, caller: Principal, authority: str, on: date, min_age: int
+    session: AsyncSession, reader: Reader, authority: str, on: date, min_age: int
 ) -> ContinuouslyLookedAfterCohort:
     """The children of `authority` looked after continuously for 12 months or more on
     `on` (short breaks excluded), aged `min_age` or over on `on` (SSDA903 OC2)."""
@@ -74,10 +76,10 @@ async def read_continuously_looked_after(
         if birthday(record.child.date_of_birth, min_age) <= on
         and looked_after_continuously(record.history, on, CONTINUOUS_CARE_MONTHS)
     ]
-    details = {"as_of": on.isoformat(), "cohort": COHORT, "min_age": min_age}
+    details = reader.details({"as_of": on.isoformat(), "cohort": COHORT, "min_age": min_age})
     record_audit(
         session,
-        caller,
+        reader.principal,
         COHORT_READ,
         subject_type="cohort",
         subject_owner=authority,
@@ -88,7 +90,7 @@ async def read_continuously_looked_after(
     for record in cohort:
         record_audit(
             session,
-            caller,
+            reader.principal,
             FACTS_READ,
             subject_type="child",
             subject_id=record.child.id,
