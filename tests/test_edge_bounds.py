@@ -6,7 +6,7 @@
 - The four 500s of finding 5 are 422s naming the field: a sequence past 64 bits, JSON
   nested 50,000 deep (the direct lookup route and a FastAPI route), a monitoring report
   from 0001-01-01 to 9999-12-31, an event starting 9999-12-31.
-- The ends of the accepted ranges (docs/decisions.md D15: dates 1900-01-01..2199-12-31)
+- The ends of the accepted ranges (docs/decisions.md D22: dates 1900-01-01..2199-12-31)
   are served, never refused downstream.
 """
 
@@ -305,7 +305,7 @@ def _unbounded(
 
 
 def test_every_date_instant_and_integer_a_request_may_hold_is_bounded() -> None:
-    """docs/decisions.md D15: nothing is accepted that a database or a rule then refuses."""
+    """docs/decisions.md D22: nothing is accepted that a database or a rule then refuses."""
     found = []
     for service, document in _documents().items():
         for template, item in document["paths"].items():

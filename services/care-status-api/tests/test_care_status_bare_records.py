@@ -106,7 +106,7 @@ async def test_a_care_leaver_recorded_without_legal_statuses_takes_part(
 ) -> None:
     """A leaving-care record counts as a care episode (a recorded care leaver left care),
     so it is matched: with Camden's looked-after child, both authorities are named
-    (issue 15 finding 3, docs/decisions.md D16)."""
+    (issue 15 finding 3, docs/decisions.md D24)."""
     await _camden_looked_after(camden)
     leaver = await create_child(derbyshire, **JAMIE)
     put = await derbyshire.put(

@@ -90,7 +90,7 @@ async def test_another_authority_may_hold_a_record_of_the_same_name(
     camden: httpx.AsyncClient, derbyshire: httpx.AsyncClient
 ) -> None:
     """Only the same authority's records are compared: two authorities holding a record of
-    one person is answered by the lookup (docs/decisions.md D16)."""
+    one person is answered by the lookup (docs/decisions.md D24)."""
     await create_child(camden, **ALEX)
 
     await create_child(derbyshire, **ALEX)

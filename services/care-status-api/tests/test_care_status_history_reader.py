@@ -38,7 +38,7 @@ async def test_matching_records_reads_each_candidates_history(
     service: InProcessService, camden: httpx.AsyncClient
 ) -> None:
     """Three children with the same keys: all are read (a probe reads up to four, enough
-    to tell several authorities' records of one person, docs/decisions.md D16), each with
+    to tell several authorities' records of one person, docs/decisions.md D24), each with
     the whole history the rules read, and only its own."""
     twins = [
         await create_child(camden, date_of_birth="2012-08-09", different_person=True)

@@ -1,6 +1,6 @@
 """Two authorities each hold a record of one person (issue 15 finding 3: "Derbyshire
 creates a record with the same name and date of birth, and the Met's lookup answers
-ambiguous"; docs/decisions.md D16)."""
+ambiguous"; docs/decisions.md D24)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Field types for request models: dates and instants as ISO 8601 text, never numbers,
-and within the range every part of the platform handles (docs/decisions.md D15).
+and within the range every part of the platform handles (docs/decisions.md D22).
 
 pydantic's lax mode would read `0`, `"0"` or `1.5` as a Unix time (1970-01-01 in UTC); the
 design asks for strict types at the edge, so a date or instant not written as one is

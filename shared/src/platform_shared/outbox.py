@@ -16,7 +16,7 @@ An event notify-api refuses (a 4xx that no retry can change: 400, 413, 415, 422)
 dead-lettered, never retried blind for ever: status `dead_letter`, the refusal's reasons
 kept in `last_error`, listed to the organisation that caused it
 (`platform_shared.dead_letters`) and counted in `/metrics`. It blocks nothing: later
-events of the same subject are sent (docs/decisions.md D15).
+events of the same subject are sent (docs/decisions.md D19).
 """
 
 from __future__ import annotations

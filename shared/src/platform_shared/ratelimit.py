@@ -2,7 +2,7 @@
 
 The gateway in front of the services limits by address and in total (docs/operations.md);
 this limits what one authenticated client may ask of one process, so that a runaway
-custody system cannot starve the others. Three classes (decisions.md D15):
+custody system cannot starve the others. Three classes (decisions.md D16):
 
 - `lookups`: operations that need `care-status:lookup` (`POST /v1/lookups`, the hot path);
 - `reads`: every other `GET` or `HEAD`;

@@ -1,4 +1,4 @@
-"""What no request may carry, refused before any route sees it (docs/decisions.md D15).
+"""What no request may carry, refused before any route sees it (docs/decisions.md D22).
 
 Every service stores text in PostgreSQL or SQLite and numbers in 64-bit columns, and
 parses JSON with Python's recursive parser. So, in every string of a JSON body (values

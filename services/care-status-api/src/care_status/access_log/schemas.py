@@ -32,7 +32,7 @@ class AccessLogEntry(BaseModel):
     as_of: date | None
     requester_reference: str | None
     also_held_by: list[str] | None = Field(
-        description="For a lookup: other authorities holding a record it also matched (D16)"
+        description="For a lookup: other authorities holding a record it also matched (D24)"
     )
 
 

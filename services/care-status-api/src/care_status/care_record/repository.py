@@ -135,7 +135,7 @@ def _history_columns() -> list[Any]:
 #: At most two children per statement: enough to tell a lookup is ambiguous.
 _AT_MOST = 2
 #: At most four children per lookup probe: enough to tell that a few authorities each hold
-#: a record of one person (docs/decisions.md D16); a probe that reads four may have left
+#: a record of one person (docs/decisions.md D24); a probe that reads four may have left
 #: one out, and the lookup is then ambiguous.
 MATCHES_AT_MOST = 4
 

@@ -136,7 +136,7 @@ class LookupAuditEntry(BaseModel):
     also_held_by: list[str] | None = Field(
         default=None,
         description="Other authorities (GSS codes) holding a record the lookup also matched: "
-        "a record of the same person to reconcile with them (docs/decisions.md D16)",
+        "a record of the same person to reconcile with them (docs/decisions.md D24)",
     )
 
 

@@ -46,7 +46,7 @@ class LookupAnswer:
     result: str
     person: CareRecord | None = None
     facts: ComputedStatus | None = None
-    #: Every in-scope record of the person when several authorities hold one (D16).
+    #: Every in-scope record of the person when several authorities hold one (D24).
     holders: list[tuple[CareRecord, ComputedStatus]] = field(default_factory=list)
 
 
@@ -57,7 +57,7 @@ def _held_by_several(
     candidates: list[CareRecord], as_of: date, complete: bool
 ) -> list[tuple[CareRecord, ComputedStatus]]:
     """The candidates with their status, when they are one person's records held by
-    several authorities, each in scope (D16); else nothing (the lookup is ambiguous).
+    several authorities, each in scope (D24); else nothing (the lookup is ambiguous).
 
     One person: one record per authority (two records of one authority are two people,
     `different_person`) and one date of birth. Every record in scope: a record out of

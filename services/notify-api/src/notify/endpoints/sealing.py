@@ -3,7 +3,7 @@
 HMAC signing needs the secret itself, so it cannot be hashed; it is sealed instead. Each
 secret gets its own data key (AES-256-GCM, bound to its endpoint's id, so a sealed secret
 copied onto another endpoint does not open), and the data key is wrapped by a KEK from
-the settings (`NOTIFY_WEBHOOK_SECRET_KEYS`, decisions.md D16). A sealed value names the
+the settings (`NOTIFY_WEBHOOK_SECRET_KEYS`, decisions.md D17). A sealed value names the
 KEK that wrapped it, so after a rotation the old KEKs still open what they wrapped and
 `notify-api rewrap-secrets` re-wraps the data keys under the new one (the secrets and
 their ciphertexts do not change).

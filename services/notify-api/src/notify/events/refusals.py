@@ -26,7 +26,7 @@ from platform_shared.problems import FieldIssue
 NOTICE_RULE = "event-refused"
 NOTICE_CITATION = (
     "design.md, Outbox: an event notify-api refuses is dead-lettered and its organisation "
-    "told; docs/decisions.md D15"
+    "told; docs/decisions.md D19"
 )
 #: The data fields naming the organisation an event belongs to, in order of preference.
 OWNER_FIELDS = ("recorded_by", "responsible_authority")
