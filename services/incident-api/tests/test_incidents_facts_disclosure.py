@@ -8,7 +8,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
+from sqlalchemy import update
 
+from incidents.incidents.models import Incident
 from incidents.testing import CareStatusStandIn, NotifyStandIn
 from platform_shared.outbox import OutboxEvent, OutboxRelay
 from platform_shared.testing import InProcessService
@@ -187,6 +189,29 @@ async def test_the_relays_late_facts_read_names_the_recorder(
     assert care_status.on_behalf_of == ["org=provider-demo-home; client=demo-home-provider"]
     [sent] = notify.events.values()
     assert sent["data"]["legal_basis"] == "care_order"
+
+
+async def test_an_incident_stored_before_the_recorder_client_was_kept_is_read_without_it(
+    service: InProcessService,
+    body: Body,
+    care_status: CareStatusStandIn,
+    notify: NotifyStandIn,
+    relay: OutboxRelay,
+) -> None:
+    """Issue 15 finding 2, the documented gap: an incident recorded before migration 0006
+    has no recorder client; its late read names no reader (care-status-api audits it as
+    incident-api's own) rather than a made-up one, and the event still goes out."""
+    await care_status.stop()
+    recorded = await _record(service, body)
+    async with service.session_factory() as session, session.begin():
+        await session.execute(update(Incident).values(recorded_by_client=None))
+    await care_status.start()
+
+    await relay.relay_once()
+
+    assert recorded["facts_pending"] is True
+    assert care_status.on_behalf_of == [None]
+    assert len(notify.events) == 1
 
 
 async def test_a_change_completing_pending_facts_names_its_caller(
