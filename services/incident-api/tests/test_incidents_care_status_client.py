@@ -12,12 +12,17 @@ from incidents.care_status_client import (
     CareStatusClient,
     CareStatusUnavailable,
     PersonNotFound,
+    Reader,
     facts_credentials,
 )
 from incidents.testing import CareStatusStandIn
 from platform_shared.contracts.examples import status_facts_example
 from platform_shared.contracts.facts import StatusFacts
 from platform_shared.contracts.vocabularies import CareStatus, PlacementType
+
+#: The callers the reads are made for (issue 15 finding 2).
+CUSTODY = Reader("police-metropolitan", "demo-met-custody")
+DERBYSHIRE = Reader("E10000007", "demo-derbyshire")
 
 FULL_BLOCK = {"person_ref": "child-camden-1", "effective_date": "2026-06-30"}
 
@@ -39,7 +44,7 @@ async def test_facts_are_read_with_the_platform_token_for_the_date_asked(
 ) -> None:
     client = _client(auth_url, care_status.url)
 
-    facts = await client.status_facts("child-camden-1", date(2026, 6, 30))
+    facts = await client.status_facts("child-camden-1", date(2026, 6, 30), on_behalf_of=CUSTODY)
 
     assert facts.person_ref == "child-camden-1"
     assert facts.effective_date == date(2026, 6, 30)
@@ -49,13 +54,32 @@ async def test_facts_are_read_with_the_platform_token_for_the_date_asked(
     assert care_status.requests == [("child-camden-1", "2026-06-30")]
 
 
+async def test_facts_read_names_the_caller_it_is_made_for(
+    auth_url: str, care_status: CareStatusStandIn
+) -> None:
+    """Issue 15 finding 2: care-status-api audited incident-api's reads as `platform`; the
+    read now carries the original caller, so care-status-api can audit the real reader."""
+    client = _client(auth_url, care_status.url)
+
+    await client.status_facts("child-camden-1", date(2026, 6, 30), on_behalf_of=CUSTODY)
+    await client.status_facts(
+        "child-camden-1", date(2026, 6, 30), on_behalf_of=Reader("E09000007", "a;b=c d")
+    )
+
+    assert care_status.on_behalf_of == [
+        "org=police-metropolitan; client=demo-met-custody",
+        # A client id cannot break the header's structure: it travels percent-encoded.
+        "org=E09000007; client=a%3Bb%3Dc%20d",
+    ]
+
+
 async def test_unknown_person_ref_is_person_not_found(
     auth_url: str, care_status: CareStatusStandIn
 ) -> None:
     client = _client(auth_url, care_status.url)
 
     with pytest.raises(PersonNotFound):
-        await client.status_facts("nobody-known", date(2026, 6, 30))
+        await client.status_facts("nobody-known", date(2026, 6, 30), on_behalf_of=CUSTODY)
 
 
 async def test_stopped_care_status_is_unavailable(
@@ -65,7 +89,7 @@ async def test_stopped_care_status_is_unavailable(
     await care_status.stop()
 
     with pytest.raises(CareStatusUnavailable):
-        await client.status_facts("child-camden-1", date(2026, 6, 30))
+        await client.status_facts("child-camden-1", date(2026, 6, 30), on_behalf_of=CUSTODY)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +122,7 @@ async def test_an_answer_that_is_not_a_facts_block_is_unavailable(
         mock.route().pass_through()
 
         with pytest.raises(CareStatusUnavailable):
-            await client.status_facts("child-camden-1", date(2026, 6, 30))
+            await client.status_facts("child-camden-1", date(2026, 6, 30), on_behalf_of=CUSTODY)
 
 
 async def test_a_block_of_the_contract_is_read_as_the_shared_status_facts(
@@ -110,7 +134,7 @@ async def test_a_block_of_the_contract_is_read_as_the_shared_status_facts(
         mock.get(url__startswith="http://care-status.test").mock(return_value=answer)
         mock.route().pass_through()
 
-        facts = await client.status_facts("child-camden-1", date(2026, 6, 30))
+        facts = await client.status_facts("child-camden-1", date(2026, 6, 30), on_behalf_of=CUSTODY)
 
     assert isinstance(facts, StatusFacts)
     assert facts.status is CareStatus.LOOKED_AFTER
@@ -121,7 +145,7 @@ async def test_unreachable_token_server_is_unavailable(care_status: CareStatusSt
     client = _client("http://127.0.0.1:9", care_status.url)
 
     with pytest.raises(CareStatusUnavailable):
-        await client.status_facts("child-camden-1", date(2026, 6, 30))
+        await client.status_facts("child-camden-1", date(2026, 6, 30), on_behalf_of=CUSTODY)
 
 
 async def test_cohort_is_read_with_the_platform_token_for_the_authority_and_day(
@@ -130,10 +154,13 @@ async def test_cohort_is_read_with_the_platform_token_for_the_authority_and_day(
     care_status.add_cohort("E10000007", "2027-03-31", ["child-derbyshire-1", "child-x"])
     client = _client(auth_url, care_status.url)
 
-    cohort = await client.continuously_looked_after("E10000007", date(2027, 3, 31), 10)
+    cohort = await client.continuously_looked_after(
+        "E10000007", date(2027, 3, 31), 10, on_behalf_of=DERBYSHIRE
+    )
 
     assert cohort.count == 2
     assert cohort.person_refs == ["child-derbyshire-1", "child-x"]
+    assert care_status.on_behalf_of == ["org=E10000007; client=demo-derbyshire"]
 
 
 COHORT = {
@@ -167,4 +194,6 @@ async def test_a_cohort_that_is_not_the_one_asked_for_is_unavailable(
         mock.route().pass_through()
 
         with pytest.raises(CareStatusUnavailable):
-            await client.continuously_looked_after("E10000007", date(2027, 3, 31), 10)
+            await client.continuously_looked_after(
+                "E10000007", date(2027, 3, 31), 10, on_behalf_of=DERBYSHIRE
+            )

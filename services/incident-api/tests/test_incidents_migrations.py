@@ -118,3 +118,46 @@ async def test_revision_0004_keeps_existing_incidents_with_the_new_fields_empty(
         await engine.dispose()
 
     assert tuple(stored) == (False, None, None, None, None, 1)
+
+
+async def test_revision_0006_keeps_existing_incidents_with_no_recorder_client(
+    database_url: str,
+) -> None:
+    """Issue 15 finding 2: the recorder's client is new; incidents stored before keep
+    every field and have none (their late facts read goes without the header)."""
+    config = alembic_config(MIGRATIONS, database_url)
+    await asyncio.to_thread(command.downgrade, config, "0005")
+    made = datetime(2026, 6, 10, 13, 0, tzinfo=UTC)
+    row = {
+        "id": uuid.uuid4(),
+        "created_at": made,
+        "updated_at": made,
+        "version": 1,
+        "person_ref": "child-camden-1",
+        "occurred_at": made,
+        "kind": "behaviour",
+        "setting": "placement",
+        "recorded_by": "provider-demo-home",
+        "recorded_by_kind": "provider",
+        "cooling_off_applies": False,
+        "exploitation_concern": False,
+        "staff_involved": False,
+        "police_involved": False,
+        "facts_status": "pending",
+    }
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(sa.insert(INCIDENT_0003).values(row))
+        await asyncio.to_thread(command.upgrade, config, "head")
+        table = incidents.incidents.models.Incident.__table__
+        async with engine.connect() as connection:
+            stored = (
+                await connection.execute(
+                    sa.select(table.c.recorded_by, table.c.recorded_by_client, table.c.version)
+                )
+            ).one()
+    finally:
+        await engine.dispose()
+
+    assert tuple(stored) == ("provider-demo-home", None, 1)

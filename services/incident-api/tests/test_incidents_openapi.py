@@ -74,3 +74,23 @@ def test_revision_2_request_fields_are_described() -> None:
         assert create[name].get("description"), name
     for name in ("child_told_at", "child_challenge", "send_or_disability", "hearing_date"):
         assert update[name].get("description"), name
+
+
+def test_the_two_facts_shapes_are_typed_and_described() -> None:
+    """Issue 15 finding 2: `status_facts` (whole, for the child's authorities) and
+    `status_summary` (lookup level, for every reader) are documented shapes."""
+    schemas = _document()["components"]["schemas"]
+    incident = schemas["IncidentOut"]["properties"]
+    summary = schemas["StatusSummary"]["properties"]
+
+    assert "care-status:read" in incident["status_facts"]["description"]
+    assert incident["status_summary"]["description"]
+    assert set(summary) == {
+        "person_ref",
+        "effective_date",
+        "status",
+        "under_25",
+        "responsible_authority",
+        "placed_out_of_area",
+        "area_authority",
+    }

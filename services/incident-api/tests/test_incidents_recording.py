@@ -195,7 +195,7 @@ async def test_created_incident_is_returned_with_location_and_etag(
     assert created.headers["location"] == f"/v1/incidents/{incident['id']}"
     assert created.headers["etag"] == '"1"'
     assert incident["facts_pending"] is False
-    assert incident["status_facts"]["responsible_authority"] == "E09000007"
+    assert incident["status_summary"]["responsible_authority"] == "E09000007"
     assert incident["recorded_by"] == "provider-demo-home"
 
 

@@ -18,6 +18,9 @@ class Scope(StrEnum):
     INCIDENTS_READ = "incidents:read"
     INCIDENTS_WRITE = "incidents:write"
     REPORTS_READ = "reports:read"
+    #: care-status-api's scope of the child's whole record: with it (and as the child's
+    #: responsible or area authority) a caller sees the full status facts on an incident.
+    CARE_STATUS_READ = "care-status:read"
     #: What incident-api's own token asks care-status-api for (the status facts).
     CARE_STATUS_FACTS = "care-status:facts"
 

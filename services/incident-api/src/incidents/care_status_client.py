@@ -9,6 +9,13 @@ the facts block of the contract (`platform_shared.contracts.facts.StatusFacts`),
 block that does not match the contract). Callers decide what unavailability means: a
 new incident is still recorded, its event waits for the facts.
 
+Every read names the organisation and client it is made for (issue 15 finding 2): the
+header `Platform-On-Behalf-Of: org=<org code>; client=<client_id>` goes with incident-api's
+own token, so that care-status-api (which honours it only from a token holding
+`care-status:facts`) audits the real reader, not `platform`. Both values are
+percent-encoded outside RFC 3986's unreserved characters, so neither can break the
+header's `;`/`=` structure.
+
 `CareStatusClient.continuously_looked_after` calls
 `GET {care_status_url}/v1/status-facts/cohorts/continuously-looked-after?authority=&on=&min_age=`
 (same token and scope) for the denominator of the DfE national measure (national protocol
@@ -18,6 +25,7 @@ new incident is still recorded, its event waits for the facts.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated
 from urllib.parse import quote
@@ -30,6 +38,20 @@ from platform_shared.auth import ClientCredentials
 from platform_shared.contracts.facts import OrganisationCode, PersonRef, StatusFacts
 
 logger = logging.getLogger("incidents.care_status")
+
+#: The header naming the caller a platform read is made for (see the module docstring).
+ON_BEHALF_OF = "Platform-On-Behalf-Of"
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The organisation and client a read of care-status-api is made on behalf of."""
+
+    org: str
+    client_id: str
+
+    def header_value(self) -> str:
+        return f"org={quote(self.org, safe='')}; client={quote(self.client_id, safe='')}"
 
 
 class CareStatusUnavailable(Exception):
@@ -69,17 +91,21 @@ class CareStatusClient:
         self._timeout = timeout_seconds
         self._http = http
 
-    async def status_facts(self, person_ref: str, as_of: date) -> StatusFacts:
-        """The facts of `person_ref` on `as_of`.
+    async def status_facts(
+        self, person_ref: str, as_of: date, *, on_behalf_of: Reader | None
+    ) -> StatusFacts:
+        """The facts of `person_ref` on `as_of`, read for `on_behalf_of` (None only for an
+        incident stored before its recorder's client was kept: care-status-api then
+        audits the read as incident-api's own).
 
         Raises PersonNotFound on a 404 and CareStatusUnavailable on anything else that
         is not a valid facts block (a 401 is retried once with a fresh token).
         """
         url = f"{self.base_url}/v1/status-facts/{quote(person_ref, safe='')}"
-        response = await self._get(url, as_of)
+        response = await self._get(url, as_of, on_behalf_of)
         if response.status_code == 401:
             self._credentials.forget()
-            response = await self._get(url, as_of)
+            response = await self._get(url, as_of, on_behalf_of)
         if response.status_code == 404:
             raise PersonNotFound(person_ref)
         if not response.is_success:
@@ -91,18 +117,21 @@ class CareStatusClient:
             logger.warning("care-status-api answered a malformed facts block")
             raise CareStatusUnavailable("malformed status facts") from error
 
-    async def continuously_looked_after(self, authority: str, on: date, min_age: int) -> Cohort:
-        """The cohort of the DfE national measure for `authority` on `on`.
+    async def continuously_looked_after(
+        self, authority: str, on: date, min_age: int, *, on_behalf_of: Reader
+    ) -> Cohort:
+        """The cohort of the DfE national measure for `authority` on `on`, read for
+        `on_behalf_of`.
 
         Raises CareStatusUnavailable on anything that is not the cohort asked for (a 401
         is retried once with a fresh token).
         """
         url = f"{self.base_url}/v1/status-facts/cohorts/continuously-looked-after"
         params = {"authority": authority, "on": on.isoformat(), "min_age": str(min_age)}
-        response = await self._get(url, params)
+        response = await self._get(url, params, on_behalf_of)
         if response.status_code == 401:
             self._credentials.forget()
-            response = await self._get(url, params)
+            response = await self._get(url, params, on_behalf_of)
         if not response.is_success:
             logger.warning("care-status-api refused", extra={"status": response.status_code})
             raise CareStatusUnavailable(f"HTTP {response.status_code}")
@@ -119,7 +148,9 @@ class CareStatusClient:
             raise CareStatusUnavailable("inconsistent cohort")
         return cohort
 
-    async def _get(self, url: str, params: date | dict[str, str]) -> httpx.Response:
+    async def _get(
+        self, url: str, params: date | dict[str, str], on_behalf_of: Reader | None
+    ) -> httpx.Response:
         try:
             token = await self._credentials.token()
         except (httpx.HTTPError, KeyError, ValueError) as error:
@@ -128,11 +159,10 @@ class CareStatusClient:
         try:
             if isinstance(params, date):
                 params = {"as_of": params.isoformat()}
-            return await client.get(
-                url,
-                params=params,
-                headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
-            )
+            headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+            if on_behalf_of is not None:
+                headers[ON_BEHALF_OF] = on_behalf_of.header_value()
+            return await client.get(url, params=params, headers=headers)
         except httpx.HTTPError as error:
             raise CareStatusUnavailable(type(error).__name__) from error
         finally:

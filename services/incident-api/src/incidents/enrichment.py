@@ -2,7 +2,8 @@
 
 An event written while care-status-api was unreachable carries `facts_pending: true`.
 Before the relay posts it, `FactsEnricher.prepare` reads the facts (as of the
-incident's London date), stores them on the incident (its authorities decide who may
+incident's London date, on behalf of the incident's recorder, whose org and client are
+stored with it), stores them on the incident (its authorities decide who may
 read it and whose figures count it) and returns the event's complete data. While
 care-status-api cannot answer it raises `EventNotReady`: the event stays pending and
 the relay tries again with backoff. Nothing is lost and nothing is sent without facts.
@@ -20,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from incidents.care_status_client import CareStatusClient, CareStatusUnavailable, PersonNotFound
 from incidents.incidents import repository
 from incidents.incidents.events import FACTS_PENDING, SOURCE, complete_with_facts
-from incidents.incidents.facts import read_facts, store_facts
+from incidents.incidents.facts import read_facts, recorder_reader, store_facts
 from incidents.incidents.vocabulary import FactsStatus
 from platform_shared.outbox import EventNotReady, OutboxEvent
 
@@ -47,15 +48,16 @@ class FactsEnricher:
             incident = await repository.get_for_relay(session, incident_id)
             if incident is None:
                 raise EventNotReady("the incident of this event is not stored")
-            stored, person_ref, occurred_at = (
+            stored, person_ref, occurred_at, reader = (
                 incident.status_facts,
                 incident.person_ref,
                 incident.occurred_at,
+                recorder_reader(incident),
             )
         if stored is not None:
             return complete_with_facts(data, stored)
         try:
-            facts = await read_facts(self._client, person_ref, occurred_at)
+            facts = await read_facts(self._client, person_ref, occurred_at, reader)
         except CareStatusUnavailable as error:
             raise EventNotReady(f"care-status-api unavailable: {error}") from error
         except PersonNotFound as error:

@@ -2,7 +2,9 @@
 
 - `CareStatusStandIn`: care-status-api's `GET /v1/status-facts/{person_ref}`, as
   docs/events.md specifies it (token verified against the issuer's JWKS, scope
-  `care-status:facts`, 404 for an unknown person_ref), and
+  `care-status:facts`, 404 for an unknown person_ref; it keeps the
+  `Platform-On-Behalf-Of` header of every authorised request, as care-status-api audits
+  the reader it names), and
   `GET /v1/status-facts/cohorts/continuously-looked-after` (the national measure's
   cohort, an empty one unless `add_cohort` set it). It can be stopped and started again
   on the same port.
@@ -20,6 +22,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from incidents.auth import Scope
+from incidents.care_status_client import ON_BEHALF_OF
 from platform_shared.auth import TokenVerifier
 from platform_shared.contracts.examples import status_facts_example
 from platform_shared.problems import DomainError
@@ -87,6 +90,9 @@ class CareStatusStandIn(_Served):
         self.people: dict[str, dict[str, Any]] = {}
         #: (person_ref, as_of) of every authorised request, in order.
         self.requests: list[tuple[str, str]] = []
+        #: The `Platform-On-Behalf-Of` header (None when absent) of every authorised
+        #: request, facts and cohort alike, in order.
+        self.on_behalf_of: list[str | None] = []
         #: (authority, on, min_age) -> person_refs of the cohort.
         self.cohorts: dict[tuple[str, str, int], list[str]] = {}
 
@@ -102,6 +108,7 @@ class CareStatusStandIn(_Served):
     async def _cohort(self, request: Request) -> JSONResponse:
         if refusal := await self._refusal(request, Scope.CARE_STATUS_FACTS):
             return refusal
+        self.on_behalf_of.append(request.headers.get(ON_BEHALF_OF))
         query = request.query_params
         try:
             authority, on, min_age = query["authority"], query["on"], int(query["min_age"])
@@ -124,6 +131,7 @@ class CareStatusStandIn(_Served):
         person_ref = request.path_params["person_ref"]
         as_of = request.query_params["as_of"]
         self.requests.append((person_ref, as_of))
+        self.on_behalf_of.append(request.headers.get(ON_BEHALF_OF))
         facts = self.people.get(person_ref)
         if facts is None:
             return JSONResponse({"title": "Not found", "status": 404}, status_code=404)

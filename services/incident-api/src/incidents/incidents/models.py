@@ -44,6 +44,9 @@ class Incident(TimestampedMixin, Base):
     description: Mapped[str | None] = mapped_column(Text)
     recorded_by: Mapped[str] = mapped_column(String(64))
     recorded_by_kind: Mapped[str] = mapped_column(String(32))
+    #: The recorder's client id: a facts read done later by the relay is made on its
+    #: behalf (issue 15 finding 2). Null on incidents recorded before migration 0006.
+    recorded_by_client: Mapped[str | None] = mapped_column(String(128))
 
     # The protocol's decision record.
     response_category: Mapped[str | None] = mapped_column(String(32))

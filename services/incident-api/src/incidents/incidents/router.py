@@ -1,4 +1,8 @@
-"""HTTP for incidents: record, list, read, change. Parsing and shaping only."""
+"""HTTP for incidents: record, list, read, change. Parsing and shaping only.
+
+Every answer that embeds the status facts gives the whole block only to a caller
+`may_see_care_record` (issue 15 finding 2); the others get the lookup-level summary.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from fastapi import APIRouter, Query, Response
 from incidents.auth import IncidentsRead, IncidentsWrite
 from incidents.dependencies import CareStatus, Directory, ReadableIncident, WritableIncident
 from incidents.incidents import service
+from incidents.incidents.facts import may_see_care_record
 from incidents.incidents.schemas import (
     IncidentCreate,
     IncidentFilters,
@@ -69,7 +74,7 @@ async def create_incident(
     incident = await service.record_incident(
         session, caller, body, care_status=care_status, directory=directory, now=now
     )
-    answer = IncidentOut.of(incident)
+    answer = IncidentOut.of(incident, full_facts=may_see_care_record(caller, incident))
     set_created(response, f"/v1/incidents/{incident.id}", incident.version)
     idempotency.remember(201, answer, response.headers)
     return answer
@@ -105,7 +110,12 @@ async def list_incidents(
     items, next_cursor = await service.list_incidents(
         session, caller, filters, cursor=cursor, limit=limit
     )
-    return IncidentPage(items=[IncidentOut.of(item) for item in items], next_cursor=next_cursor)
+    return IncidentPage(
+        items=[
+            IncidentOut.of(item, full_facts=may_see_care_record(caller, item)) for item in items
+        ],
+        next_cursor=next_cursor,
+    )
 
 
 @router.get(
@@ -125,7 +135,8 @@ async def get_incident(
     Answers 304 (no body) when `If-None-Match` names the current ETag.
     """
     incident = service.read_incident(session, caller, incident)
-    return answer_versioned(response, if_none_match, incident.version, IncidentOut.of(incident))
+    answer = IncidentOut.of(incident, full_facts=may_see_care_record(caller, incident))
+    return answer_versioned(response, if_none_match, incident.version, answer)
 
 
 @router.patch(
@@ -160,4 +171,4 @@ async def update_incident(
         now=now,
     )
     set_version(response, changed.version)
-    return IncidentOut.of(changed)
+    return IncidentOut.of(changed, full_facts=may_see_care_record(caller, changed))

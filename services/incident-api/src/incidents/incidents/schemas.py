@@ -27,6 +27,7 @@ from incidents.incidents.vocabulary import (
 )
 from platform_shared.contracts.facts import StatusFacts
 from platform_shared.contracts.vocabularies import (
+    CareStatus,
     Ethnicity,
     EthnicityInput,
     MeasureOfControl,
@@ -201,6 +202,36 @@ class CoolingOff(BaseModel):
     until: datetime | None = Field(description="occurred_at plus 24 hours, when it applies")
 
 
+class StatusSummary(BaseModel):
+    """What a care-status-api lookup answers about the child, and no more (issue 15
+    finding 2): every reader of the incident sees it once the facts are known."""
+
+    person_ref: str
+    effective_date: date = Field(description="The date the facts were read for")
+    status: CareStatus
+    under_25: bool
+    responsible_authority: str = Field(description="GSS code of the responsible authority")
+    placed_out_of_area: bool
+    area_authority: str | None = Field(description="GSS code of the open placement's area")
+
+    @classmethod
+    def of(cls, facts: StatusFacts) -> StatusSummary:
+        return cls.model_validate(facts.model_dump(include=set(cls.model_fields)))
+
+
+STATUS_FACTS = (
+    "The child's whole status facts block as of occurred_at's London date, given only to "
+    "a caller entitled to the child's care record: the responsible authority or the area "
+    "authority of the open placement, with `care-status:read` in its token. Null for "
+    "every other reader (they get `status_summary`) and while the facts are pending. "
+    "The events always carry the whole block."
+)
+STATUS_SUMMARY = (
+    "The lookup-level answer (status, under 25, responsible and area authority, placed "
+    "out of area), for every reader; null while the facts are pending"
+)
+
+
 class IncidentOut(BaseModel):
     """An incident as its readers see it, with the decision record and status facts."""
 
@@ -249,7 +280,8 @@ class IncidentOut(BaseModel):
         "the incident's event is sent once it has"
     )
     facts_status: FactsStatus
-    status_facts: StatusFacts | None
+    status_facts: StatusFacts | None = Field(description=STATUS_FACTS)
+    status_summary: StatusSummary | None = Field(description=STATUS_SUMMARY)
     responsible_authority: str | None
     area_authority: str | None
     created_at: datetime
@@ -257,15 +289,17 @@ class IncidentOut(BaseModel):
     version: int
 
     @classmethod
-    def of(cls, incident: Incident) -> IncidentOut:
-        """The response body of an incident row."""
+    def of(cls, incident: Incident, *, full_facts: bool) -> IncidentOut:
+        """The response body of an incident row; the whole facts block only when
+        `full_facts` (the caller may see the child's care record)."""
         test = None
         if incident.reasonable_parent_answer is not None:
             test = ReasonableParentTest(
                 answer=incident.reasonable_parent_answer,
                 reason=incident.reasonable_parent_reason or "",
             )
-        facts = incident.status_facts
+        stored = incident.status_facts
+        facts = StatusFacts.model_validate(stored) if stored is not None else None
         return cls(
             **{name: getattr(incident, name) for name in _COPIED},
             reasonable_parent_test=test,
@@ -273,7 +307,8 @@ class IncidentOut(BaseModel):
                 applies=incident.cooling_off_applies, until=incident.cooling_off_until
             ),
             facts_pending=facts is None,
-            status_facts=StatusFacts.model_validate(facts) if facts is not None else None,
+            status_facts=facts if full_facts else None,
+            status_summary=StatusSummary.of(facts) if facts is not None else None,
         )
 
 
@@ -295,5 +330,12 @@ class IncidentFilters:
 _COPIED = tuple(
     name
     for name in IncidentOut.model_fields
-    if name not in {"reasonable_parent_test", "cooling_off", "facts_pending", "status_facts"}
+    if name
+    not in {
+        "reasonable_parent_test",
+        "cooling_off",
+        "facts_pending",
+        "status_facts",
+        "status_summary",
+    }
 )

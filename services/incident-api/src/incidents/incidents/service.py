@@ -16,7 +16,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from incidents.care_status_client import CareStatusClient, CareStatusUnavailable, PersonNotFound
+from incidents.care_status_client import (
+    CareStatusClient,
+    CareStatusUnavailable,
+    PersonNotFound,
+    Reader,
+)
 from incidents.incidents import repository, rules
 from incidents.incidents.events import (
     SOURCE,
@@ -56,6 +61,11 @@ def recorder_of(principal: Principal, directory: OrganisationDirectory) -> Recor
     if organisation is None:
         raise Forbidden("The caller's organisation is not in the reference organisations")
     return Recorder(principal.org, organisation.kind)
+
+
+def reader_of(principal: Principal) -> Reader:
+    """The caller a read of care-status-api is made for (issue 15 finding 2)."""
+    return Reader(principal.org, principal.client_id)
 
 
 def _raise_if(issues: list[FieldIssue]) -> None:
@@ -225,7 +235,7 @@ def _level(body: IncidentCreate) -> int | None:
     return int(body.london_incident_level) if body.london_incident_level is not None else None
 
 
-def _new_incident(body: IncidentCreate, recorder: Recorder) -> Incident:
+def _new_incident(body: IncidentCreate, recorder: Recorder, client_id: str) -> Incident:
     body = _in_utc(body)
     cooling_off_until = (
         rules.cooling_off_until(body.occurred_at) if body.cooling_off_applies else None
@@ -240,6 +250,7 @@ def _new_incident(body: IncidentCreate, recorder: Recorder) -> Incident:
         description=body.description,
         recorded_by=recorder.org,
         recorded_by_kind=recorder.kind.value,
+        recorded_by_client=client_id,
         **_decision_record(body, cooling_off_until),
         police_involved=police.involved,
         police_involved_at=police.involved_at,
@@ -291,9 +302,12 @@ async def record_incident(
     _raise_if(
         [*_new_issues(body, directory, now), *await _related_issues(session, principal.org, body)]
     )
-    incident = _new_incident(body, recorder)
+    incident = _new_incident(body, recorder, principal.client_id)
     try:
-        store_facts(incident, await read_facts(care_status, body.person_ref, body.occurred_at))
+        store_facts(
+            incident,
+            await read_facts(care_status, body.person_ref, body.occurred_at, reader_of(principal)),
+        )
     except PersonNotFound as error:
         raise Invalid("body.person_ref", "care-status-api does not know this person_ref") from error
     except CareStatusUnavailable:
@@ -387,11 +401,15 @@ def _changes_of(incident: Incident, body: IncidentUpdate) -> _Changes:
     return _Changes(outcome, release_date, exploitation_concern, hearing_date)
 
 
-async def _complete_facts(incident: Incident, care_status: CareStatusClient) -> None:
-    """Try once more to read facts still pending (an event is about to be written)."""
+async def _complete_facts(
+    incident: Incident, care_status: CareStatusClient, reader: Reader
+) -> None:
+    """Try once more to read facts still pending (an event is about to be written), on
+    behalf of the caller of the change."""
     try:
         store_facts(
-            incident, await read_facts(care_status, incident.person_ref, incident.occurred_at)
+            incident,
+            await read_facts(care_status, incident.person_ref, incident.occurred_at, reader),
         )
     except (PersonNotFound, CareStatusUnavailable):
         logger.warning("status facts pending", extra={"incident_id": str(incident.id)})
@@ -445,7 +463,7 @@ async def update_incident(
     _apply(incident, body, now)
     changes = replace(changes, police_involvement=_involvement(incident) != involved_before)
     if incident.status_facts is None and changes.any:
-        await _complete_facts(incident, care_status)
+        await _complete_facts(incident, care_status, reader_of(principal))
     incident.version += 1
     incident.updated_at = now
     _add_events(session, incident, _change_events(incident, changes, now))

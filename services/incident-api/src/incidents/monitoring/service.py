@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from incidents.care_status_client import CareStatusClient, CareStatusUnavailable
+from incidents.care_status_client import CareStatusClient, CareStatusUnavailable, Reader
 from incidents.checklist.service import carer_completion_times, due_at_of
 from incidents.incidents.models import Incident
 from incidents.monitoring import figures, national_measure, repository
@@ -176,7 +176,10 @@ async def national_measure_figures(
     code = _authorise(principal, authority, directory)
     try:
         cohort = await care_status.continuously_looked_after(
-            code, year_ending, national_measure.MIN_AGE
+            code,
+            year_ending,
+            national_measure.MIN_AGE,
+            on_behalf_of=Reader(principal.org, principal.client_id),
         )
     except CareStatusUnavailable as error:
         raise ServiceUnavailable(
