@@ -299,7 +299,7 @@ def _unbounded(
     kind, form = schema.get("type"), schema.get("format")
     if form in ("date", "date-time") and "formatMaximum" not in schema:
         found.append(f"{where}: a {form} without formatMinimum/formatMaximum")
-    if kind == "integer" and "maximum" not in schema:
+    if kind == "integer" and "maximum" not in schema and "enum" not in schema:
         found.append(f"{where}: an integer without a maximum")
     return found
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response
 
@@ -27,8 +28,17 @@ AccessLimit = Annotated[
         f"{service.RECENT_ACCESSES}, the most recent accesses CP-IS shows)",
     ),
 ]
+
+
+class ExportFormat(StrEnum):
+    """How the access log is answered: JSON (the default) or a CSV export."""
+
+    JSON = "json"
+    CSV = "csv"
+
+
 Format = Annotated[
-    Literal["json", "csv"] | None,
+    ExportFormat | None,
     Query(description="`csv` exports the page as text/csv (as `Accept: text/csv` does)"),
 ]
 
@@ -59,7 +69,7 @@ async def get_access_log(
     for), and reads or changes refused with a 404, by whom (org, client), when, why, and
     with what outcome; and your own writes. The first page is the 25 most recent (CP-IS).
     The reading is audited (and not listed). `?format=csv` or `Accept: text/csv`: CSV."""
-    as_csv = format == "csv" or (format is None and CSV_MEDIA_TYPE in (accept or ""))
+    as_csv = format is ExportFormat.CSV or (format is None and CSV_MEDIA_TYPE in (accept or ""))
     accesses, next_cursor = await service.read_access_log(
         session, caller, child_id, cursor, limit, "csv" if as_csv else "json"
     )

@@ -6,7 +6,7 @@ import uuid
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Body, Query
 
 from notify.auth import InboxAcknowledge, InboxRead
 from notify.dependencies import AppSettings, Rules
@@ -98,7 +98,9 @@ async def acknowledge_notification(
     catalogue: Rules,
     settings: AppSettings,
     now: Now,
-    body: AcknowledgeRequest | None = None,
+    # A default body, not `| None`: the document names the body's schema (no body at
+    # all is the empty one, as before visits could be recorded).
+    body: Annotated[AcknowledgeRequest, Body()] = AcknowledgeRequest(),
 ) -> Notification:
     """Acknowledge a notification addressed to the caller's organisation.
 
@@ -114,6 +116,6 @@ async def acknowledge_notification(
         catalogue=catalogue,
         now=now,
         cutoff=timedelta(hours=settings.delivery_cutoff_hours),
-        visited_on=body.visited_on if body else None,
+        visited_on=body.visited_on,
     )
     return notification_view(row, catalogue)
