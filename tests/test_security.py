@@ -24,9 +24,11 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from inprocess_services import CAMDEN_CHILD, SERVICE_NAMES, Services
+from inprocess_services import CAMDEN_CHILD, DERBYSHIRE_CHILD, SERVICE_NAMES, Services
+from sqlalchemy import select
 
 from notify.testing import cloud_event, placement_data
+from platform_shared.outbox import OutboxEvent
 from platform_shared.testing import InProcessService
 
 CAMDEN = "E09000007"
@@ -131,6 +133,23 @@ async def _created(client: httpx.AsyncClient, path: str, body: dict[str, Any]) -
     assert response.status_code == 201, response.text
     created: dict[str, Any] = response.json()
     return created
+
+
+async def _an_event_of(service: InProcessService) -> str:
+    """The id of the latest outbox event of a service (Camden's, in these tests)."""
+    async with service.session_factory() as session:
+        latest = await session.scalar(
+            select(OutboxEvent.id).order_by(OutboxEvent.created_at.desc()).limit(1)
+        )
+    assert latest is not None
+    return str(latest)
+
+
+def _retry_of_an_event(event_id: str) -> Attempt:
+    """Another organisation asking to send Camden's event again (a dead letter's retry)."""
+    return Attempt(
+        "POST", "/v1/dead-letters/{event_id}/retry", f"/v1/dead-letters/{event_id}/retry", None
+    )
 
 
 def _covered(service: InProcessService, attempts: list[Attempt]) -> set[str]:
@@ -249,6 +268,8 @@ async def test_another_authoritys_child_and_its_records_are_not_found_and_unchan
         ),
     ]
 
+    attempts.append(_retry_of_an_event(await _an_event_of(care)))
+
     assert not _covered(care, attempts)
     assert not await _not_found_for_all(derbyshire, attempts)
     assert (await derbyshire.get(base)).status_code == 404
@@ -296,6 +317,8 @@ async def test_another_organisations_incident_is_not_found_and_unchanged(
             section,
         ),
     ]
+
+    attempts.append(_retry_of_an_event(await _an_event_of(incidents)))
 
     assert not _covered(incidents, attempts)
     assert not await _not_found_for_all(police, attempts)
@@ -479,7 +502,7 @@ CREATE_BODIES = [
     ),
     CreateBody(
         "incident-api",
-        "demo-camden",
+        "demo-derbyshire",
         "PUT",
         "/v1/incidents/{incident_id}/cps-checklist/{section}",
         lambda: {"content": "The home's account"},
@@ -514,8 +537,11 @@ async def _parents(services: Services) -> dict[str, str]:
     camden = await care.as_client("demo-camden")
     child = await _created(camden, "/v1/children", _child_body())
     incidents = await services.get("incident-api")
-    recorder = await incidents.as_client("demo-camden")
-    incident = await _created(recorder, "/v1/incidents", _incident_body())
+    # A Derbyshire child: the CPS checklist is a duty where Derbyshire's protocol is adopted.
+    recorder = await incidents.as_client("demo-derbyshire")
+    incident = await _created(
+        recorder, "/v1/incidents", _incident_body(person_ref=DERBYSHIRE_CHILD)
+    )
     return {
         "child_id": child["id"],
         "incident_id": incident["id"],

@@ -241,8 +241,12 @@ def due(notification: dict[str, Any]) -> datetime | None:
     return datetime.fromisoformat(value) if value is not None else None
 
 
-async def acknowledge(inbox: httpx.AsyncClient, notification: dict[str, Any]) -> dict[str, Any]:
-    response = await inbox.post(f"/v1/notifications/{notification['id']}/acknowledge")
+async def acknowledge(
+    inbox: httpx.AsyncClient, notification: dict[str, Any], *, visited_on: str | None = None
+) -> dict[str, Any]:
+    """Acknowledge a notification; for a visit duty, `visited_on` is the day it was made."""
+    body = {"visited_on": visited_on} if visited_on is not None else None
+    response = await inbox.post(f"/v1/notifications/{notification['id']}/acknowledge", json=body)
     assert response.status_code == 200, response.text
     acknowledged: dict[str, Any] = response.json()
     return acknowledged

@@ -45,7 +45,7 @@ async def test_nothing_is_lost_duplicated_or_stuck_when_processes_die_and_receiv
 
     print(result.report())
     assert result.failures() == [], result.report()
-    assert result.made == result.expected == 12 * (2 + 2 * 3)
+    assert result.made == result.expected == 12 * (3 + 2 * 3)
     assert result.delivered == result.pushes_owed > 0
     assert result.attempt_rows_refused > 0, "a push met the connection refused"
     assert result.receiver_answers.get(503, 0) > 0

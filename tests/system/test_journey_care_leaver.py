@@ -215,9 +215,9 @@ async def test_care_leaver_aged_25_has_no_record_and_nobody_is_told(
         out_of_scope, _ = await record_incident(
             met_incidents, child["person_ref"], "arrest", ARRESTED_AT, "community"
         )
-        assert out_of_scope["status_facts"]["status"] == "no_record"
-        assert out_of_scope["status_facts"]["age"] == 25
-        assert out_of_scope["status_facts"]["under_25"] is False
+        assert out_of_scope["status_facts"] is None  # the force is not entitled to them
+        assert out_of_scope["status_summary"]["status"] == "no_record"
+        assert out_of_scope["status_summary"]["under_25"] is False
 
         # A control: a consenting 24-year-old arrested after them is told to the adviser.
         control = await care_leaver(

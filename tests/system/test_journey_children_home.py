@@ -71,7 +71,13 @@ async def test_incident_resolved_in_a_childrens_home_is_told_read_back_and_count
         assert incident["recorded_by"] == DEMO_HOME
         assert incident["recorded_by_kind"] == "provider"
         assert incident["police_involved"] is False
-        assert incident["status_facts"]["age"] == 14
+        # The home is not entitled to the care record (issue 15 finding 2): it sees no more
+        # than a lookup would tell it; Camden, the responsible authority, sees the facts.
+        assert incident["status_facts"] is None
+        assert incident["status_summary"]["status"] == "looked_after"
+        read = await camden_incidents.get(f"/v1/incidents/{incident['id']}")
+        assert read.status_code == 200, read.text
+        assert read.json()["status_facts"]["age"] == 14
 
         # Its own notification (an escalation, once it is overdue, carries the rule too).
         [told] = await wait_for_notifications(
@@ -118,6 +124,8 @@ async def test_incident_resolved_in_a_childrens_home_is_told_read_back_and_count
             "age_band": {"14_15": 1},
             "sex": {"female": 1},
             "ethnicity": {"white_and_black_caribbean": 1},
+            "send_or_disability": {"not_recorded": 1},
+            "uasc": {"not_uasc": 1},
         }
         assert all(
             measure["total"] == 0

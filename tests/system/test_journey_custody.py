@@ -91,10 +91,11 @@ async def test_child_placed_out_of_area_detained_in_custody_is_told_to_home_auth
             police_reference="01MET/4417/26",
         )
         assert incident["recorded_by"] == "police-metropolitan"
-        assert incident["status_facts"]["status"] == "looked_after"
-        assert incident["status_facts"]["placed_out_of_area"] is True
-        assert incident["status_facts"]["age"] == 15
-        assert incident["status_facts"]["under_18"] is True
+        # The force sees what a lookup tells it, not the care record (issue 15 finding 2).
+        assert incident["status_facts"] is None
+        assert incident["status_summary"]["status"] == "looked_after"
+        assert incident["status_summary"]["placed_out_of_area"] is True
+        assert incident["status_summary"]["under_25"] is True
 
         person_ref = answer["person_ref"]
         expected = [

@@ -15,6 +15,7 @@ from journeys import (
     CAMDEN,
     DEMO_HOME,
     DERBYSHIRE,
+    acknowledge,
     add_legal_status,
     add_placement,
     at,
@@ -228,19 +229,16 @@ async def test_an_early_first_visit_moves_the_next_visit(platform: Platform) -> 
         )
         assert due(first) == at("2026-12-09T23:59:59+00:00")
         [series] = await wait_for_notifications(
-            camden_inbox, person_ref, "sentenced-care-order-visits", kind="rule"
+            camden_inbox, person_ref, "sentenced-care-order-visits", kind="recurring"
         )
         assert due(series) == at("2027-01-20T23:59:59+00:00")
 
-        response = await camden_inbox.post(
-            f"/v1/notifications/{first['id']}/acknowledge", json={"visited_on": "2026-12-04"}
-        )
-        assert response.status_code == 200, response.text
-        assert response.json()["visited_on"] == "2026-12-04"
+        made = await acknowledge(camden_inbox, first, visited_on="2026-12-04")
+        assert made["visited_on"] == "2026-12-04"
 
         async def moved() -> dict[str, object] | None:
             [current] = await notifications_about(
-                camden_inbox, person_ref, "sentenced-care-order-visits", kind="rule"
+                camden_inbox, person_ref, "sentenced-care-order-visits", kind="recurring"
             )
             return current if due(current) == at("2027-01-15T23:59:59+00:00") else None
 

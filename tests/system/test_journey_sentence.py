@@ -31,8 +31,10 @@ pytestmark = [pytest.mark.system]
 #: makes the next occurrence): the assertions allow for it.
 SENTENCED_ON = "2026-11-25"
 FIRST_VISIT_DUE = at("2026-12-02T23:59:59+00:00")  # 7 calendar days after the sentence
+FIRST_VISIT_MADE = "2026-12-02"
 VISIT_1_DUE = at("2027-01-13T23:59:59+00:00")  # 6 weeks after the first visit
-VISIT_2_DUE = at("2027-02-24T23:59:59+00:00")  # 6 weeks after that
+VISIT_1_MADE = "2026-12-05"
+VISIT_2_DUE = at("2027-01-16T23:59:59+00:00")  # 6 weeks after the visit made on 5 December
 #: A month after the sentence (set by a PATCH, whose event time is "now": the deadline
 #: counts from the release date); the arrangements are due 10 days before.
 RELEASE_DATE = "2026-12-27"
@@ -78,9 +80,12 @@ async def test_sentenced_child_on_care_order_has_visits_and_release_arrangements
         assert first_visit["basis"] == "statutory"
         assert first_visit["subject"]["sentenced_on"] == SENTENCED_ON
 
-        # Acknowledged (late, on a run after its deadline: still met, and counted late).
-        acknowledged = await acknowledge(camden_inbox, first_visit)
+        # Acknowledged with the day of the visit made, 2 December (on a run after its
+        # deadline the acknowledgement is late: still met, and counted late). The visit's
+        # day, not the acknowledgement's, starts the next interval (rules.md Revision 2).
+        acknowledged = await acknowledge(camden_inbox, first_visit, visited_on=FIRST_VISIT_MADE)
         assert acknowledged["status"] == "acknowledged"
+        assert acknowledged["visited_on"] == FIRST_VISIT_MADE
 
         # The next visit, 6 weeks on: a recurring duty on Camden's board. (On a run after
         # its deadline the sweeper may already have made later occurrences.)
@@ -92,8 +97,10 @@ async def test_sentenced_child_on_care_order_has_visits_and_release_arrangements
         assert visit_1["status"] in OPEN
         assert due(visit_1) == VISIT_1_DUE
 
-        # That visit made and acknowledged, the one after falls due 6 weeks later.
-        assert (await acknowledge(camden_inbox, visit_1))["status"] == "acknowledged"
+        # That visit made early, on 5 December, the one after falls due 6 weeks after it,
+        # sooner than the series from the sentence would say (24 February).
+        made = await acknowledge(camden_inbox, visit_1, visited_on=VISIT_1_MADE)
+        assert made["status"] == "acknowledged"
 
         async def second_visit() -> dict[str, Any] | None:
             found = await notifications_about(

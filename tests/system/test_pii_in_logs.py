@@ -249,6 +249,16 @@ class Operations:
                 {"content": f"{GIVEN} {FAMILY}, {DATE_OF_BIRTH}"},
                 None,
             ),
+            ("care-status-api", "POST", "/v1/dead-letters/{event_id}/retry"): (
+                "demo-camden",
+                None,
+                None,
+            ),
+            ("incident-api", "POST", "/v1/dead-letters/{event_id}/retry"): (
+                "demo-camden",
+                None,
+                None,
+            ),
             ("notify-api", "POST", "/v1/events"): (
                 "platform-services",
                 _event("p_PiiInLogs0000000000000"),
