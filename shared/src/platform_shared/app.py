@@ -14,6 +14,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
@@ -23,7 +24,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.responses import Response
 
-from platform_shared.auth import ClientCredentials, TokenVerifier
+from platform_shared.auth import ClientCredentials, OidcDiscovery, TokenVerifier
 from platform_shared.calendar import utc_now
 from platform_shared.db import create_engine, create_session_factory
 from platform_shared.direct import DirectRoute
@@ -82,6 +83,7 @@ def create_service_app(
         generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
+    app.state.oidc_discovery = settings.discovery()
     app.state.metrics = metrics
     app.state.clock = clock
     app.state.rate_limiter = rate_limiter_of(settings)
@@ -118,6 +120,7 @@ def _lifespan(
         if settings.migrate_on_start and settings.is_development:
             await upgrade_to_head(migrations, settings.database_url)
         engine = _open_database(app, settings)
+        await _discover(app.state.oidc_discovery)
         relay = _outbox_relay(app, settings, relay_prepare)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[None]] = []
@@ -150,18 +153,37 @@ def _open_database(app: FastAPI, settings: ServiceSettings) -> AsyncEngine:
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size)
     app.state.engine = engine
     app.state.session_factory = create_session_factory(engine)
+    discovery: OidcDiscovery | None = app.state.oidc_discovery
     app.state.token_verifier = TokenVerifier(
         issuer=settings.oauth_issuer,
         audience=settings.oauth_audience,
         jwks_url=settings.jwks_url,
         leeway_seconds=settings.oauth_leeway_seconds,
+        claims=settings.claim_mapping(),
+        discovery=discovery,
     )
     app.state.platform_credentials = ClientCredentials(
         token_url=settings.token_url,
         client_id=settings.platform_client_id,
         client_secret=settings.platform_client_secret.get_secret_value(),
+        scope=settings.oauth_request_scope,
+        discovery=discovery,
     )
     return engine
+
+
+async def _discover(discovery: OidcDiscovery | None) -> None:
+    """Fetch the issuer's metadata now, so the OpenAPI document can name its token URL.
+
+    An issuer down at start-up does not stop the service: the keys are fetched again on
+    the first token, and the document names the configured token URL meanwhile.
+    """
+    if discovery is None:
+        return
+    try:
+        await discovery.metadata()
+    except (httpx.HTTPError, ValueError) as error:
+        logger.warning("oidc discovery failed", extra={"error": type(error).__name__})
 
 
 def _outbox_relay(app: FastAPI, settings: ServiceSettings, prepare: Prepare | None) -> OutboxRelay:
@@ -248,5 +270,30 @@ def _openapi_document(app: FastAPI) -> dict[str, Any]:
             separate_input_output_schemas=app.separate_input_output_schemas,
             external_docs=app.openapi_external_docs,
         )
+        settings: ServiceSettings = app.state.settings
+        document["servers"] = [{"url": _server_url(settings), "description": app.title}]
+        flows = document.get("components", {}).get("securitySchemes", {}).get("oauth2", {})
+        for flow in flows.get("flows", {}).values():
+            flow["tokenUrl"] = public_token_url(settings, app.state.oidc_discovery)
         app.openapi_schema = document_problem_media_type(document)
     return app.openapi_schema
+
+
+def public_token_url(settings: ServiceSettings, discovery: OidcDiscovery | None) -> str:
+    """The absolute token URL a caller (Swagger UI's "Authorize") posts to."""
+    if settings.oauth_public_token_url:
+        return settings.oauth_public_token_url
+    discovered = discovery.document if discovery is not None else None
+    if discovered is not None:
+        return str(discovered["token_endpoint"])
+    return settings.token_url
+
+
+def _server_url(settings: ServiceSettings) -> str:
+    """`public_url`; else `http://<host>:<port>`, unless the host is a wildcard address
+    (a container's `0.0.0.0`), which no caller can reach: then the document's own origin."""
+    if settings.public_url:
+        return settings.public_url.rstrip("/")
+    if settings.host in {"0.0.0.0", "::", ""}:  # noqa: S104 - compared, not bound
+        return "/"
+    return f"http://{settings.host}:{settings.port}"

@@ -11,6 +11,13 @@ A token that verified is remembered until its `exp` (plus the leeway), so a clie
 sends the same token with every request costs one signature check, not one per request.
 Fetching the keys again forgets every remembered token, and a remembered token is checked
 again in full once the keys are older than their maximum age.
+
+Any OpenID Connect provider can issue the tokens (docs/operations.md, "Identity
+providers"): the keys and the token endpoint may come from the issuer's discovery
+document (`OidcDiscovery`), and `ClaimMapping` says where a provider puts the scopes
+(Keycloak: `scope`; Entra ID: `roles` for application permissions, `scp` for delegated
+ones), how its app roles map to the platform's scopes, and which claim, or which table of
+client ids, gives the caller's organisation (Entra ID has no `org` claim).
 """
 
 from __future__ import annotations
@@ -20,8 +27,8 @@ import base64
 import json
 import logging
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import httpx
@@ -61,6 +68,104 @@ SCOPES: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class ClaimMapping:
+    """Where a provider's tokens carry the caller's scopes, client id and organisation.
+
+    - `scope_claims`: the claims read for scopes, all of them, each a space-separated
+      string (`scope`, `scp`) or a list of strings (`roles`).
+    - `role_scopes`: a value found there (an Entra app role such as `CareStatus.Read`)
+      that names platform scopes; a value not in the table is taken as a scope itself.
+    - `client_id_claims`: the first of these present is the client id (`azp`, `appid`).
+    - `org_claim`: the claim holding the organisation code; `client_orgs`: the
+      organisation of each client id, for providers that cannot add a claim. The claim
+      wins where both give one; a token with neither is refused.
+    """
+
+    scope_claims: tuple[str, ...] = ("scope",)
+    role_scopes: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    client_id_claims: tuple[str, ...] = ("client_id", "azp", "appid", "sub")
+    org_claim: str | None = "org"
+    client_orgs: Mapping[str, str] = field(default_factory=dict)
+
+    def scopes(self, claims: Mapping[str, Any]) -> frozenset[str]:
+        found: set[str] = set()
+        for name in self.scope_claims:
+            value = claims.get(name)
+            if isinstance(value, str):
+                values = value.split()
+            elif isinstance(value, list):
+                values = [item for item in value if isinstance(item, str)]
+            else:
+                continue
+            for item in values:
+                found.update(self.role_scopes.get(item, (item,)))
+        return frozenset(found)
+
+    def client_id(self, claims: Mapping[str, Any]) -> str | None:
+        for name in self.client_id_claims:
+            value = claims.get(name)
+            if isinstance(value, str) and value:
+                return value
+        return None
+
+    def org(self, claims: Mapping[str, Any], client_id: str) -> str | None:
+        if self.org_claim is not None:
+            value = claims.get(self.org_claim)
+            if isinstance(value, str) and value:
+                return value
+        return self.client_orgs.get(client_id)
+
+
+class OidcDiscovery:
+    """The issuer's OpenID Connect discovery document, fetched once and kept.
+
+    The document must name the configured issuer exactly (OpenID Connect Discovery 1.0,
+    section 4.3): otherwise a misconfigured URL could hand the platform another issuer's
+    keys. Until a fetch succeeds, every use tries again.
+    """
+
+    def __init__(self, issuer: str, *, http: httpx.AsyncClient | None = None) -> None:
+        self.issuer = issuer
+        self.url = f"{issuer.rstrip('/')}/.well-known/openid-configuration"
+        self._http = http
+        self._document: dict[str, Any] | None = None
+        self._lock = asyncio.Lock()
+
+    @property
+    def document(self) -> dict[str, Any] | None:
+        """The document, if it has been fetched (for what cannot wait: the OpenAPI one)."""
+        return self._document
+
+    async def metadata(self) -> dict[str, Any]:
+        async with self._lock:
+            if self._document is None:
+                self._document = await self._fetch()
+            return self._document
+
+    async def _fetch(self) -> dict[str, Any]:
+        client = self._http or httpx.AsyncClient(timeout=5.0)
+        try:
+            response = await client.get(self.url)
+            response.raise_for_status()
+            document = response.json()
+        finally:
+            if self._http is None:
+                await client.aclose()
+        if not isinstance(document, dict) or document.get("issuer") != self.issuer:
+            raise ValueError("the discovery document names another issuer")
+        for name in ("jwks_uri", "token_endpoint"):
+            if not isinstance(document.get(name), str):
+                raise ValueError(f"the discovery document has no {name}")
+        return document
+
+    async def jwks_uri(self) -> str:
+        return str((await self.metadata())["jwks_uri"])
+
+    async def token_endpoint(self) -> str:
+        return str((await self.metadata())["token_endpoint"])
+
+
+@dataclass(frozen=True)
 class Principal:
     """Who is calling: the client, its organisation and the scopes its token grants."""
 
@@ -86,10 +191,15 @@ class TokenVerifier:
         http: httpx.AsyncClient | None = None,
         min_refresh_interval: float = 2.0,
         max_age_seconds: float = 600.0,
+        claims: ClaimMapping | None = None,
+        discovery: OidcDiscovery | None = None,
     ) -> None:
         self.issuer = issuer
         self.audience = audience
+        #: Used when there is no discovery; with one, its `jwks_uri` is.
         self.jwks_url = jwks_url
+        self.claims = claims or ClaimMapping()
+        self.discovery = discovery
         self.leeway_seconds = leeway_seconds
         self._http = http
         self._keys: KeySet | None = None
@@ -104,7 +214,8 @@ class TokenVerifier:
     async def _fetch_keys(self) -> None:
         client = self._http or httpx.AsyncClient(timeout=5.0)
         try:
-            response = await client.get(self.jwks_url)
+            url = await self.discovery.jwks_uri() if self.discovery else self.jwks_url
+            response = await client.get(url)
             response.raise_for_status()
             document = response.json()
         finally:
@@ -185,12 +296,11 @@ class TokenVerifier:
         except ValueError as error:
             raise _invalid_token("malformed token") from error
         claims = decoded.claims
-        org = claims.get("org")
-        client_id = claims.get("client_id") or claims.get("azp") or claims.get("sub")
-        if not isinstance(org, str) or not isinstance(client_id, str):
+        client_id = self.claims.client_id(claims)
+        org = self.claims.org(claims, client_id) if client_id is not None else None
+        if org is None or client_id is None:
             raise _invalid_token("token lacks org or client_id")
-        scope = claims.get("scope", "")
-        scopes = frozenset(scope.split()) if isinstance(scope, str) else frozenset()
+        scopes = self.claims.scopes(claims)
         jti = claims.get("jti")
         expires = claims.get("exp")
         if not isinstance(expires, int | float) or isinstance(expires, bool):
@@ -285,8 +395,11 @@ class ClientCredentials:
         client_secret: str,
         scope: str | None = None,
         http: httpx.AsyncClient | None = None,
+        discovery: OidcDiscovery | None = None,
     ) -> None:
+        #: Used when there is no discovery; with one, its `token_endpoint` is.
         self.token_url = token_url
+        self.discovery = discovery
         self.client_id = client_id
         self._secret = client_secret
         self.scope = scope
@@ -308,9 +421,8 @@ class ClientCredentials:
                 form["scope"] = self.scope
             client = self._http or httpx.AsyncClient(timeout=10.0)
             try:
-                response = await client.post(
-                    self.token_url, data=form, auth=(self.client_id, self._secret)
-                )
+                url = await self.discovery.token_endpoint() if self.discovery else self.token_url
+                response = await client.post(url, data=form, auth=(self.client_id, self._secret))
                 response.raise_for_status()
                 body = response.json()
             finally:

@@ -49,6 +49,8 @@ def relay_worker(settings: ServiceSettings, prepare: Prepare | None = None) -> W
             token_url=settings.token_url,
             client_id=settings.platform_client_id,
             client_secret=settings.platform_client_secret.get_secret_value(),
+            scope=settings.oauth_request_scope,
+            discovery=settings.discovery(),
         )
         relay = OutboxRelay(
             create_session_factory(engine),

@@ -5,10 +5,13 @@ Secrets are `SecretStr`, so they never appear in a repr, a log line or an error.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+if TYPE_CHECKING:  # platform_shared.auth imports the settings (through the rate limits)
+    from platform_shared.auth import ClaimMapping, OidcDiscovery
 
 Environment = Literal["development", "production"]
 
@@ -39,6 +42,30 @@ class ServiceSettings(BaseSettings):
     oauth_audience: str = "care-platform"
     #: Leeway, in seconds, for `exp` and `nbf` (clock skew between hosts).
     oauth_leeway_seconds: int = 30
+    #: Take the JWKS and token URLs from `<issuer>/.well-known/openid-configuration`
+    #: (then `oauth_jwks_url` and `oauth_token_url` are not used).
+    oauth_discovery: bool = False
+    #: Where the tokens carry scopes, each claim a space-separated string or a list:
+    #: `["scope"]` (Keycloak, the development server), `["roles", "scp"]` (Entra ID).
+    oauth_scope_claims: list[str] = ["scope"]
+    #: An app role or scope value of the provider -> the platform scopes it grants
+    #: (`{"CareStatus.Read": ["care-status:read"]}`); a value not listed is a scope itself.
+    oauth_role_scopes: dict[str, list[str]] = {}
+    #: The first of these claims present is the caller's client id (Entra v1: `appid`).
+    oauth_client_id_claims: list[str] = ["client_id", "azp", "appid", "sub"]
+    #: The claim holding the caller's organisation code; empty: only `oauth_client_orgs`.
+    oauth_org_claim: str = "org"
+    #: The organisation of each client id, for providers that cannot add an `org` claim.
+    oauth_client_orgs: dict[str, str] = {}
+    #: The `scope` the platform's own services ask the token endpoint for; default: what
+    #: each needs (Entra ID takes only `<application id URI>/.default`).
+    oauth_request_scope: str | None = None
+    #: The token URL the OpenAPI document gives Swagger UI's "Authorize" (what a browser
+    #: reaches); default: the discovered token endpoint, else `token_url`.
+    oauth_public_token_url: str | None = None
+    #: This service's URL as its callers reach it: the document's `servers` (default:
+    #: `http://<host>:<port>`, or the document's own origin when bound to 0.0.0.0).
+    public_url: str | None = None
     #: This service's own client, used to post events and to call other services.
     platform_client_id: str = "platform-services"
     platform_client_secret: SecretStr = SecretStr(DEMO_PLATFORM_SECRET)
@@ -76,6 +103,23 @@ class ServiceSettings(BaseSettings):
     @property
     def token_url(self) -> str:
         return self.oauth_token_url or f"{self.oauth_issuer.rstrip('/')}/oauth/token"
+
+    def claim_mapping(self) -> ClaimMapping:
+        from platform_shared.auth import ClaimMapping
+
+        return ClaimMapping(
+            scope_claims=tuple(self.oauth_scope_claims),
+            role_scopes={role: tuple(scopes) for role, scopes in self.oauth_role_scopes.items()},
+            client_id_claims=tuple(self.oauth_client_id_claims),
+            org_claim=self.oauth_org_claim or None,
+            client_orgs=dict(self.oauth_client_orgs),
+        )
+
+    def discovery(self) -> OidcDiscovery | None:
+        """The issuer's discovery document, when `oauth_discovery` is on (fetched on use)."""
+        from platform_shared.auth import OidcDiscovery
+
+        return OidcDiscovery(self.oauth_issuer) if self.oauth_discovery else None
 
     @property
     def is_development(self) -> bool:

@@ -212,6 +212,8 @@ async def serve_in_process(
             jwks_url=verifier.jwks_url,
             leeway_seconds=verifier.leeway_seconds,
             http=issuer_http,
+            claims=verifier.claims,
+            discovery=verifier.discovery,
         )
         service = InProcessService(app, tokens, base_url)
         try:

@@ -34,7 +34,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
 
 from incidents.auth import Scope
-from platform_shared.auth import ClientCredentials
+from platform_shared.auth import ClientCredentials, OidcDiscovery
 from platform_shared.contracts.facts import OrganisationCode, PersonRef, StatusFacts
 
 logger = logging.getLogger("incidents.care_status")
@@ -171,13 +171,21 @@ class CareStatusClient:
 
 
 def facts_credentials(
-    *, token_url: str, client_id: str, client_secret: str, http: httpx.AsyncClient | None = None
+    *,
+    token_url: str,
+    client_id: str,
+    client_secret: str,
+    http: httpx.AsyncClient | None = None,
+    discovery: OidcDiscovery | None = None,
+    request_scope: str | None = None,
 ) -> ClientCredentials:
-    """incident-api's client-credentials for care-status-api (scope `care-status:facts`)."""
+    """incident-api's client-credentials for care-status-api (scope `care-status:facts`,
+    unless the provider wants its own, e.g. Entra ID's `api://.../.default`)."""
     return ClientCredentials(
         token_url=token_url,
         client_id=client_id,
         client_secret=client_secret,
-        scope=Scope.CARE_STATUS_FACTS,
+        scope=request_scope or Scope.CARE_STATUS_FACTS,
         http=http,
+        discovery=discovery,
     )

@@ -40,6 +40,8 @@ def care_status_client(settings: Settings) -> CareStatusClient:
             token_url=settings.token_url,
             client_id=settings.platform_client_id,
             client_secret=settings.platform_client_secret.get_secret_value(),
+            discovery=settings.discovery(),
+            request_scope=settings.oauth_request_scope,
         ),
         timeout_seconds=settings.care_status_timeout_seconds,
     )
