@@ -170,3 +170,16 @@ async def test_a_cursor_not_made_by_the_list_is_refused(service: InProcessServic
 
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "query.cursor"
+
+
+async def test_an_inbox_filter_it_does_not_take_is_400_not_the_whole_inbox(
+    service: InProcessService,
+) -> None:
+    derbyshire = await service.as_client("demo-derbyshire")
+
+    response = await derbyshire.get("/v1/notifications", params={"person_ref": "pr_x"})
+
+    assert response.status_code == 400
+    [issue] = response.json()["errors"]
+    assert issue["field"] == "query.person_ref"
+    assert "due_before" in issue["reason"]

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -42,8 +43,12 @@ from platform_shared.ratelimit import RateLimitHeadersMiddleware, rate_limiter_o
 from platform_shared.settings import ServiceSettings
 from platform_shared.web.clock import Clock
 from platform_shared.web.input_guard import InputGuardMiddleware
+from platform_shared.web.query import refuse_unknown_query_parameters
 
 logger = logging.getLogger("platform.app")
+
+#: Where the Swagger UI and ReDoc scripts, styles and icon are served.
+DOCS_ASSETS = "/docs/assets"
 
 #: Work a service runs beside its API until the app stops (e.g. the outbox relay).
 BackgroundTask = Callable[[FastAPI, asyncio.Event], Awaitable[None]]
@@ -75,12 +80,16 @@ def create_service_app(
 ) -> FastAPI:
     configure_logging(title, settings.log_level)
     metrics = Metrics()
-    app = FastAPI(
+    # Swagger UI and ReDoc from the assets the fastapi-offline package ships, not a CDN:
+    # a closed council network reaches the service but not the internet.
+    app = FastAPIOffline(
         title=title,
         description=description,
         version=version,
         lifespan=_lifespan(settings, migrations, background, relay_prepare),
         generate_unique_id_function=operation_id,
+        static_url=DOCS_ASSETS,
+        dependencies=[Depends(refuse_unknown_query_parameters)],
     )
     app.state.settings = settings
     app.state.oidc_discovery = settings.discovery()

@@ -37,6 +37,7 @@ from starlette.types import Scope
 
 from platform_shared.auth import Principal, authorize, require_scopes
 from platform_shared.web.input_guard import DEPTH_REASON, too_deep
+from platform_shared.web.query import refuse_query
 
 Body = TypeVar("Body", bound=BaseModel)
 
@@ -107,6 +108,8 @@ class DirectRoute(Route, Generic[Body]):
         return match, child_scope
 
     async def _serve(self, request: Request) -> Response:
+        if request.query_params:  # a direct operation takes none
+            refuse_query(list(request.query_params.keys()), frozenset())
         caller = await authorize(request, request.headers.get("authorization"), self.scopes)
         body = parse_body(self.body, await request.body())
         answer = await self.handler(request, caller, body)

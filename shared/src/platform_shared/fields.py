@@ -15,10 +15,12 @@ record and its deadlines, so nothing accepted is refused further on.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field
+
+from platform_shared.calendar import start_of_day
 
 _NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
 
@@ -73,4 +75,50 @@ IsoInstant = Annotated[
     BeforeValidator(_written_as_text),
     AfterValidator(_instant_within_range),
     Field(json_schema_extra=_INSTANT_RANGE),
+]
+
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+#: The convention of every query parameter that is a point in time (docs/api-changes.md): an instant with an offset, or a day, meaning 00:00
+#: Europe/London on it. The end of a period [from, to) given as a day is the end of that
+#: day, so a period of days reads the same on every operation (`to=2027-03-31` includes
+#: 31 March, as the monitoring report's `to` does).
+QUERY_INSTANT_DESCRIPTION = (
+    "An ISO 8601 instant with an offset (`2026-12-22T09:00:00Z`), or a day (`2026-12-22`): "
+    "00:00 Europe/London on it"
+)
+QUERY_PERIOD_END_DESCRIPTION = (
+    "An ISO 8601 instant with an offset, excluded; or a day, included (the period ends at "
+    "00:00 Europe/London on the next day)"
+)
+
+
+def _day_as_london_midnight(value: object, *, next_day: bool = False) -> object:
+    value = _written_as_text(value)
+    if isinstance(value, str) and _DATE_ONLY.fullmatch(value.strip()):
+        day = _date_within_range(date.fromisoformat(value.strip()))
+        if next_day:
+            return LATEST_INSTANT if day == LATEST_DATE else start_of_day(day + timedelta(1))
+        return start_of_day(day)
+    return value
+
+
+def _day_as_next_london_midnight(value: object) -> object:
+    return _day_as_london_midnight(value, next_day=True)
+
+
+#: A query parameter that is a point in time: an instant, or a day (00:00 London on it).
+QueryInstant = Annotated[
+    AwareDatetime,
+    BeforeValidator(_day_as_london_midnight),
+    AfterValidator(_instant_within_range),
+    Field(json_schema_extra=_INSTANT_RANGE, description=QUERY_INSTANT_DESCRIPTION),
+]
+#: The exclusive end of a period: an instant, or a day that the period includes.
+QueryPeriodEnd = Annotated[
+    AwareDatetime,
+    BeforeValidator(_day_as_next_london_midnight),
+    AfterValidator(_instant_within_range),
+    Field(json_schema_extra=_INSTANT_RANGE, description=QUERY_PERIOD_END_DESCRIPTION),
 ]

@@ -275,7 +275,11 @@ def install_problem_handlers(app: FastAPI) -> None:
 def problem_responses(*errors: type[DomainError]) -> dict[int | str, dict[str, Any]]:
     """The OpenAPI `responses=` of an operation, built from the errors it can raise."""
     responses: dict[int | str, dict[str, Any]] = {
-        400: {"model": Problem, "description": "The body cannot be read (not UTF-8 JSON)"},
+        400: {
+            "model": Problem,
+            "description": "The body cannot be read (not UTF-8 JSON), or a query parameter "
+            "the operation does not take was sent (`errors` names it)",
+        },
         401: {"model": Problem, "description": "Missing, expired or invalid bearer token"},
         403: {"model": Problem, "description": "The token lacks a required scope"},
         422: {"model": Problem, "description": "The request is invalid; `errors` names fields"},

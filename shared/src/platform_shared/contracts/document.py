@@ -24,6 +24,7 @@ from platform_shared.contracts.events import (
     IncidentEvent,
 )
 from platform_shared.contracts.facts import StatusFacts
+from platform_shared.contracts.vocabularies import BASIS_CATEGORY
 
 COMMAND = "python -m platform_shared.contracts.document > docs/events.md"
 
@@ -61,6 +62,22 @@ FACTS_SERVED = """\
 care-status-api serves this block to the platform's own services at
 `GET /v1/status-facts/{person_ref}?as_of=YYYY-MM-DD` (scope `care-status:facts`, held only by
 the `platform-services` client), audited like a lookup. 404 when the person_ref is unknown.
+"""
+
+VOCABULARY = """\
+## What a caller writes and what the events carry (the vocabulary mapping)
+
+The write API takes the detailed legal basis, by statute (`basis` of
+`POST /v1/children/{child_id}/legal-statuses`, e.g. `care_order_s31`); the facts block
+carries its category (`legal_basis`, e.g. `care_order`), which is what the rules and the
+protocols read. `care.started` and `care.ended` carry the detailed `basis` as written.
+Each detailed basis and the category it is carried as:
+"""
+
+KIND_NAMES = """\
+Incident kinds are named for what happened (`custody_detention`); event types for the
+change to the person's record, `<subject>.<past participle>` (`custody.detained`). The
+table below is the whole mapping; a kind not in it sends no event of its own.
 """
 
 CARE_STATUS_EVENTS = """\
@@ -180,6 +197,13 @@ def _event_table(source: EventSource, base: type[BaseModel]) -> list[str]:
     return rows
 
 
+def _basis_table() -> list[str]:
+    rows = ["| `basis` written (care-status-api) | `legal_basis` carried (facts block) |"]
+    rows.append("|---|---|")
+    rows.extend(f"| `{basis}` | `{category}` |" for basis, category in BASIS_CATEGORY.items())
+    return rows
+
+
 def _kind_table() -> list[str]:
     rows = ["| incident kind (or change) | event type | extra data |", "|---|---|---|"]
     for kinds, event_type in INCIDENT_KIND_EVENTS:
@@ -233,6 +257,9 @@ def render() -> str:
         *_fields_table(StatusFacts, StatusFacts.model_fields),
         "",
         FACTS_SERVED,
+        VOCABULARY,
+        *_basis_table(),
+        "",
         CARE_STATUS_EVENTS,
         *_event_table(EventSource.CARE_STATUS_API, StatusFacts),
         "",
@@ -240,6 +267,7 @@ def render() -> str:
         *_fields_table(IncidentEvent, incident_common),
         "",
         INCIDENT_KINDS,
+        KIND_NAMES,
         *_kind_table(),
         "",
         INCIDENT_ENRICHMENT,

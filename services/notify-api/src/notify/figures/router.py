@@ -10,7 +10,12 @@ from notify.auth import ReportsRead
 from notify.figures import service
 from notify.figures.schemas import Figures
 from platform_shared.dependencies import Session
-from platform_shared.fields import IsoInstant
+from platform_shared.fields import (
+    QUERY_INSTANT_DESCRIPTION,
+    QUERY_PERIOD_END_DESCRIPTION,
+    QueryInstant,
+    QueryPeriodEnd,
+)
 from platform_shared.problems import problem_responses
 
 router = APIRouter(prefix="/v1/figures", tags=["figures"])
@@ -21,10 +26,11 @@ async def get_figures(
     caller: ReportsRead,
     session: Session,
     period_from: Annotated[
-        IsoInstant | None, Query(alias="from", description="From this instant (ISO 8601)")
+        QueryInstant | None,
+        Query(alias="from", description=f"From this, included. {QUERY_INSTANT_DESCRIPTION}"),
     ] = None,
     period_to: Annotated[
-        IsoInstant | None, Query(alias="to", description="Before this instant (ISO 8601)")
+        QueryPeriodEnd | None, Query(alias="to", description=QUERY_PERIOD_END_DESCRIPTION)
     ] = None,
 ) -> Figures:
     """Notifications concerning the caller's organisation per rule: on time, late, overdue,

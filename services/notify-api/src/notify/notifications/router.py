@@ -21,7 +21,7 @@ from notify.notifications.schemas import (
 )
 from notify.notifications.views import delivery_view, notification_detail, notification_view
 from platform_shared.dependencies import Session
-from platform_shared.fields import LARGEST_INTEGER_COLUMN, IsoInstant
+from platform_shared.fields import LARGEST_INTEGER_COLUMN, QUERY_INSTANT_DESCRIPTION, QueryInstant
 from platform_shared.problems import Conflict, Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
 from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
@@ -36,8 +36,8 @@ async def list_notifications(
     catalogue: Rules,
     status: NotificationStatus | None = None,
     due_before: Annotated[
-        IsoInstant | None,
-        Query(description="Due strictly before this instant (ISO 8601 with an offset)"),
+        QueryInstant | None,
+        Query(description=f"Due strictly before this. {QUERY_INSTANT_DESCRIPTION}"),
     ] = None,
     rule: Annotated[str | None, Query(max_length=100)] = None,
     role: RecipientRole | None = None,
