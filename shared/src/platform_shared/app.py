@@ -41,6 +41,7 @@ from platform_shared.outbox import WAKE_RELAY, OutboxRelay, Prepare, count_dead_
 from platform_shared.problems import document_problem_media_type, install_problem_handlers
 from platform_shared.ratelimit import RateLimitHeadersMiddleware, rate_limiter_of
 from platform_shared.settings import ServiceSettings
+from platform_shared.tracing import instrument_app, tracer_of, tracer_provider
 from platform_shared.web.clock import Clock
 from platform_shared.web.input_guard import InputGuardMiddleware
 from platform_shared.web.query import refuse_unknown_query_parameters
@@ -96,6 +97,8 @@ def create_service_app(
     app.state.metrics = metrics
     app.state.clock = clock
     app.state.rate_limiter = rate_limiter_of(settings)
+    app.state.tracer_provider = tracer_provider(title, settings)
+    app.state.tracer = tracer_of(app.state.tracer_provider)
     install_problem_handlers(app)
     app.add_exception_handler(IdempotentReplay, replay_handler)
     # Inside the body guard, so the body it reads is bounded; outside every route, the
@@ -110,6 +113,8 @@ def create_service_app(
     for router in routers:
         app.include_router(router)
     app.openapi = lambda: _openapi_document(app)  # type: ignore[method-assign]
+    if app.state.tracer_provider is not None:
+        instrument_app(app, app.state.tracer_provider)
     return app
 
 
@@ -153,6 +158,8 @@ def _lifespan(
             await _wait_for(tasks)
             await relay.aclose()
             await engine.dispose()
+            if app.state.tracer_provider is not None:
+                app.state.tracer_provider.shutdown()
 
     return lifespan
 
@@ -204,6 +211,7 @@ def _outbox_relay(app: FastAPI, settings: ServiceSettings, prepare: Prepare | No
         batch_size=settings.relay_batch_size,
         concurrency=settings.relay_concurrency,
         poll_seconds=settings.relay_poll_seconds,
+        tracer=app.state.tracer,
     )
     app.state.outbox_relay = relay
     return relay

@@ -22,6 +22,7 @@ from platform_shared.migrations import upgrade_to_head
 from platform_shared.observability import configure_logging
 from platform_shared.outbox import OutboxRelay, Prepare
 from platform_shared.settings import ServiceSettings
+from platform_shared.tracing import tracer_of, tracer_provider
 
 #: How long uvicorn's supervisor waits for a `serve --workers N` worker to answer its ping
 #: before it kills and replaces it (a starting worker answers only after its imports).
@@ -40,10 +41,13 @@ async def run_until_signalled(worker: Worker) -> None:
     await worker(stop)
 
 
-def relay_worker(settings: ServiceSettings, prepare: Prepare | None = None) -> Worker:
-    """The outbox relay of a service, as a standalone worker."""
+def relay_worker(
+    settings: ServiceSettings, prepare: Prepare | None = None, *, service: str = "outbox-relay"
+) -> Worker:
+    """The outbox relay of `service`, as a standalone worker."""
 
     async def run(stop: asyncio.Event) -> None:
+        tracing = tracer_provider(service, settings)
         engine = create_engine(settings.database_url)
         credentials = ClientCredentials(
             token_url=settings.token_url,
@@ -60,12 +64,15 @@ def relay_worker(settings: ServiceSettings, prepare: Prepare | None = None) -> W
             batch_size=settings.relay_batch_size,
             concurrency=settings.relay_concurrency,
             poll_seconds=settings.relay_poll_seconds,
+            tracer=tracer_of(tracing),
         )
         try:
             await relay.run(stop)
         finally:
             await relay.aclose()
             await engine.dispose()
+            if tracing is not None:
+                tracing.shutdown()
 
     return run
 
@@ -80,7 +87,9 @@ def run_service_cli(
     argv: list[str] | None = None,
 ) -> None:
     """Parse the command line of service `name` and run the chosen command."""
-    commands: dict[str, Callable[[ServiceSettings], Worker]] = {"relay": relay_worker}
+    commands: dict[str, Callable[[ServiceSettings], Worker]] = {
+        "relay": lambda settings: relay_worker(settings, service=name)
+    }
     commands.update(workers or {})
     parser = argparse.ArgumentParser(prog=name)
     sub = parser.add_subparsers(dest="command", required=True)

@@ -19,7 +19,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -89,6 +89,10 @@ def schema_differences(
     return list(compare_metadata(context, metadata))
 
 
+#: The PostgreSQL advisory lock key `migrate` holds while it upgrades a database.
+MIGRATION_LOCK = 0x63617265  # "care"
+
+
 def run_migrations(target_metadata: MetaData) -> None:
     """The body of a service's `env.py`, online (async engine) or offline (SQL script)."""
     url = context.config.get_main_option("sqlalchemy.url")
@@ -100,6 +104,11 @@ def run_migrations(target_metadata: MetaData) -> None:
         return
 
     def migrate(connection: Connection) -> None:
+        if connection.dialect.name == "postgresql":
+            # Every pod of a release runs `migrate` as its init container: the first takes
+            # the lock and upgrades, the others wait, then find the head and do nothing.
+            # Held to the end of the transaction the whole upgrade runs in.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -143,6 +152,17 @@ def drop_dead_letters() -> None:
     with op.batch_alter_table("outbox_events") as batch:
         batch.drop_column("dead_lettered_at")
         batch.drop_column("org")
+
+
+def add_outbox_traceparent() -> None:
+    """Version 4 of this library's tables: the trace context an outbox event was written in."""
+    with op.batch_alter_table("outbox_events") as batch:
+        batch.add_column(sa.Column("traceparent", sa.String(64), nullable=True))
+
+
+def drop_outbox_traceparent() -> None:
+    with op.batch_alter_table("outbox_events") as batch:
+        batch.drop_column("traceparent")
 
 
 def create_platform_tables() -> None:

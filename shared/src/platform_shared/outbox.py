@@ -17,6 +17,10 @@ dead-lettered, never retried blind for ever: status `dead_letter`, the refusal's
 kept in `last_error`, listed to the organisation that caused it
 (`platform_shared.dead_letters`) and counted in `/metrics`. It blocks nothing: later
 events of the same subject are sent (docs/decisions.md D19).
+
+With tracing on (`platform_shared.tracing`), an event keeps the trace context of the
+change that wrote it (`traceparent`) and is posted inside a span of that trace with the
+`traceparent` header, so notify-api's intake joins the same trace.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
+from opentelemetry.trace import SpanKind, Tracer
 from sqlalchemy import JSON, ColumnElement, Index, String, Text, case, func, literal, select, update
 from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -40,6 +45,7 @@ from platform_shared.auth import ClientCredentials
 from platform_shared.calendar import utc_now
 from platform_shared.db import Base
 from platform_shared.queue import claim_due
+from platform_shared.tracing import current_traceparent, inject_headers, span_from
 
 logger = logging.getLogger("platform.outbox")
 
@@ -80,6 +86,8 @@ class OutboxEvent(Base):
     #: The organisation whose change the event announces (it sees the event if refused).
     org: Mapped[str | None] = mapped_column(String(64))
     dead_lettered_at: Mapped[datetime | None]
+    #: The W3C trace context of the change that wrote the event (tracing on), else null.
+    traceparent: Mapped[str | None] = mapped_column(String(64))
 
     def as_cloudevent(self) -> dict[str, Any]:
         return {
@@ -117,6 +125,7 @@ def add_event(
         data=data,
         time=time or utc_now(),
         org=owner if isinstance(owner, str) else None,
+        traceparent=current_traceparent(),
     )
     session.add(event)
     session.info[_EVENTS_ADDED] = True
@@ -186,6 +195,7 @@ class OutboxRelay:
         # Longer than a whole batch of posts timing out (50 / 8 in flight x 10 s ~ 62 s).
         lease: timedelta = timedelta(seconds=120),
         poll_seconds: float = 1.0,
+        tracer: Tracer | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
@@ -199,6 +209,7 @@ class OutboxRelay:
         self.concurrency = concurrency
         self.lease = lease
         self.poll_seconds = poll_seconds
+        self._tracer = tracer
         self._wake = asyncio.Event()
 
     def wake(self) -> None:
@@ -250,6 +261,22 @@ class OutboxRelay:
         return outcomes
 
     async def _attempt(self, event: OutboxEvent) -> Attempt:
+        with span_from(
+            self._tracer,
+            f"outbox publish {event.type}",
+            event.traceparent,
+            kind=SpanKind.PRODUCER,
+            attributes={
+                "cloudevents.event_id": str(event.id),
+                "cloudevents.event_type": event.type,
+            },
+        ) as span:
+            attempt = await self._attempt_in_span(event)
+            if span is not None and attempt.error is not None:
+                span.set_attribute("outbox.error", attempt.error.split(":")[0])
+            return attempt
+
+    async def _attempt_in_span(self, event: OutboxEvent) -> Attempt:
         data: dict[str, Any] | None = None
         try:
             if self._prepare is not None:
@@ -354,7 +381,9 @@ class OutboxRelay:
 
     async def _post(self, cloudevent: dict[str, Any]) -> httpx.Response:
         token = await self._credentials.token()
-        headers = {"Authorization": f"Bearer {token}", "Content-Type": CLOUDEVENTS_MEDIA_TYPE}
+        headers = inject_headers(
+            {"Authorization": f"Bearer {token}", "Content-Type": CLOUDEVENTS_MEDIA_TYPE}
+        )
         response = await self._http.post(self.events_url, json=cloudevent, headers=headers)
         if response.status_code == 401:
             self._credentials.forget()

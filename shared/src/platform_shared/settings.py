@@ -1,14 +1,24 @@
 """The settings base every service extends: one env prefix per service, `.env` support.
 
-Secrets are `SecretStr`, so they never appear in a repr, a log line or an error.
+Secrets are `SecretStr`, so they never appear in a repr, a log line or an error. In
+production they are read from files (a Kubernetes Secret mounted as a volume), one file a
+setting named like its variable (`CARE_STATUS_DATABASE_URL`), in the folder
+`<PREFIX>SECRETS_DIR` names: they never sit in the process environment, where a crash
+dump, `/proc/<pid>/environ` or a child process would see them.
 """
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SecretsSettingsSource,
+    SettingsConfigDict,
+)
 
 if TYPE_CHECKING:  # platform_shared.auth imports the settings (through the rate limits)
     from platform_shared.auth import ClaimMapping, OidcDiscovery
@@ -95,6 +105,29 @@ class ServiceSettings(BaseSettings):
     rate_limit_reads_burst: int = Field(default=10_000, ge=1)
     rate_limit_writes_per_second: float = Field(default=5000.0, gt=0)
     rate_limit_writes_burst: int = Field(default=10_000, ge=1)
+    #: OpenTelemetry (`platform_shared.tracing`): off by default; on, requests, relay
+    #: posts and delivery attempts are traced and the trace context rides the outbox.
+    tracing_enabled: bool = False
+    #: Where spans go over OTLP/HTTP (`http://collector:4318/v1/traces`); unset, spans
+    #: reach only in-process processors (the tests').
+    tracing_otlp_endpoint: str | None = None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The folder is named by a variable read when the settings are made, not when the
+        # class is defined: the same image runs with and without mounted secrets.
+        prefix = str(settings_cls.model_config.get("env_prefix", ""))
+        secrets_dir = os.environ.get(f"{prefix}SECRETS_DIR")
+        if secrets_dir:
+            file_secret_settings = SecretsSettingsSource(settings_cls, secrets_dir=secrets_dir)
+        return init_settings, env_settings, dotenv_settings, file_secret_settings
 
     @property
     def jwks_url(self) -> str:

@@ -26,7 +26,7 @@ def enriching_relay(settings: ServiceSettings) -> Worker:
         factory = create_session_factory(engine)
         enricher = FactsEnricher(care_status_client(settings), lambda: factory)
         try:
-            await relay_worker(settings, enricher.prepare)(stop)
+            await relay_worker(settings, enricher.prepare, service="incident-api")(stop)
         finally:
             await engine.dispose()
 

@@ -21,6 +21,7 @@ from notify.settings import Settings
 from platform_shared.cli import Worker, run_service_cli
 from platform_shared.db import create_engine, create_session_factory
 from platform_shared.settings import ServiceSettings
+from platform_shared.tracing import tracer_of, tracer_provider
 
 
 def deliver_worker(settings: ServiceSettings) -> Worker:
@@ -30,14 +31,21 @@ def deliver_worker(settings: ServiceSettings) -> Worker:
 
     async def run(stop: asyncio.Event) -> None:
         engine = create_engine(settings.database_url)
+        # Its own process and Deployment, so its own name in a trace.
+        tracing = tracer_provider("notify-deliver", settings)
         worker = DeliveryWorker(
-            create_session_factory(engine), settings=settings, catalogue=catalogue
+            create_session_factory(engine),
+            settings=settings,
+            catalogue=catalogue,
+            tracer=tracer_of(tracing),
         )
         try:
             await worker.run(stop)
         finally:
             await worker.aclose()
             await engine.dispose()
+            if tracing is not None:
+                tracing.shutdown()
 
     return run
 

@@ -54,6 +54,7 @@ async def _deliver_in_process(app: FastAPI, stop: asyncio.Event) -> None:
         settings=app.state.settings,
         catalogue=app.state.catalogue,
         clock=app.state.clock,
+        tracer=app.state.tracer,
     )
     try:
         await worker.run(stop)

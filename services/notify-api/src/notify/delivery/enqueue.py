@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notify.delivery import repository
 from notify.delivery.models import DeliveryStatus
 from notify.notifications.models import NotificationStatus
+from platform_shared.tracing import current_traceparent
 
 
 class Pushable(Protocol):
@@ -72,6 +73,7 @@ async def enqueue_deliveries(
     endpoints = await repository.enabled_endpoints_of(
         session, {notification.recipient_org for notification in pushed}
     )
+    traceparent = current_traceparent()
     rows = [
         {
             "id": uuid.uuid4(),
@@ -83,6 +85,7 @@ async def enqueue_deliveries(
             "next_attempt_at": now,
             "give_up_at": now + cutoff,
             "created_at": now,
+            "traceparent": traceparent,
         }
         for notification in pushed
         for endpoint in endpoints

@@ -58,6 +58,8 @@ class Delivery(Base):
     ended_reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     delivered_at: Mapped[datetime | None]
+    #: The trace context of the intake that made it (tracing on): its attempts join it.
+    traceparent: Mapped[str | None] = mapped_column(String(64))
 
 
 class DeliveryAttempt(Base):
@@ -73,3 +75,5 @@ class DeliveryAttempt(Base):
     error: Mapped[str | None] = mapped_column(String(300))
     #: AttemptOutcome: `delivered`, `retry` or `failed`.
     outcome: Mapped[str] = mapped_column(String(16))
+    #: The attempt's own span (tracing on): the trace one event can be followed by.
+    traceparent: Mapped[str | None] = mapped_column(String(64))

@@ -29,6 +29,7 @@ import httpx
 from standardwebhooks.webhooks import Webhook
 
 from notify.endpoints.addresses import AddressRefused, CheckedUrl, check_webhook_url
+from platform_shared.tracing import inject_headers
 
 #: Response bytes read before the connection is dropped rather than kept (the status is
 #: all a delivery needs; a receiver answering megabytes is not worth reading).
@@ -351,6 +352,8 @@ async def post_webhook(
         ("webhook-id", message_id),
         ("webhook-timestamp", str(int(timestamp.timestamp()))),
         ("webhook-signature", sign(secrets, message_id, timestamp, body)),
+        # The attempt's trace context (tracing on), so a receiver can join the trace.
+        *inject_headers({}).items(),
     ]
     try:
         async with asyncio.timeout(time_limit):

@@ -14,6 +14,10 @@ the endpoint), are recorded one by one afterwards, as before.
 
 The clock, the retry schedule and the random source are injectable so that tests can
 play days of retries in a moment.
+
+With tracing on, each attempt is a span of the trace its delivery was enqueued in (the
+event's, from the service that wrote it), and its own context is sent with the webhook
+(`traceparent`) and kept on the attempt row.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from opentelemetry.trace import SpanKind, Tracer
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from notify.deadlines.sweeper import sweep_overdue
@@ -45,6 +50,7 @@ from notify.rules.catalogue import Catalogue, parse_window
 from notify.settings import Settings
 from platform_shared.calendar import utc_now
 from platform_shared.db import is_sqlite
+from platform_shared.tracing import current_traceparent, span_from
 from platform_shared.web.clock import Clock
 
 logger = logging.getLogger("notify.delivery")
@@ -64,6 +70,8 @@ class Job:
     target: str
     secrets: list[str]
     payload: dict[str, Any]
+    #: The trace context the delivery was enqueued in (None: tracing was off).
+    traceparent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,8 @@ class Pushed:
     job: Job
     result: AttemptResult
     attempted_at: datetime
+    #: The attempt's own span, when traced.
+    traceparent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,8 +123,10 @@ class DeliveryWorker:
         schedule: RetrySchedule | None = None,
         rng: random.Random | None = None,
         webhooks: WebhookClient | None = None,
+        tracer: Tracer | None = None,
     ) -> None:
         self._sessions = sessions
+        self._tracer = tracer
         self.settings = settings
         self.catalogue = catalogue
         self.clock = clock
@@ -206,14 +218,31 @@ class DeliveryWorker:
 
     async def _push_and_time(self, job: Job) -> Pushed:
         attempted_at = self.clock()
-        try:
-            result = await self._push(job)
-        except Exception as error:  # a push must never take the worker down
-            logger.exception(
-                "push failed unexpectedly", extra={"delivery_id": str(job.delivery_id)}
-            )
-            result = AttemptResult(None, f"internal error: {type(error).__name__}", 0)
-        return Pushed(job, result, attempted_at)
+        with span_from(
+            self._tracer,
+            f"deliver {job.channel}",
+            job.traceparent,
+            kind=SpanKind.CLIENT,
+            attributes={
+                "delivery.id": str(job.delivery_id),
+                "notification.id": str(job.notification_id),
+                "delivery.channel": job.channel,
+            },
+        ) as span:
+            traceparent = current_traceparent() if span is not None else None
+            try:
+                result = await self._push(job)
+            except Exception as error:  # a push must never take the worker down
+                logger.exception(
+                    "push failed unexpectedly", extra={"delivery_id": str(job.delivery_id)}
+                )
+                result = AttemptResult(None, f"internal error: {type(error).__name__}", 0)
+            if span is not None:
+                if result.status_code is not None:
+                    span.set_attribute("delivery.status_code", result.status_code)
+                if result.error is not None:
+                    span.set_attribute("delivery.error", result.error.split(":")[0])
+        return Pushed(job, result, attempted_at, traceparent)
 
     async def _push(self, job: Job) -> AttemptResult:
         settings = self.settings
@@ -511,6 +540,7 @@ def _job(
         target=(endpoint.url if endpoint.channel == Channel.WEBHOOK else endpoint.address) or "",
         secrets=secrets,
         payload=payload,
+        traceparent=delivery.traceparent,
     )
 
 
@@ -537,6 +567,7 @@ def _attempt_row(one: Pushed, conclusion: Conclusion) -> dict[str, Any]:
         "status_code": one.result.status_code,
         "error": one.result.error,
         "outcome": conclusion.outcome,
+        "traceparent": one.traceparent,
     }
 
 
