@@ -46,7 +46,9 @@ async def test_passed_deadline_is_marked_overdue_and_a_statutory_one_is_a_breach
 
     await _sweep_at(service, settings, datetime(2027, 1, 1, 0, 0, 0, tzinfo=UTC))
 
-    [notification] = (await derbyshire.get("/v1/notifications")).json()["items"]
+    [notification] = (
+        await derbyshire.get("/v1/notifications", params={"role": "area_authority"})
+    ).json()["items"]
     assert notification["status"] == "overdue"
     assert notification["breach"] is True
 

@@ -195,7 +195,11 @@ async def test_a_superseded_overdue_notification_closes_its_escalation(
         time=datetime(2027, 2, 20, 9, 0, tzinfo=UTC),
     )
 
-    escalations = await _notifications(service, "demo-camden", role="escalation")
+    # The ladder's overdue steps: Camden's own escalation contact (for its notification)
+    # and Camden as duty holder (for the YOT's); both end with their originals.
+    contact = await _notifications(service, "demo-camden", role="escalation_contact")
+    holder = await _notifications(service, "demo-camden", role="duty_holder")
+    escalations = contact + holder
     assert len(escalations) == 2
     assert {(n["status"], n["ended_reason"]) for n in escalations} == {("ended", "superseded")}
 

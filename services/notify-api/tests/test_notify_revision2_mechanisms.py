@@ -92,7 +92,8 @@ async def test_a_charge_recorded_before_the_cif_is_acknowledged_is_a_breach(
 ) -> None:
     """London protocol, "Prosecution of incidents": the CIF "must be completed by the police
     in all cases" before the charging decision; a charge first is a breach, shown as a
-    passed deadline is (overdue, breach, an escalation to the responsible authority)."""
+    passed deadline is (overdue, breach, an escalation). The form is the force's own
+    duty: the force's escalation contact is told, never Camden, which cannot complete it."""
     incident_id, cif_id = await _arrest_with_cif(service)
 
     charge = await _post(
@@ -106,9 +107,12 @@ async def test_a_charge_recorded_before_the_cif_is_acknowledged_is_a_breach(
     cif = await _read(service, "demo-met-custody", cif_id)
     assert (cif["status"], cif["breach"]) == ("overdue", True)
     assert cif["breached_by_event"] == charge["event_id"]
+    met = await service.as_client("demo-met-custody")
+    contact = (await met.get("/v1/notifications", params={"role": "escalation_contact"})).json()
+    assert [n["escalation_of"] for n in contact["items"]] == [cif_id]
     camden = await service.as_client("demo-camden")
-    escalations = (await camden.get("/v1/notifications", params={"role": "escalation"})).json()
-    assert [n["escalation_of"] for n in escalations["items"]] == [cif_id]
+    inbox = (await camden.get("/v1/notifications")).json()
+    assert [n for n in inbox["items"] if n["escalation_of"] == cif_id] == []
 
 
 async def test_an_outcome_of_charge_for_the_same_incident_is_a_breach_too(

@@ -30,6 +30,7 @@ __all__ = [
     "add_hours",
     "add_months",
     "add_working_days",
+    "bank_holiday_name",
     "before_day_deadline",
     "calendar_days_deadline",
     "end_of_day",
@@ -59,6 +60,12 @@ def _bank_holidays(year: int) -> frozenset[date]:
 def is_bank_holiday(day: date) -> bool:
     """Whether `day` is an England and Wales bank holiday (or a substitute day for one)."""
     return day in _bank_holidays(day.year)
+
+
+def bank_holiday_name(day: date) -> str | None:
+    """The name of the England and Wales bank holiday on `day` ("Boxing Day (observed)")."""
+    name = holidays.country_holidays("GB", subdiv="ENG", years=day.year).get(day)
+    return str(name) if name else None
 
 
 def is_working_day(day: date) -> bool:

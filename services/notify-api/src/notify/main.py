@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 from fastapi import FastAPI
 
+from notify.deadlines.ladder import (
+    LadderError,
+    check_partnerships,
+    duty_windows,
+    load_ladders,
+    nominal_length,
+)
 from notify.delivery.worker import DeliveryWorker
 from notify.duties.router import router as duties_router
 from notify.endpoints.router import router as endpoints_router
@@ -42,10 +50,20 @@ def load_rules(settings: Settings) -> Catalogue:
         settings.rules_file, settings.rule_windows, protocols=protocols, directory=directory
     )
     try:
-        parse_window(settings.escalation_window)
+        default_step = parse_window(settings.escalation_window)
     except ValueError as error:
         raise RuleFileError(f"escalation_window: {error}") from error
-    return catalogue
+    try:
+        ladders = load_ladders(
+            settings.escalation_ladder,
+            directory=directory,
+            windows=duty_windows(catalogue),
+            default_step=nominal_length(*default_step),
+        )
+        check_partnerships(settings.partnerships, directory)
+    except LadderError as error:
+        raise RuleFileError(str(error)) from error
+    return replace(catalogue, ladders=ladders)
 
 
 async def _deliver_in_process(app: FastAPI, stop: asyncio.Event) -> None:

@@ -37,6 +37,12 @@ class Settings(ServiceSettings):
     rule_windows: dict[str, Any] = Field(default_factory=dict)
     #: How long an escalation waits for acknowledgement before it is shown overdue.
     escalation_window: str = "PT4H"
+    #: The escalation ladder per authority and rule kind (`notify.deadlines.ladder`,
+    #: docs/escalation-ladder.md): `{"*": {"*": {...}}, "E09000007": {"statutory": {...}}}`.
+    escalation_ladder: dict[str, Any] = Field(default_factory=dict)
+    #: Partnerships whose figures a caller may read together: name -> authority codes
+    #: (`{"north-central-london": ["E09000007", "E09000019"]}`).
+    partnerships: dict[str, list[str]] = Field(default_factory=dict)
 
     delivery_timeout_seconds: float = Field(default=10.0, gt=0, le=10.0)
     #: How often an idle worker looks for due deliveries (a delivery waits half of it on

@@ -185,6 +185,13 @@ class Role(StrEnum):
     RECORDED_BY = "recorded_by"
     #: An overdue notification chased with the responsible authority.
     ESCALATION = "escalation"
+    #: An overdue notification chased with the recipient's own escalation contact (a team
+    #: manager's mailbox the organisation registers an endpoint for).
+    ESCALATION_CONTACT = "escalation_contact"
+    #: An overdue notification told to the organisation whose duty it discharges.
+    DUTY_HOLDER = "duty_holder"
+    #: The responsible authority's out-of-hours route (its emergency duty team).
+    EMERGENCY_DUTY = "emergency_duty"
     #: A notice of the platform itself (e.g. a disabled endpoint).
     PLATFORM = "platform"
 
@@ -204,7 +211,15 @@ RULE_RECIPIENT_ROLES: frozenset[Role] = frozenset(
     }
 )
 #: Roles only the service itself addresses, never a rule.
-SERVICE_ROLES: frozenset[Role] = frozenset({Role.ESCALATION, Role.PLATFORM})
+SERVICE_ROLES: frozenset[Role] = frozenset(
+    {
+        Role.ESCALATION,
+        Role.ESCALATION_CONTACT,
+        Role.DUTY_HOLDER,
+        Role.EMERGENCY_DUTY,
+        Role.PLATFORM,
+    }
+)
 #: Roles a notification may be received in.
 RECIPIENT_ROLES: frozenset[Role] = RULE_RECIPIENT_ROLES | SERVICE_ROLES
 #: Roles whose duty a rule's notification may discharge.

@@ -39,6 +39,28 @@ async def claim_passed(session: AsyncSession, *, now: datetime, batch: int) -> l
     )
 
 
+@cross_tenant("the sweeper reminds every organisation's inbox before its deadlines")
+async def claim_reminders(
+    session: AsyncSession, *, now: datetime, batch: int
+) -> list[Notification]:
+    """Up to `batch` unacknowledged notifications whose reminder time passed (before
+    their deadline), not yet reminded, locked as `claim_passed` locks."""
+    return list(
+        await session.scalars(
+            select(Notification)
+            .where(
+                Notification.status.in_([NotificationStatus.PENDING, NotificationStatus.DELIVERED]),
+                Notification.remind_at <= now,
+                Notification.reminded_at.is_(None),
+                Notification.due_at > now,
+            )
+            .order_by(Notification.remind_at, Notification.id)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
+        )
+    )
+
+
 @cross_tenant("an ending event ends the person's recurring duties, whoever receives them")
 async def open_recurring_duties(
     session: AsyncSession, *, person_ref: str, rule_ids: Sequence[str]

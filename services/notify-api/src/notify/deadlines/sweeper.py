@@ -1,4 +1,5 @@
-"""The sweeper: marks what passed its deadline overdue, escalates it, keeps duties recurring.
+"""The sweeper: reminds before deadlines, marks what passed them overdue, climbs the
+escalation ladder, keeps duties recurring.
 
 Runs in the delivery worker's loop, one transaction per batch (this module owns that unit
 of work). Rows are taken with `FOR UPDATE SKIP LOCKED` (PostgreSQL), so any number of
@@ -12,11 +13,11 @@ from datetime import datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from notify.deadlines import repository
-from notify.deadlines.escalations import counts_as_breach, escalate
+from notify.deadlines.escalations import counts_as_breach, escalate, remind
 from notify.deadlines.recurring import create_successor
 from notify.notifications.models import NotificationKind, NotificationStatus
 from notify.rules.catalogue import Catalogue
-from notify.rules.deadlines import WindowDirection, WindowUnit, due_at
+from notify.rules.deadlines import WindowUnit
 
 
 async def sweep_overdue(
@@ -24,32 +25,29 @@ async def sweep_overdue(
     catalogue: Catalogue,
     *,
     now: datetime,
-    escalation_window: tuple[WindowUnit, int],
+    escalation_window: tuple[WindowUnit, int] | None = None,
     cutoff: timedelta,
     batch: int = 200,
 ) -> int:
-    """Mark one batch of passed, unacknowledged notifications overdue; returns how many.
+    """Remind and mark overdue one batch of unacknowledged notifications; returns how many.
 
-    Each overdue notification required by a rule raises an escalation to the responsible
-    authority (role `escalation`), is a breach when its rule is statutory, and, when it
-    is a recurring duty, makes the next occurrence.
+    A notification whose reminder time passed reminds its recipient (once). Each overdue
+    one climbs the escalation ladder (`notify.deadlines.escalations`), is a breach when
+    its rule is statutory, and, when it is a recurring duty, makes the next occurrence.
+    How long each step waits is the ladder's (`escalation_window` is its default, read
+    at start: the argument is kept for callers that pass it).
     """
     async with sessions() as session, session.begin():
+        reminders = await repository.claim_reminders(session, now=now, batch=batch)
+        for notification in reminders:
+            await remind(session, notification, catalogue, now=now, cutoff=cutoff)
         rows = await repository.claim_passed(session, now=now, batch=batch)
-        unit, amount = escalation_window
         for notification in rows:
             notification.status = NotificationStatus.OVERDUE
             notification.overdue_at = now
             notification.updated_at = now
             notification.breach = notification.breach or counts_as_breach(notification)
-            await escalate(
-                session,
-                notification,
-                catalogue,
-                due=due_at(unit, amount, WindowDirection.AFTER, now),
-                now=now,
-                cutoff=cutoff,
-            )
+            await escalate(session, notification, catalogue, now=now, cutoff=cutoff)
             if notification.kind == NotificationKind.RECURRING:
                 await create_successor(session, notification, catalogue, now=now, cutoff=cutoff)
-    return len(rows)
+    return len(rows) + len(reminders)

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import AwareDatetime, BaseModel, Field
 
 from notify.notifications.models import NotificationKind, NotificationStatus
-from notify.notifications.schemas import NotificationSubject, Recipient
+from notify.notifications.schemas import Acknowledgement, NotificationSubject, Recipient
 from platform_shared.web.pagination import Page
 
 
@@ -57,6 +57,10 @@ class Duty(BaseModel):
     )
     occurrence: int | None = Field(description="The number of a recurring duty (visits)")
     basis: str
+    acknowledgement: Acknowledgement | None = Field(
+        default=None,
+        description="What the recipient said on acknowledging: who, a note, the action taken",
+    )
 
 
 class DutyPage(Page[Duty]):

@@ -46,4 +46,5 @@ def duty_view(row: Notification, catalogue: Catalogue, *, caller_org: str, now: 
         met_on_time=met_on_time(row),
         occurrence=view.occurrence,
         basis=view.basis,
+        acknowledgement=view.acknowledgement,
     )

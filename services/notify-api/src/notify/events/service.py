@@ -105,7 +105,25 @@ def _new_notification(
         supersede_key=supersede_key,
         ended_reason=EndedReason.SUPERSEDED if stale and not planned.withheld_reason else None,
         watch_key=planned.watch_key,
+        trace=planned.trace.model_dump(mode="json") if planned.trace else None,
+        remind_at=planned.remind_at,
+        window_unit=planned.window_unit,
     )
+
+
+def planned_notifications(
+    evaluation: Evaluation,
+    event: CloudEvent,
+    catalogue: Catalogue,
+    *,
+    supersede_key: str | None = None,
+    stale: bool = False,
+) -> list[NewNotification]:
+    """What the intake writes for an evaluated event; the dry run answers the same."""
+    return [
+        _new_notification(planned, event, catalogue, supersede_key=supersede_key, stale=stale)
+        for planned in evaluation.notifications
+    ]
 
 
 async def _supersede(
@@ -188,10 +206,7 @@ async def receive_event(
     stale, superseded = await _supersede(session, event, key, now)
     created = await create_notifications(
         session,
-        [
-            _new_notification(planned, event, catalogue, supersede_key=key, stale=stale)
-            for planned in evaluation.notifications
-        ],
+        planned_notifications(evaluation, event, catalogue, supersede_key=key, stale=stale),
         now=now,
         cutoff=cutoff,
     )

@@ -51,6 +51,11 @@ class NewNotification:
     ended_reason: str | None = None
     #: A `before_event` duty: what a later event must match to make it a breach.
     watch_key: str | None = None
+    #: Why (`notify.rules.trace.Trace` as JSON), the ladder's reminder and step.
+    trace: dict[str, Any] | None = None
+    remind_at: datetime | None = None
+    window_unit: str | None = None
+    escalation_step: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,14 @@ def _row(new: NewNotification, *, sequence: int, now: datetime) -> dict[str, Any
         "watch_key": new.watch_key,
         "breached_by_event": None,
         "visited_on": None,
+        "trace": new.trace,
+        "remind_at": new.remind_at if status == NotificationStatus.PENDING else None,
+        "reminded_at": None,
+        "window_unit": new.window_unit,
+        "escalation_step": new.escalation_step,
+        "acknowledged_person": None,
+        "acknowledgement_note": None,
+        "acknowledgement_action": None,
         "created_at": now,
         "updated_at": now,
         "ended_at": now if ended else None,

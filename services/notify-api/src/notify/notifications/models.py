@@ -52,6 +52,16 @@ class NotificationKind(StrEnum):
     ESCALATION = "escalation"
     #: From the platform itself, e.g. an endpoint disabled after a 410.
     NOTICE = "notice"
+    #: The escalation ladder's reminder to the recipient at 80 % of the window.
+    REMINDER = "reminder"
+
+
+class EscalationStep(StrEnum):
+    """Which step of the escalation ladder a follow-up is (`notify.deadlines.ladder`)."""
+
+    REMINDER = "reminder"
+    OVERDUE = "overdue"
+    BREACH = "breach"
 
 
 class Notification(Base):
@@ -73,6 +83,7 @@ class Notification(Base):
         Index("ix_notifications_supersede_key", "supersede_key"),
         Index("ix_notifications_escalation_of", "escalation_of"),
         Index("ix_notifications_watch_key", "watch_key", "status"),
+        Index("ix_notifications_remind", "status", "remind_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -124,6 +135,19 @@ class Notification(Base):
     breached_by_event: Mapped[str | None] = mapped_column(String(200))
     #: The day the visit was made, as the responsible authority recorded it.
     visited_on: Mapped[date | None]
+    #: Why it was made (`notify.rules.trace.Trace` as JSON; revision 0007, older: None).
+    trace: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: When the recipient is reminded (the escalation ladder), and when it was.
+    remind_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]
+    #: The unit of the deadline's window (hour windows reach the emergency duty team).
+    window_unit: Mapped[str | None] = mapped_column(String(16))
+    #: A follow-up's step of the ladder (EscalationStep); None for the original.
+    escalation_step: Mapped[str | None] = mapped_column(String(16))
+    #: What the acknowledgement said: who acknowledged, a note, the action taken.
+    acknowledged_person: Mapped[str | None] = mapped_column(String(200))
+    acknowledgement_note: Mapped[str | None] = mapped_column(Text)
+    acknowledgement_action: Mapped[str | None] = mapped_column(String(500))
 
 
 class OrganisationSequence(Base):

@@ -206,3 +206,20 @@ async def notice_exists(session: AsyncSession, key: str) -> bool:
     """Whether a notification with this key was made already (a notice is made once)."""
     found = await session.scalar(select(Notification.id).where(Notification.key == key))
     return found is not None
+
+
+@cross_tenant("the escalation ladder raises each step once, whichever organisation it went to")
+async def notification_by_key(session: AsyncSession, key: str) -> uuid.UUID | None:
+    """The id of the notification with this key, if one was made."""
+    found: uuid.UUID | None = await session.scalar(
+        select(Notification.id).where(Notification.key == key)
+    )
+    return found
+
+
+@cross_tenant("an escalation step chases its original, whichever organisation received it")
+async def original_of(session: AsyncSession, escalation: Notification) -> Notification | None:
+    """The notification an escalation step chases."""
+    if escalation.escalation_of is None:
+        return None
+    return await session.get(Notification, escalation.escalation_of)

@@ -105,7 +105,10 @@ async def acknowledge_notification(
     """Acknowledge a notification addressed to the caller's organisation.
 
     Idempotent: acknowledging again answers the same notification and changes nothing.
-    The deadline is met by acknowledgement, not by delivery; pushes still pending stop.
+    The deadline is met by acknowledgement, not by delivery; pushes still pending stop,
+    and every open step of its escalation ladder is closed. The body may say who
+    acknowledged, a note and the action taken: kept with the notification, shown to the
+    duty holder (`GET /v1/duties`).
     A visit duty may say when the visit was made (`visited_on`); the next visit is due
     the interval after it.
     """
@@ -117,5 +120,6 @@ async def acknowledge_notification(
         now=now,
         cutoff=timedelta(hours=settings.delivery_cutoff_hours),
         visited_on=body.visited_on,
+        said=body,
     )
     return notification_view(row, catalogue)

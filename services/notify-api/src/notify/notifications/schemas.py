@@ -9,8 +9,14 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from notify.delivery.models import AttemptOutcome, DeliveryStatus
 from notify.endpoints.models import Channel
-from notify.notifications.models import EndedReason, NotificationKind, NotificationStatus
+from notify.notifications.models import (
+    EndedReason,
+    EscalationStep,
+    NotificationKind,
+    NotificationStatus,
+)
 from notify.rules.recipients import RecipientRole
+from notify.rules.trace import Trace
 from platform_shared.fields import IsoDate
 from platform_shared.web.pagination import Page
 
@@ -56,6 +62,14 @@ class NotificationSubject(BaseModel):
     event_id: str | None = None
     event_type: str | None = None
     reasons: list[str] | None = None
+
+
+class Acknowledgement(BaseModel):
+    """Who acknowledged a notification and what they did."""
+
+    by: str | None
+    note: str | None
+    action: str | None
 
 
 class Notification(BaseModel):
@@ -111,12 +125,47 @@ class Notification(BaseModel):
         description="A visit duty: the day the visit was made, as the responsible authority "
         "recorded it on acknowledgement (`visited_on`); null otherwise",
     )
+    acknowledgement: Acknowledgement | None = Field(
+        default=None, description="What the acknowledgement said, when it said anything"
+    )
+    escalation_step: EscalationStep | None = Field(
+        default=None,
+        description="A follow-up's step of the escalation ladder: `reminder` (to the "
+        "recipient at 80 % of the window), `overdue` (its escalation contact, the duty "
+        "holder), `breach` (the responsible authority's escalation route, its emergency "
+        "duty team out of hours)",
+    )
+    remind_at: AwareDatetime | None = Field(
+        default=None, description="When the recipient is reminded (the escalation ladder)"
+    )
+    explain: str | None = Field(
+        default=None,
+        description="Why it was made, in one sentence; `GET /v1/notifications/{id}` has the "
+        "whole trace",
+    )
 
 
 class AcknowledgeRequest(BaseModel):
     """What an acknowledgement may say beyond "done"; the body is optional."""
 
     model_config = ConfigDict(extra="forbid")
+
+    by: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="The person or team acknowledging (kept with the notification and shown "
+        "to the duty holder; never logged)",
+        examples=["Camden emergency duty team"],
+    )
+    note: str | None = Field(default=None, min_length=1, max_length=2000)
+    action: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=500,
+        description="The action taken",
+        examples=["social worker attending custody"],
+    )
 
     visited_on: IsoDate | None = Field(
         default=None,
@@ -155,9 +204,15 @@ class Delivery(BaseModel):
 
 
 class NotificationDetail(Notification):
-    """A notification with its deliveries."""
+    """A notification with its deliveries and the trace of why it was made."""
 
     deliveries: list[Delivery]
+    trace: Trace | None = Field(
+        default=None,
+        description="Why: the rule and each condition with the fact it read, how the "
+        "recipient and duty holder were found, how the deadline was computed (the days "
+        "skipped and why), or which rule withheld it on which fact, or the ladder's step",
+    )
 
 
 class NotificationPage(Page[Notification]):

@@ -25,6 +25,7 @@ from notify.notifications.models import (
     NotificationStatus,
 )
 from notify.notifications.repository import InboxFilter
+from notify.notifications.schemas import AcknowledgeRequest
 from notify.rules.catalogue import Catalogue
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
@@ -118,6 +119,7 @@ async def acknowledge(
     now: datetime,
     cutoff: timedelta,
     visited_on: date | None = None,
+    said: AcknowledgeRequest | None = None,
 ) -> Notification:
     """Acknowledge a notification of the caller's organisation; a repeat changes nothing.
 
@@ -139,6 +141,10 @@ async def acknowledge(
     notification.status = NotificationStatus.ACKNOWLEDGED
     notification.acknowledged_at = now
     notification.acknowledged_by = principal.client_id
+    if said is not None:
+        notification.acknowledged_person = said.by
+        notification.acknowledgement_note = said.note
+        notification.acknowledgement_action = said.action
     notification.updated_at = now
     if notification.due_at is not None and now > notification.due_at:
         notification.breach = notification.breach or counts_as_breach(notification)

@@ -7,6 +7,7 @@ from notify.delivery.models import DeliveryAttempt as AttemptRow
 from notify.delivery.models import DeliveryStatus
 from notify.notifications.models import Notification as NotificationRow
 from notify.notifications.schemas import (
+    Acknowledgement,
     Delivery,
     DeliveryAttempt,
     Notification,
@@ -15,6 +16,7 @@ from notify.notifications.schemas import (
     Recipient,
 )
 from notify.rules.catalogue import Catalogue
+from notify.rules.trace import Trace
 from platform_shared.calendar import LONDON
 
 _NOTICE_TITLES = {"endpoint-disabled": "A push endpoint was disabled"}
@@ -25,6 +27,8 @@ def notification_view(row: NotificationRow, catalogue: Catalogue) -> Notificatio
     title = rule.title if rule else _NOTICE_TITLES.get(row.rule_id)
     if row.kind == "escalation" and title:
         title = f"Escalation: {title}"
+    if row.kind == "reminder" and title:
+        title = f"Reminder: {title}"
     return Notification(
         id=row.id,
         event_id=row.event_id,
@@ -55,6 +59,21 @@ def notification_view(row: NotificationRow, catalogue: Catalogue) -> Notificatio
         before_events=_before_events(row, catalogue),
         breached_by_event=row.breached_by_event,
         visited_on=row.visited_on,
+        acknowledgement=_acknowledgement(row),
+        escalation_step=row.escalation_step,
+        remind_at=row.remind_at,
+        explain=Trace.model_validate(row.trace).summary() if row.trace else None,
+    )
+
+
+def _acknowledgement(row: NotificationRow) -> Acknowledgement | None:
+    said = (row.acknowledged_person, row.acknowledgement_note, row.acknowledgement_action)
+    if all(part is None for part in said):
+        return None
+    return Acknowledgement(
+        by=row.acknowledged_person,
+        note=row.acknowledgement_note,
+        action=row.acknowledgement_action,
     )
 
 
@@ -95,5 +114,7 @@ def notification_detail(
     row: NotificationRow, catalogue: Catalogue, deliveries: list[Delivery]
 ) -> NotificationDetail:
     return NotificationDetail(
-        **notification_view(row, catalogue).model_dump(), deliveries=deliveries
+        **notification_view(row, catalogue).model_dump(),
+        deliveries=deliveries,
+        trace=Trace.model_validate(row.trace) if row.trace else None,
     )

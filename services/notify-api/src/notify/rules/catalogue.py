@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from notify.deadlines.ladder import Ladders
 from notify.rules.conditions import Conditions
 from notify.rules.deadlines import (
     ELAPSED_UNITS,
@@ -326,6 +327,8 @@ class Catalogue:
     protocols: LocalProtocols = field(default_factory=LocalProtocols)
     #: Rule id -> responsible authority -> the rule with that authority's own windows.
     local_rules: Mapping[str, Mapping[str, Rule]] = field(default_factory=dict)
+    #: The escalation ladder of each authority and kind of rule (`NOTIFY_ESCALATION_LADDER`).
+    ladders: Ladders = field(default_factory=Ladders)
 
     def get(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)

@@ -12,11 +12,18 @@ from __future__ import annotations
 import itertools
 import string
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from notify.deadlines.ladder import reminder_at
 from notify.rules.catalogue import Catalogue, EventWindow, Rule, Window
-from notify.rules.conditions import conditions_hold, missing_fields
+from notify.rules.conditions import (
+    ConditionValue,
+    Presence,
+    condition_holds,
+    conditions_hold,
+    missing_fields,
+)
 from notify.rules.deadlines import (
     WindowDirection,
     WindowUnit,
@@ -25,7 +32,18 @@ from notify.rules.deadlines import (
     recurring_due_date,
 )
 from notify.rules.facts import BASE_SUBJECT_FIELDS, ORGANISATION_FIELDS, parse_event_data
-from notify.rules.recipients import recipient_org, source_field
+from notify.rules.recipients import recipient_org, resolution, source_field
+from notify.rules.trace import (
+    ConditionTrace,
+    DeadlineTrace,
+    RecipientTrace,
+    RuleTrace,
+    Trace,
+    WithheldTrace,
+    skipped_days,
+    text,
+)
+from platform_shared.calendar import local_date
 from platform_shared.organisations import OrganisationDirectory
 from platform_shared.problems import FieldIssue
 
@@ -51,6 +69,13 @@ class PlannedNotification:
     recurrence_until: date | None = None
     #: A `before_event` duty: what a later event must match to make it a breach.
     watch_key: str | None = None
+    #: Why: the rule, its conditions, the recipient, the deadline (`notify.rules.trace`).
+    trace: Trace | None = None
+    #: When the recipient is reminded (the escalation ladder), if the window allows.
+    remind_at: datetime | None = None
+    #: The unit of the window its deadline was computed in (hour windows reach the
+    #: emergency duty team out of hours).
+    window_unit: str | None = None
 
 
 @dataclass
@@ -66,6 +91,8 @@ class Evaluation:
     supersede_key: str | None = None
     #: The `before_event` duties this event makes a breach of, by their watch keys.
     breach_keys: list[str] = field(default_factory=list)
+    #: Every rule of the event's type: matched or not, and why (the dry run shows them).
+    considered: list[RuleTrace] = field(default_factory=list)
 
 
 def _subject(rule: Rule, typed: dict[str, Any]) -> dict[str, Any]:
@@ -76,12 +103,33 @@ def _subject(rule: Rule, typed: dict[str, Any]) -> dict[str, Any]:
     return subject
 
 
-def _anchor(anchors: list[str], typed: dict[str, Any], time: datetime) -> date | datetime | None:
+def _anchor(
+    anchors: list[str], typed: dict[str, Any], time: datetime
+) -> tuple[str | None, date | datetime | None]:
     for name in anchors:
         value = time if name == "time" else typed.get(name)
         if isinstance(value, date | datetime):
-            return value
-    return None
+            return name, value
+    return None, None
+
+
+def _expected(value: ConditionValue) -> Any:
+    return value.model_dump() if isinstance(value, Presence) else value
+
+
+def condition_traces(
+    conditions: dict[str, ConditionValue], data: dict[str, Any]
+) -> list[ConditionTrace]:
+    """Each condition with the fact it read, its value and whether it held."""
+    return [
+        ConditionTrace(
+            fact=name,
+            value=data.get(name),
+            expected=_expected(expected),
+            held=condition_holds(data.get(name), expected),
+        )
+        for name, expected in conditions.items()
+    ]
 
 
 def _choose_window(rule: Rule, data: dict[str, Any]) -> Window | EventWindow | None:
@@ -126,6 +174,9 @@ class _Deadline:
     #: A recurring duty that has ended before its first occurrence (the age limit).
     ended: bool = False
     watch_key: str | None = None
+    trace: DeadlineTrace | None = None
+    window: Window | None = None
+    anchor: date | datetime | None = None
 
 
 def _duty_holder(rule: Rule, typed: dict[str, Any], issues: list[FieldIssue]) -> str | None:
@@ -147,10 +198,20 @@ def _recurring(rule: Rule, typed: dict[str, Any], anchor: date | datetime) -> _D
     day = recurring_due_date(
         anchor_day, rule.recurrence.first_after_days, rule.recurrence.step_tuples(), 1
     )
+    due = due_at(WindowUnit.CALENDAR_DAYS, 0, WindowDirection.AFTER, day)
     deadline = _Deadline(
-        due=due_at(WindowUnit.CALENDAR_DAYS, 0, WindowDirection.AFTER, day),
+        due=due,
         anchor_day=anchor_day,
         occurrence=1,
+        trace=DeadlineTrace(
+            anchor=None,
+            anchor_value=anchor_day.isoformat(),
+            unit=WindowUnit.CALENDAR_DAYS,
+            amount=(day - anchor_day).days,
+            direction=WindowDirection.AFTER,
+            due_at=due,
+            recurrence=f"occurrence 1 of a recurring duty, due {day.isoformat()}",
+        ),
     )
     if rule.recurrence.until_age is not None:
         deadline.until = certainly_aged(
@@ -175,7 +236,42 @@ def _watch(
             issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
     if any(value is None for value in values.values()):
         return _Deadline()
-    return _Deadline(watch_key=watch_key(rule.id, values))
+    later = ", ".join(item.event for item in window.before_event)
+    return _Deadline(
+        watch_key=watch_key(rule.id, values),
+        trace=DeadlineTrace(
+            anchor=None,
+            anchor_value=None,
+            unit=None,
+            amount=None,
+            direction=None,
+            due_at=None,
+            before_event=f"met before any of: {later}",
+        ),
+    )
+
+
+def _window_trace(
+    window: Window, name: str | None, anchor: date | datetime, due: datetime, data: dict[str, Any]
+) -> DeadlineTrace:
+    skipped = []
+    if window.unit == WindowUnit.WORKING_DAYS:
+        day = local_date(anchor) if isinstance(anchor, datetime) else anchor
+        last = local_date(due)
+        if window.direction == WindowDirection.AFTER:
+            skipped = skipped_days(day + timedelta(days=1), last)
+        else:
+            skipped = skipped_days(last, day - timedelta(days=1))
+    return DeadlineTrace(
+        anchor=name,
+        anchor_value=text(anchor),
+        unit=window.unit,
+        amount=window.amount,
+        direction=window.direction,
+        due_at=due,
+        skipped=skipped,
+        window_when=condition_traces(window.when, data),
+    )
 
 
 def _deadline(
@@ -193,13 +289,19 @@ def _deadline(
     if isinstance(window, EventWindow):
         return _watch(rule, window, typed, issues)
     anchors = rule.recurrence.anchor if rule.recurrence else (window.anchor if window else [])
-    anchor = _anchor(anchors, typed, time)
+    anchor_name, anchor = _anchor(anchors, typed, time)
     if not lacking and window is None and rule.recurrence is None:
         issues.append(FieldIssue("data", f"no deadline of rule {rule.id} fits the event"))
     elif anchor is None and anchors:
         issues.append(FieldIssue(f"data.{anchors[0]}", f"required by rule {rule.id}"))
     elif window is not None and anchor is not None:
-        deadline = _Deadline(due=due_at(window.unit, window.amount, window.direction, anchor))
+        due = due_at(window.unit, window.amount, window.direction, anchor)
+        deadline = _Deadline(
+            due=due,
+            trace=_window_trace(window, anchor_name, anchor, due, data),
+            window=window,
+            anchor=anchor,
+        )
         if rule.visit_of:
             # A visit: when it is made moves the series on; never before this day.
             deadline.anchor_day = anchor.date() if isinstance(anchor, datetime) else anchor
@@ -209,8 +311,43 @@ def _deadline(
     return _Deadline()
 
 
+def _recipient_trace(role: str, typed: dict[str, Any], org: str | None) -> RecipientTrace:
+    fact, how = resolution(role, typed)
+    return RecipientTrace(
+        role=role,
+        org=org,
+        from_fact=fact,
+        fact_value=text(typed.get(fact)) if fact else None,
+        how=how,
+    )
+
+
+def _reminder(
+    catalogue: Catalogue, rule: Rule, typed: dict[str, Any], deadline: _Deadline, time: datetime
+) -> datetime | None:
+    window = deadline.window
+    if window is None or deadline.due is None or deadline.anchor is None:
+        return None
+    ladder = catalogue.ladders.for_rule(typed.get("responsible_authority"), rule.basis)
+    return reminder_at(
+        ladder,
+        unit=window.unit,
+        amount=window.amount,
+        after=window.direction == WindowDirection.AFTER,
+        anchor=deadline.anchor,
+        received=time,
+        due=deadline.due,
+    )
+
+
 def _plan_rule(
-    rule: Rule, data: dict[str, Any], typed: dict[str, Any], time: datetime
+    catalogue: Catalogue,
+    rule: Rule,
+    data: dict[str, Any],
+    typed: dict[str, Any],
+    time: datetime,
+    rule_trace: RuleTrace,
+    event_type: str,
 ) -> tuple[list[PlannedNotification], list[FieldIssue]]:
     issues: list[FieldIssue] = []
     holder = _duty_holder(rule, typed, issues)
@@ -220,8 +357,14 @@ def _plan_rule(
         if deadline.ended:
             return [], issues  # the duty has ended before its first occurrence
     withheld = None
+    withheld_trace = None
     if rule.withheld_reason:
         withheld = string.Formatter().vformat(rule.withheld_reason, (), _Placeholders(data))
+        withheld_trace = WithheldTrace(rule=rule.id, reason=withheld, facts=rule_trace.conditions)
+    remind = _reminder(catalogue, rule, typed, deadline, time) if withheld is None else None
+    if deadline.trace is not None:
+        deadline.trace.reminder_at = remind
+    holder_trace = _recipient_trace(rule.duty_holder, typed, holder) if rule.duty_holder else None
     planned = []
     for recipient in rule.recipients:
         lacking = missing_fields(recipient.when, data)
@@ -240,6 +383,17 @@ def _plan_rule(
                 )
             )
             continue
+        recipient_trace = _recipient_trace(recipient.role, typed, org)
+        recipient_trace.when = condition_traces(recipient.when, data)
+        trace = Trace(
+            rules_version=catalogue.version,
+            event_type=event_type,
+            rule=rule_trace,
+            duty_holder=holder_trace,
+            recipient=recipient_trace,
+            deadline=deadline.trace,
+            withheld=withheld_trace,
+        )
         planned.append(
             PlannedNotification(
                 rule=rule,
@@ -254,9 +408,42 @@ def _plan_rule(
                 duty_holder=holder,
                 recurrence_until=deadline.until,
                 watch_key=deadline.watch_key,
+                trace=trace,
+                remind_at=remind,
+                window_unit=deadline.window.unit if deadline.window else None,
             )
         )
     return planned, issues
+
+
+def _rule_trace(
+    rule: Rule, data: dict[str, Any], *, applies: bool, authority: str | None
+) -> RuleTrace:
+    conditions = condition_traces(rule.conditions, data)
+    unless = condition_traces(rule.unless, data)
+    matched = False
+    if not applies:
+        why = f"local protocol {rule.protocol} not adopted by {authority or 'no authority'}"
+    elif not all(item.held for item in conditions):
+        failed = next(item for item in conditions if not item.held)
+        why = f"{failed.fact} is {failed.value!r}, the rule needs {failed.expected!r}"
+    elif unless and all(item.held for item in unless):
+        why = "its exception holds: " + ", ".join(
+            f"{item.fact} is {item.value!r}" for item in unless
+        )
+    else:
+        matched = True
+        why = "every condition held" if conditions else "the rule has no conditions"
+    return RuleTrace(
+        rule=rule.id,
+        title=rule.title,
+        basis=rule.basis,
+        citation=rule.citation,
+        matched=matched,
+        why=why,
+        conditions=conditions,
+        unless=unless,
+    )
 
 
 class _Placeholders(dict[str, Any]):
@@ -299,18 +486,23 @@ def evaluate_event(
         for rule in catalogue.rules_for(event_type)
         if catalogue.applies(rule, authority)
     ]
+    not_adopted = [
+        rule for rule in catalogue.rules_for(event_type) if not catalogue.applies(rule, authority)
+    ]
     for rule in candidates:
         for name in missing_fields({**rule.conditions, **rule.unless}, data):
             evaluation.issues.append(FieldIssue(f"data.{name}", f"required by rule {rule.id}"))
     evaluation.breach_keys = _breach_keys(catalogue, event_type, data, typed)
     if evaluation.issues:
         return Evaluation(issues=_unique(evaluation.issues))
+    for rule in not_adopted:
+        evaluation.considered.append(_rule_trace(rule, data, applies=False, authority=authority))
     for rule in candidates:
-        if not conditions_hold(rule.conditions, data):
+        rule_trace = _rule_trace(rule, data, applies=True, authority=authority)
+        evaluation.considered.append(rule_trace)
+        if not rule_trace.matched:
             continue
-        if rule.unless and conditions_hold(rule.unless, data):
-            continue
-        planned, issues = _plan_rule(rule, data, typed, time)
+        planned, issues = _plan_rule(catalogue, rule, data, typed, time, rule_trace, event_type)
         evaluation.issues.extend(issues)
         evaluation.matched_rules.append(rule.id)
         evaluation.notifications.extend(planned)

@@ -140,3 +140,32 @@ def recipient_org(role: str, data: Mapping[str, Any]) -> str | None:
 def source_field(role: str) -> str:
     """The data field a role's organisation is read from (named when it is missing)."""
     return _SOURCES[role][0][0]
+
+
+#: role -> how its organisation is found, per data field read (the explain trace).
+_HOW: dict[str, str] = {
+    Role.RESPONSIBLE_AUTHORITY: "responsible authority from the legal status",
+    Role.PERSONAL_ADVISER: "leaving-care service of the responsible authority",
+    Role.ESCALATION: "escalation route of the responsible authority",
+    Role.AREA_AUTHORITY: "area authority of the placement",
+    Role.AREA_HEALTH: "health body of the placement's area",
+    Role.HOME_HEALTH: "health body of the responsible authority's area",
+    Role.HOME_YOT: "home YOT of the responsible authority",
+    Role.AREA_YOT: "YOT of the placement's area",
+    Role.PLACEMENT_PROVIDER: "provider of the open placement",
+    Role.RECORDED_BY: "the organisation that recorded the incident",
+}
+
+
+def resolution(role: str, data: Mapping[str, Any]) -> tuple[str | None, str]:
+    """The data field a role's organisation was read from (None: none given), and how."""
+    fields, _ = _SOURCES[role]
+    used = next((f for f in fields if isinstance(data.get(f), str) and data.get(f)), None)
+    if role == Role.PROVIDER:
+        how = (
+            "the organisation that recorded the incident"
+            if used == "recorded_by"
+            else "provider of the placement"
+        )
+        return used, how
+    return used, _HOW[role]
