@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from notify.delivery.router import router as deliveries_router
 from notify.delivery.worker import DeliveryWorker
 from notify.duties.router import router as duties_router
 from notify.endpoints.router import router as endpoints_router
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
             notifications_router,
             duties_router,
             endpoints_router,
+            deliveries_router,
             rules_router,
             figures_router,
         ],

@@ -33,6 +33,13 @@ class AttemptOutcome(StrEnum):
     FAILED = "failed"
 
 
+class AttemptTrigger(StrEnum):
+    """What made an attempt: the retry schedule, or a person (a retry or a recover)."""
+
+    SCHEDULED = "scheduled"
+    MANUAL = "manual"
+
+
 class Delivery(Base):
     __tablename__ = "deliveries"
     #: A delivery is its endpoint's organisation's (the notification's recipient).
@@ -58,6 +65,10 @@ class Delivery(Base):
     ended_reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     delivered_at: Mapped[datetime | None]
+    #: AttemptTrigger of the next attempt when not the schedule (a retry, a recover).
+    next_trigger: Mapped[str | None] = mapped_column(String(16))
+    #: When the delivery ended (failed or cancelled); None while pending or delivered.
+    ended_at: Mapped[datetime | None]
 
 
 class DeliveryAttempt(Base):
@@ -73,3 +84,7 @@ class DeliveryAttempt(Base):
     error: Mapped[str | None] = mapped_column(String(300))
     #: AttemptOutcome: `delivered`, `retry` or `failed`.
     outcome: Mapped[str] = mapped_column(String(16))
+    #: AttemptTrigger: `scheduled` or `manual`.
+    trigger: Mapped[str] = mapped_column(
+        String(16), default=AttemptTrigger.SCHEDULED, server_default=AttemptTrigger.SCHEDULED
+    )

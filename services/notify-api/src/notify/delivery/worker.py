@@ -34,7 +34,7 @@ from notify.deadlines.sweeper import sweep_overdue
 from notify.delivery import repository
 from notify.delivery.email import compose_email, send_email
 from notify.delivery.endpoint_gone import disable_gone_endpoint
-from notify.delivery.models import AttemptOutcome, Delivery, DeliveryStatus
+from notify.delivery.models import AttemptOutcome, AttemptTrigger, Delivery, DeliveryStatus
 from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
 from notify.endpoints.models import Channel, Endpoint
@@ -84,6 +84,9 @@ class Conclusion:
     next_attempt_at: datetime
     delivered_at: datetime | None
     ended_reason: str | None
+    ended_at: datetime | None
+    #: What made the attempt: the schedule, or a manual retry or recover.
+    trigger: str = AttemptTrigger.SCHEDULED
     #: The endpoint answered 410 Gone: it is disabled and its organisation told.
     endpoint_gone: bool = False
 
@@ -372,6 +375,8 @@ class DeliveryWorker:
             next_attempt_at=delivery.next_attempt_at,
             delivered_at=delivery.delivered_at,
             ended_reason=delivery.ended_reason,
+            ended_at=delivery.ended_at,
+            trigger=delivery.next_trigger or AttemptTrigger.SCHEDULED,
         )
         if delivery.status != DeliveryStatus.PENDING:
             # Cancelled or failed while in flight (acknowledged, endpoint removed): the
@@ -379,12 +384,16 @@ class DeliveryWorker:
             return keep
         if result.accepted:
             return replace(keep, status=DeliveryStatus.DELIVERED, delivered_at=now)
-        failed = replace(keep, status=DeliveryStatus.FAILED)
+        failed = replace(keep, status=DeliveryStatus.FAILED, ended_at=now)
         if _gone(job, result):
             return replace(failed, ended_reason=GONE_REASON, endpoint_gone=True)
         if job.channel == Channel.EMAIL and is_permanent_smtp_failure(result.status_code):
             reason = f"the mail server refused it permanently (SMTP {result.status_code})"
             return replace(failed, ended_reason=reason)
+        if keep.trigger == AttemptTrigger.MANUAL:
+            # A retry or a recover asks for one attempt now, not a new retry schedule:
+            # not accepted, the delivery is failed again and can be retried again.
+            return replace(failed, ended_reason="the manual attempt was not accepted")
         retry_after = None
         if result.status_code in (429, 503):
             retry_after = retry_after_seconds(result.retry_after, now)
@@ -525,6 +534,7 @@ def _delivery_row(one: Pushed, delivery: Any, conclusion: Conclusion) -> dict[st
         "b_next": conclusion.next_attempt_at,
         "b_delivered_at": conclusion.delivered_at,
         "b_ended_reason": conclusion.ended_reason,
+        "b_ended_at": conclusion.ended_at,
     }
 
 
@@ -537,6 +547,7 @@ def _attempt_row(one: Pushed, conclusion: Conclusion) -> dict[str, Any]:
         "status_code": one.result.status_code,
         "error": one.result.error,
         "outcome": conclusion.outcome,
+        "trigger": conclusion.trigger,
     }
 
 

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Body, Response
 
 from notify.auth import EndpointsManage
+from notify.delivery.schemas import Recovered, RecoverRequest
 from notify.dependencies import AppSettings, Rules
 from notify.endpoints import service
 from notify.endpoints.models import Endpoint as EndpointRow
@@ -20,7 +21,7 @@ from notify.endpoints.schemas import (
 )
 from platform_shared.dependencies import Session
 from platform_shared.idempotency import Idempotency
-from platform_shared.problems import Invalid, NotFound, problem_responses
+from platform_shared.problems import Conflict, Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
 from platform_shared.web.etags import created, set_created
 from platform_shared.web.pagination import DEFAULT_LIMIT, Cursor, Limit
@@ -141,3 +142,41 @@ async def rotate_endpoint_secret(
     return SecretRotated(
         id=row.id, secret=secret, previous_secret_expires_at=row.previous_secret_expires_at
     )
+
+
+@router.post(
+    "/{endpoint_id}/recover",
+    status_code=202,
+    response_model=Recovered,
+    responses=problem_responses(NotFound, Invalid, Conflict),
+)
+async def recover_endpoint(
+    endpoint_id: uuid.UUID,
+    body: RecoverRequest,
+    caller: EndpointsManage,
+    session: Session,
+    idempotency: Idempotency,
+    response: Response,
+    now: Now,
+) -> Recovered:
+    """Push again every delivery to the endpoint that ended `failed` in the window.
+
+    The window is `since` to `until` (default now), at most 14 days, on when each
+    delivery ended. Each is made pending, due now, with its original `webhook-id`; its
+    next attempt is logged with trigger `manual` and is one attempt (not accepted, it is
+    failed again). Failed deliveries of notifications no longer open are left alone and
+    counted. 422 for a window too long or reversed, or a disabled endpoint (re-enable it
+    first). Repeating a recover finds nothing failed to make pending again.
+    """
+    recovery = await service.recover_endpoint(
+        session, caller, endpoint_id, since=body.since, until=body.until, now=now
+    )
+    answer = Recovered(
+        endpoint_id=recovery.endpoint_id,
+        since=recovery.since,
+        until=recovery.until,
+        deliveries=recovery.recovered,
+        skipped_closed=recovery.skipped_closed,
+    )
+    idempotency.remember(202, answer, response.headers)
+    return answer

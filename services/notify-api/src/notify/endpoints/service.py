@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from notify.delivery import operations
 from notify.delivery.models import DeliveryStatus
 from notify.delivery.repository import end_pending_deliveries_to
 from notify.endpoints import repository
@@ -121,7 +122,11 @@ async def remove_endpoint(
     endpoint.enabled = False
     endpoint.updated_at = now
     await end_pending_deliveries_to(
-        session, endpoint.id, status=DeliveryStatus.CANCELLED, reason="endpoint removed"
+        session,
+        endpoint.id,
+        status=DeliveryStatus.CANCELLED,
+        reason="endpoint removed",
+        now=now,
     )
     record_audit(
         session, principal, "endpoint.remove", subject_type="endpoint", subject_id=endpoint_id
@@ -156,6 +161,23 @@ async def rotate_secret(
         subject_id=endpoint.id,
     )
     return endpoint, secret
+
+
+async def recover_endpoint(
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    *,
+    since: datetime,
+    until: datetime | None,
+    now: datetime,
+) -> operations.Recovery:
+    """Push again every delivery to the endpoint that ended failed in the window."""
+    operations.check_window(since, until, now)  # bad input is refused before any lock
+    endpoint = await _locked(session, principal, endpoint_id)
+    return await operations.recover_endpoint(
+        session, principal, endpoint, since=since, until=until, now=now
+    )
 
 
 async def rewrap_secrets(session: AsyncSession, keyring: Keyring) -> int:

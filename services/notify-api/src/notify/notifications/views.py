@@ -80,6 +80,7 @@ def delivery_view(row: DeliveryRow, attempts: list[AttemptRow]) -> Delivery:
                 status_code=attempt.status_code,
                 error=attempt.error,
                 outcome=attempt.outcome,
+                trigger=attempt.trigger,
             )
             for attempt in attempts
         ],
