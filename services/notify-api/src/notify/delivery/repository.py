@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from notify.delivery.models import AttemptOutcome, Delivery, DeliveryAttempt, DeliveryStatus
 from notify.endpoints.models import Endpoint
-from notify.notifications.models import Notification
+from notify.notifications.models import OPEN_STATUSES, Notification
 from platform_shared.auth import Principal
 from platform_shared.queue import claim_due
 from platform_shared.tenancy import cross_tenant, tenant_scope
@@ -346,7 +346,7 @@ async def delivery_counts(
         )
         .group_by(Delivery.status)
     )
-    return {str(status): int(count) for status, count in rows.tuples()}
+    return {str(row[0]): int(row[1]) for row in rows}
 
 
 @tenant_scope
@@ -378,3 +378,81 @@ async def attempt_streak(
         streak = streak.where(of_endpoint.c.attempted_at > last_success)
     count, first = (await session.execute(streak)).one()
     return last_success, int(count or 0), first
+
+
+@tenant_scope
+async def open_notifications_since(
+    session: AsyncSession, principal: Principal, since: datetime, *, limit: int
+) -> list[Notification]:
+    """The caller organisation's open notifications made since `since`, in sequence order."""
+    return list(
+        await session.scalars(
+            select(Notification)
+            .where(
+                Notification.recipient_org == principal.org,
+                Notification.status.in_(OPEN_STATUSES),
+                Notification.created_at >= since,
+            )
+            .order_by(Notification.sequence)
+            .limit(limit)
+        )
+    )
+
+
+# -- failure streaks (the worker and the sweeper) -----------------------------------------
+
+
+@cross_tenant("the worker keeps the failure streak of every organisation's endpoints")
+async def mark_failing(
+    connection: AsyncConnection, first_failures: dict[uuid.UUID, datetime]
+) -> None:
+    """Start the failure streak of endpoints that had none (in id order)."""
+    for endpoint_id in sorted(first_failures):
+        await connection.execute(
+            update(Endpoint)
+            .where(Endpoint.id == endpoint_id, Endpoint.failing_since.is_(None))
+            .values(failing_since=first_failures[endpoint_id])
+        )
+
+
+@cross_tenant("the worker keeps the failure streak of every organisation's endpoints")
+async def mark_healthy(connection: AsyncConnection, endpoint_ids: Iterable[uuid.UUID]) -> None:
+    """End the failure streak of endpoints that accepted an attempt."""
+    for endpoint_id in sorted(endpoint_ids):
+        await connection.execute(
+            update(Endpoint)
+            .where(Endpoint.id == endpoint_id, Endpoint.failing_since.is_not(None))
+            .values(failing_since=None, failure_warned_at=None)
+        )
+
+
+@cross_tenant("the sweeper warns and disables every organisation's failing endpoints")
+async def failing_endpoints(session: AsyncSession, *, failing_before: datetime) -> list[uuid.UUID]:
+    """Enabled endpoints whose failure streak began before `failing_before`."""
+    return list(
+        await session.scalars(
+            select(Endpoint.id)
+            .where(
+                Endpoint.enabled.is_(True),
+                Endpoint.removed_at.is_(None),
+                Endpoint.failing_since <= failing_before,
+            )
+            .order_by(Endpoint.id)
+        )
+    )
+
+
+@cross_tenant("the sweeper checks a failing endpoint's attempts, whatever its organisation")
+async def accepted_since(session: AsyncSession, endpoint_id: uuid.UUID, since: datetime) -> bool:
+    """Whether an attempt to the endpoint was accepted at or after `since`."""
+    found = await session.scalar(
+        select(DeliveryAttempt.id)
+        .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
+        .where(
+            Delivery.endpoint_id == endpoint_id,
+            DeliveryAttempt.outcome == AttemptOutcome.DELIVERED,
+            DeliveryAttempt.attempted_at >= since,
+        )
+        .limit(1)
+    )
+    return found is not None

@@ -34,6 +34,7 @@ from notify.deadlines.sweeper import sweep_overdue
 from notify.delivery import repository
 from notify.delivery.email import compose_email, send_email
 from notify.delivery.endpoint_gone import disable_gone_endpoint
+from notify.delivery.endpoint_health import check_failing_endpoints
 from notify.delivery.models import AttemptOutcome, AttemptTrigger, Delivery, DeliveryStatus
 from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
@@ -50,6 +51,9 @@ from platform_shared.web.clock import Clock
 logger = logging.getLogger("notify.delivery")
 
 GONE_REASON = "the endpoint answered 410 Gone and was disabled"
+#: How long the worker trusts what it last wrote of an endpoint's failure streak before
+#: writing it again (another worker may have changed it meanwhile).
+STREAK_MEMORY_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,8 @@ class DeliveryWorker:
         self.cutoff = timedelta(hours=settings.delivery_cutoff_hours)
         self._keyring = settings.webhook_keyring()
         self.escalation_window = parse_window(settings.escalation_window)
+        #: endpoint id -> (failing, when written, monotonic): see `_keep_streaks`.
+        self._streaks: dict[uuid.UUID, tuple[bool, float]] = {}
 
     async def deliver_due(self) -> int:
         """Claim one batch of due deliveries, push them and record the attempts.
@@ -143,12 +149,22 @@ class DeliveryWorker:
         return len(jobs)
 
     async def sweep(self) -> int:
-        """Mark passed notifications overdue, escalate them, make next recurring duties."""
-        return await sweep_overdue(
+        """Mark passed notifications overdue, escalate them, make next recurring duties;
+        warn about and disable endpoints that keep failing."""
+        now = self.clock()
+        swept = await sweep_overdue(
             self._sessions,
             self.catalogue,
-            now=self.clock(),
+            now=now,
             escalation_window=self.escalation_window,
+            cutoff=self.cutoff,
+        )
+        return swept + await check_failing_endpoints(
+            self._sessions,
+            self.catalogue,
+            now=now,
+            warn_after=self.settings.endpoint_warn_after,
+            disable_after=self.settings.endpoint_disable_after,
             cutoff=self.cutoff,
         )
 
@@ -322,7 +338,55 @@ class DeliveryWorker:
                 )
             await repository.insert_attempts(connection, recording.attempts)
         _log_attempts(recording.recorded)
+        await self._keep_streaks(recording.recorded)
         return recording.left
+
+    async def _keep_streaks(self, recorded: Sequence[tuple[Pushed, Conclusion]]) -> None:
+        """Start or end the failure streak of the endpoints of recorded attempts.
+
+        In a transaction of its own after the recording, which locks nothing else: the
+        recording never waits for an endpoint row. Only a change from what this worker
+        last wrote (within `STREAK_MEMORY_SECONDS`) is written; the sweeper checks the
+        attempts log before it acts, so a streak left stale by a race disables nothing.
+        """
+        first_failure: dict[uuid.UUID, datetime] = {}
+        accepted: set[uuid.UUID] = set()
+        for one, _conclusion in recorded:
+            endpoint_id = one.job.endpoint_id
+            if one.result.accepted:
+                accepted.add(endpoint_id)
+            elif endpoint_id not in first_failure or one.attempted_at < first_failure[endpoint_id]:
+                first_failure[endpoint_id] = one.attempted_at
+        clock = time.monotonic()
+
+        def known(endpoint_id: uuid.UUID, failing: bool) -> bool:
+            state = self._streaks.get(endpoint_id)
+            return (
+                state is not None
+                and state[0] == failing
+                and clock - state[1] < STREAK_MEMORY_SECONDS
+            )
+
+        healthy = [e for e in accepted if not known(e, False)]
+        failing = {
+            e: at for e, at in first_failure.items() if e not in accepted and not known(e, True)
+        }
+        if not healthy and not failing:
+            return
+        try:
+            async with self._sessions() as session, session.begin():
+                connection = await session.connection()
+                await repository.mark_healthy(connection, healthy)
+                await repository.mark_failing(connection, failing)
+        except Exception:
+            logger.exception("keeping endpoints' failure streaks failed")
+            return
+        if len(self._streaks) > 10_000:
+            self._streaks.clear()
+        for endpoint_id in healthy:
+            self._streaks[endpoint_id] = (False, clock)
+        for endpoint_id in failing:
+            self._streaks[endpoint_id] = (True, clock)
 
     def _recording(
         self,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Body, Response
+from pydantic import AwareDatetime
 
 from notify.auth import EndpointsManage
 from notify.delivery.schemas import Recovered, RecoverRequest
@@ -17,6 +19,8 @@ from notify.endpoints.schemas import (
     EndpointCreate,
     EndpointCreated,
     EndpointPage,
+    EndpointStats,
+    EndpointUpdate,
     SecretRotated,
 )
 from platform_shared.dependencies import Session
@@ -35,11 +39,13 @@ def _view(row: EndpointRow) -> Endpoint:
         channel=row.channel,
         url=row.url,
         address=row.address,
+        name=row.name,
         roles=row.roles,
         rules=row.rules,
         enabled=row.enabled,
         disabled_reason=row.disabled_reason,
         disabled_at=row.disabled_at,
+        failing_since=row.failing_since,
         created_at=row.created_at,
     )
 
@@ -67,8 +73,12 @@ async def register_endpoint(
     address); loopback only in development mode; https is required except for loopback
     http in development mode. The answer carries a webhook's `whsec_` secret, shown this
     once; it is stored sealed and never shown again.
+
+    With `since` (at most 90 days ago), the organisation's open notifications made since
+    then that the filters accept (never withheld ones) are delivered to the new endpoint
+    too, in sequence order; `backfilled` says how many.
     """
-    row, secret = await service.register_endpoint(
+    row, secret, backfilled = await service.register_endpoint(
         session,
         caller,
         body,
@@ -76,8 +86,9 @@ async def register_endpoint(
         development=settings.is_development,
         keyring=settings.webhook_keyring(),
         now=now,
+        cutoff=timedelta(hours=settings.delivery_cutoff_hours),
     )
-    answer = EndpointCreated(**_view(row).model_dump(), secret=secret)
+    answer = EndpointCreated(**_view(row).model_dump(), secret=secret, backfilled=backfilled)
     set_created(response, f"{router.prefix}/{row.id}")
     # The stored answer of an `Idempotency-Key` lives in the database in plain JSON: it
     # keeps no secret, so a replay answers the endpoint with `secret: null` (shown once).
@@ -103,6 +114,65 @@ async def get_endpoint(
 ) -> Endpoint:
     """One of the caller organisation's endpoints (the `Location` of its registration)."""
     return _view(await service.read_endpoint(session, caller, endpoint_id))
+
+
+@router.patch(
+    "/{endpoint_id}", response_model=Endpoint, responses=problem_responses(NotFound, Invalid)
+)
+async def update_endpoint(
+    endpoint_id: uuid.UUID,
+    body: EndpointUpdate,
+    caller: EndpointsManage,
+    session: Session,
+    catalogue: Rules,
+    settings: AppSettings,
+    now: Now,
+) -> Endpoint:
+    """Re-enable or disable an endpoint, change its filters, rename it.
+
+    Only the fields given change; `null` clears a filter (all notifications) or the
+    name. Re-enabling a webhook checks its URL again, as registering does: a URL that
+    fails the check now is refused (422 naming `body.enabled`, with the reason).
+    Disabling one fails its pending deliveries (`recover` brings them back). Audited.
+    """
+    row = await service.update_endpoint(
+        session,
+        caller,
+        endpoint_id,
+        body,
+        catalogue=catalogue,
+        development=settings.is_development,
+        now=now,
+    )
+    return _view(row)
+
+
+@router.get(
+    "/{endpoint_id}/stats",
+    response_model=EndpointStats,
+    responses=problem_responses(NotFound, Invalid),
+)
+async def endpoint_stats(
+    endpoint_id: uuid.UUID,
+    caller: EndpointsManage,
+    session: Session,
+    settings: AppSettings,
+    now: Now,
+    since: AwareDatetime | None = None,
+    until: AwareDatetime | None = None,
+) -> EndpointStats:
+    """Deliveries made in the period by status (default the last 7 days, at most 90),
+    the last accepted attempt, the current run of attempts not accepted, and when the
+    endpoint will be disabled if that run goes on."""
+    return await service.endpoint_stats(
+        session,
+        caller,
+        endpoint_id,
+        since=since,
+        until=until,
+        now=now,
+        disable_after=settings.endpoint_disable_after,
+    )
 
 
 @router.delete(

@@ -17,7 +17,10 @@ from notify.notifications.schemas import (
 from notify.rules.catalogue import Catalogue
 from platform_shared.calendar import LONDON
 
-_NOTICE_TITLES = {"endpoint-disabled": "A push endpoint was disabled"}
+_NOTICE_TITLES = {
+    "endpoint-disabled": "A push endpoint was disabled",
+    "endpoint-failing": "A push endpoint keeps failing and will be disabled",
+}
 
 
 def notification_view(row: NotificationRow, catalogue: Catalogue) -> Notification:
