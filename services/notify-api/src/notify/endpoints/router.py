@@ -22,6 +22,7 @@ from notify.endpoints.schemas import (
     EndpointStats,
     EndpointUpdate,
     SecretRotated,
+    TestSend,
 )
 from platform_shared.dependencies import Session
 from platform_shared.idempotency import Idempotency
@@ -250,3 +251,38 @@ async def recover_endpoint(
     )
     idempotency.remember(202, answer, response.headers)
     return answer
+
+
+@router.post(
+    "/{endpoint_id}/test", response_model=TestSend, responses=problem_responses(NotFound, Invalid)
+)
+async def test_endpoint(
+    endpoint_id: uuid.UUID,
+    caller: EndpointsManage,
+    session: Session,
+    settings: AppSettings,
+    now: Now,
+) -> TestSend:
+    """Post a signed `notification.test` example to the webhook now and answer the attempt.
+
+    Signed with the endpoint's secrets as every delivery is, so an integrator checks its
+    verifier in one call. Nothing is queued or retried. 422 for an email endpoint or a
+    disabled one.
+    """
+    result = await service.test_send(
+        session,
+        caller,
+        endpoint_id,
+        keyring=settings.webhook_keyring(),
+        time_limit=settings.delivery_timeout_seconds,
+        development=settings.is_development,
+        now=now,
+    )
+    return TestSend(
+        webhook_id=result.webhook_id,
+        accepted=result.accepted,
+        status_code=result.status_code,
+        duration_ms=result.duration_ms,
+        error=result.error,
+        response_excerpt=result.response_excerpt,
+    )

@@ -142,3 +142,15 @@ class EndpointStats(BaseModel):
     disable_at: AwareDatetime | None = Field(
         description="When the endpoint will be disabled if nothing is accepted before"
     )
+
+
+class TestSend(BaseModel):
+    """The attempt of a test send: what the receiver answered, and how fast."""
+
+    webhook_id: str = Field(description="The `webhook-id` of the test message (`test_...`)")
+    type: Literal["notification.test"] = "notification.test"
+    accepted: bool = Field(description="The receiver answered 2xx")
+    status_code: int | None = Field(description="Null when no answer came back")
+    duration_ms: int
+    error: str | None
+    response_excerpt: str | None = Field(description="The first 500 bytes of the answer's body")

@@ -18,6 +18,8 @@ from notify.delivery import backfill, operations
 from notify.delivery import repository as delivery_repository
 from notify.delivery.models import DeliveryStatus
 from notify.delivery.repository import end_pending_deliveries_to
+from notify.delivery.trial import TrialResult, send_test
+from notify.delivery.worker import signing_secrets
 from notify.endpoints import repository
 from notify.endpoints.addresses import AddressRefused, check_webhook_url
 from notify.endpoints.models import Channel, Endpoint
@@ -33,6 +35,7 @@ from notify.endpoints.sealing import Keyring
 from notify.rules.catalogue import Catalogue
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
+from platform_shared.calendar import utc_now
 from platform_shared.problems import Invalid, NotFound
 from platform_shared.web.pagination import decode_instant_cursor, next_cursor_of
 
@@ -313,6 +316,48 @@ async def endpoint_stats(
         failure_streak=FailureStreak(attempts=failures, since=first_failure),
         disable_at=disable_at,
     )
+
+
+async def test_send(
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    *,
+    keyring: Keyring,
+    time_limit: float,
+    development: bool,
+    now: datetime,
+) -> TrialResult:
+    """Post a signed `notification.test` to a webhook now; audited, nothing queued."""
+    endpoint = await read_endpoint(session, principal, endpoint_id)
+    if endpoint.channel != Channel.WEBHOOK:
+        raise Invalid("path.endpoint_id", "test sends are for webhook endpoints")
+    if not endpoint.enabled:
+        raise Invalid(
+            "path.endpoint_id",
+            f"the endpoint is disabled ({endpoint.disabled_reason}); re-enable it first",
+        )
+    secrets = signing_secrets(endpoint, keyring, now)
+    result = await send_test(
+        url=endpoint.url or "",
+        secrets=secrets,
+        endpoint_id=endpoint.id,
+        org=endpoint.org,
+        # The real time, as a delivery's: receivers refuse a timestamp far from theirs.
+        timestamp=utc_now(),
+        time_limit=time_limit,
+        development=development,
+    )
+    record_audit(
+        session,
+        principal,
+        "endpoint.test",
+        subject_type="endpoint",
+        subject_id=endpoint.id,
+        outcome="accepted" if result.accepted else "not accepted",
+        details={"status_code": result.status_code},
+    )
+    return result
 
 
 async def rewrap_secrets(session: AsyncSession, keyring: Keyring) -> int:
