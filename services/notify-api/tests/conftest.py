@@ -11,7 +11,14 @@ import pytest
 from notify.main import MIGRATIONS, create_app
 from notify.settings import Settings
 from notify.testing import Clock
-from platform_shared.testing import DatabaseFactories, InProcessService, serve_in_process
+from platform_shared.testing import (
+    DatabaseFactories,
+    InProcessService,
+    serve_in_process,
+    serve_over_http,
+)
+
+from .delivery_ops import Receiver
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
@@ -57,3 +64,11 @@ async def clocked_service(
     app = create_app(settings, clock=clock)
     async with serve_in_process(app, tokens=auth.token, issuer_http=auth.http) as running:
         yield running
+
+
+@pytest.fixture
+async def status_receiver() -> AsyncIterator[tuple[Receiver, str]]:
+    """A webhook receiver answering the status a test sets (`delivery_ops.Receiver`)."""
+    hooks = Receiver()
+    async with serve_over_http(hooks.app) as url:
+        yield hooks, f"{url}/hooks"

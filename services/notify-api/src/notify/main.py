@@ -15,6 +15,7 @@ from notify.deadlines.ladder import (
     load_ladders,
     nominal_length,
 )
+from notify.delivery.router import router as deliveries_router
 from notify.delivery.worker import DeliveryWorker
 from notify.duties.router import router as duties_router
 from notify.endpoints.router import router as endpoints_router
@@ -98,6 +99,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
             notifications_router,
             duties_router,
             endpoints_router,
+            deliveries_router,
             rules_router,
             figures_router,
         ],

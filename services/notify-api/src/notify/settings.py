@@ -11,6 +11,7 @@ setting, `platform_shared.protocols`) says which authorities adopted which local
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,10 @@ class Settings(ServiceSettings):
     #: The longest `Retry-After` (429/503) that is honoured; longer asks are capped.
     retry_after_max_seconds: float = Field(default=3600.0, gt=0)
     sweep_interval_seconds: float = Field(default=5.0, gt=0)
+    #: An endpoint whose every attempt failed for this long is disabled (as Svix: 5 days),
+    #: announced after `endpoint_warn_after_hours` of failures (issue 17).
+    endpoint_disable_after_days: float = Field(default=5.0, gt=0)
+    endpoint_warn_after_hours: float = Field(default=24.0, gt=0)
 
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 1025
@@ -70,6 +75,14 @@ class Settings(ServiceSettings):
     #: `id:base64key,...`, 32-byte keys, the first wraps new secrets and every one opens
     #: what it wrapped. Required outside development; development uses a built-in key.
     webhook_secret_keys: SecretStr | None = None
+
+    @property
+    def endpoint_disable_after(self) -> timedelta:
+        return timedelta(days=self.endpoint_disable_after_days)
+
+    @property
+    def endpoint_warn_after(self) -> timedelta:
+        return timedelta(hours=self.endpoint_warn_after_hours)
 
     def webhook_keyring(self) -> Keyring:
         """The keyring of `webhook_secret_keys` (the development key when unset)."""

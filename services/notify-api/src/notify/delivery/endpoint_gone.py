@@ -38,7 +38,7 @@ async def disable_gone_endpoint(
     endpoint.disabled_at = now
     endpoint.updated_at = now
     await repository.end_pending_deliveries_to(
-        session, endpoint_id, status=DeliveryStatus.FAILED, reason=reason
+        session, endpoint_id, status=DeliveryStatus.FAILED, reason=reason, now=now
     )
     await session.flush()
     await create_notification(

@@ -33,6 +33,13 @@ class AttemptOutcome(StrEnum):
     FAILED = "failed"
 
 
+class AttemptTrigger(StrEnum):
+    """What made an attempt: the retry schedule, or a person (a retry or a recover)."""
+
+    SCHEDULED = "scheduled"
+    MANUAL = "manual"
+
+
 class Delivery(Base):
     __tablename__ = "deliveries"
     #: A delivery is its endpoint's organisation's (the notification's recipient).
@@ -60,6 +67,10 @@ class Delivery(Base):
     delivered_at: Mapped[datetime | None]
     #: The trace context of the intake that made it (tracing on): its attempts join it.
     traceparent: Mapped[str | None] = mapped_column(String(64))
+    #: AttemptTrigger of the next attempt when not the schedule (a retry, a recover).
+    next_trigger: Mapped[str | None] = mapped_column(String(16))
+    #: When the delivery ended (failed or cancelled); None while pending or delivered.
+    ended_at: Mapped[datetime | None]
 
 
 class DeliveryAttempt(Base):
@@ -77,3 +88,7 @@ class DeliveryAttempt(Base):
     outcome: Mapped[str] = mapped_column(String(16))
     #: The attempt's own span (tracing on): the trace one event can be followed by.
     traceparent: Mapped[str | None] = mapped_column(String(64))
+    #: AttemptTrigger: `scheduled` or `manual`.
+    trigger: Mapped[str] = mapped_column(
+        String(16), default=AttemptTrigger.SCHEDULED, server_default=AttemptTrigger.SCHEDULED
+    )

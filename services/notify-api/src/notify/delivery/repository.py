@@ -12,14 +12,15 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Select, Table, bindparam, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from notify.delivery.models import Delivery, DeliveryAttempt, DeliveryStatus
+from notify.delivery.models import AttemptOutcome, Delivery, DeliveryAttempt, DeliveryStatus
 from notify.endpoints.models import Endpoint
-from notify.notifications.models import Notification
+from notify.notifications.models import OPEN_STATUSES, Notification
+from platform_shared.auth import Principal
 from platform_shared.queue import claim_due
-from platform_shared.tenancy import cross_tenant
+from platform_shared.tenancy import cross_tenant, tenant_scope
 
 _endpoints = cast(Table, Endpoint.__table__)
 #: How a change locks an endpoint row: `FOR NO KEY UPDATE`, which the foreign keys of new
@@ -58,6 +59,8 @@ def _update_delivery_statement() -> Any:
             next_attempt_at=bindparam("b_next"),
             delivered_at=bindparam("b_delivered_at"),
             ended_reason=bindparam("b_ended_reason"),
+            ended_at=bindparam("b_ended_at"),
+            next_trigger=None,
         )
     )
 
@@ -112,13 +115,18 @@ async def cancel_pending_deliveries(
 
 @cross_tenant("stops the pushes to one endpoint, read by its owner's scope or the worker")
 async def end_pending_deliveries_to(
-    session: AsyncSession, endpoint_id: uuid.UUID, *, status: DeliveryStatus, reason: str
+    session: AsyncSession,
+    endpoint_id: uuid.UUID,
+    *,
+    status: DeliveryStatus,
+    reason: str,
+    now: datetime,
 ) -> None:
-    """End the deliveries still pending to an endpoint (removed, or gone)."""
+    """End the deliveries still pending to an endpoint (removed, gone, or disabled)."""
     await session.execute(
         update(Delivery)
         .where(Delivery.endpoint_id == endpoint_id, Delivery.status == DeliveryStatus.PENDING)
-        .values(status=status, ended_reason=reason)
+        .values(status=status, ended_reason=reason, ended_at=now, next_trigger=None)
     )
 
 
@@ -207,6 +215,8 @@ async def lock_deliveries(
             Delivery.give_up_at,
             Delivery.delivered_at,
             Delivery.ended_reason,
+            Delivery.ended_at,
+            Delivery.next_trigger,
         )
         .where(Delivery.id.in_(delivery_ids))
         .order_by(Delivery.id)
@@ -248,3 +258,201 @@ async def lock_endpoint(session: AsyncSession, endpoint_id: uuid.UUID) -> Endpoi
     return await session.scalar(
         select(Endpoint).where(Endpoint.id == endpoint_id).with_for_update(**ENDPOINT_LOCK)
     )
+
+
+# -- operations (the organisation's own: retry, recover, stats) ---------------------------
+
+
+@tenant_scope
+def readable_deliveries(principal: Principal) -> Select[Delivery]:
+    """The deliveries to the caller organisation's endpoints (removed ones' too)."""
+    owned = select(Endpoint.id).where(Endpoint.org == principal.org)
+    return select(Delivery).where(Delivery.endpoint_id.in_(owned.scalar_subquery()))
+
+
+async def readable_delivery(
+    session: AsyncSession, principal: Principal, delivery_id: uuid.UUID, *, lock: bool = False
+) -> Delivery | None:
+    """One of the caller's deliveries, or None (another organisation's is None too)."""
+    statement = readable_deliveries(principal).where(Delivery.id == delivery_id)
+    if lock:
+        statement = statement.with_for_update()
+    return await session.scalar(statement)
+
+
+@tenant_scope
+async def notification_status_of(
+    session: AsyncSession, principal: Principal, notification_id: uuid.UUID
+) -> str | None:
+    """The status of one of the caller's notifications."""
+    return await session.scalar(
+        select(Notification.status).where(
+            Notification.id == notification_id, Notification.recipient_org == principal.org
+        )
+    )
+
+
+@tenant_scope
+async def failed_deliveries_ended_in(
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    *,
+    since: datetime,
+    until: datetime,
+) -> list[tuple[Delivery, str]]:
+    """The endpoint's deliveries that ended `failed` in [since, until], with their
+    notification's status, locked for a change, oldest notification first.
+
+    A delivery ended before `ended_at` was kept counts from when it was made.
+    """
+    ended = func.coalesce(Delivery.ended_at, Delivery.created_at)
+    rows = await session.execute(
+        readable_deliveries(principal)
+        .add_columns(Notification.status)
+        .join(Notification, Notification.id == Delivery.notification_id)
+        .where(
+            Delivery.endpoint_id == endpoint_id,
+            Delivery.status == DeliveryStatus.FAILED,
+            Notification.recipient_org == principal.org,
+            ended >= since,
+            ended <= until,
+        )
+        .order_by(Notification.sequence, Delivery.id)
+        .with_for_update(of=Delivery)
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
+@tenant_scope
+async def delivery_counts(
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    *,
+    since: datetime,
+    until: datetime,
+) -> dict[str, int]:
+    """How many of the endpoint's deliveries made in [since, until) are in each status."""
+    rows = await session.execute(
+        select(Delivery.status, func.count())
+        .where(
+            Delivery.endpoint_id == endpoint_id,
+            Delivery.endpoint_id.in_(
+                select(Endpoint.id).where(Endpoint.org == principal.org).scalar_subquery()
+            ),
+            Delivery.created_at >= since,
+            Delivery.created_at < until,
+        )
+        .group_by(Delivery.status)
+    )
+    return {str(row[0]): int(row[1]) for row in rows}
+
+
+@tenant_scope
+async def attempt_streak(
+    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
+) -> tuple[datetime | None, int, datetime | None]:
+    """The endpoint's last accepted attempt, and the run of attempts not accepted since
+    (how many, and when the first of them was made)."""
+    of_endpoint = (
+        select(DeliveryAttempt.attempted_at, DeliveryAttempt.outcome)
+        .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
+        .where(
+            Delivery.endpoint_id == endpoint_id,
+            Delivery.endpoint_id.in_(
+                select(Endpoint.id).where(Endpoint.org == principal.org).scalar_subquery()
+            ),
+        )
+        .subquery()
+    )
+    last_success = await session.scalar(
+        select(func.max(of_endpoint.c.attempted_at)).where(
+            of_endpoint.c.outcome == AttemptOutcome.DELIVERED
+        )
+    )
+    streak = select(func.count(), func.min(of_endpoint.c.attempted_at)).where(
+        of_endpoint.c.outcome != AttemptOutcome.DELIVERED
+    )
+    if last_success is not None:
+        streak = streak.where(of_endpoint.c.attempted_at > last_success)
+    count, first = (await session.execute(streak)).one()
+    return last_success, int(count or 0), first
+
+
+@tenant_scope
+async def open_notifications_since(
+    session: AsyncSession, principal: Principal, since: datetime, *, limit: int
+) -> list[Notification]:
+    """The caller organisation's open notifications made since `since`, in sequence order."""
+    return list(
+        await session.scalars(
+            select(Notification)
+            .where(
+                Notification.recipient_org == principal.org,
+                Notification.status.in_(OPEN_STATUSES),
+                Notification.created_at >= since,
+            )
+            .order_by(Notification.sequence)
+            .limit(limit)
+        )
+    )
+
+
+# -- failure streaks (the worker and the sweeper) -----------------------------------------
+
+
+@cross_tenant("the worker keeps the failure streak of every organisation's endpoints")
+async def mark_failing(
+    connection: AsyncConnection, first_failures: dict[uuid.UUID, datetime]
+) -> None:
+    """Start the failure streak of endpoints that had none (in id order)."""
+    for endpoint_id in sorted(first_failures):
+        await connection.execute(
+            update(Endpoint)
+            .where(Endpoint.id == endpoint_id, Endpoint.failing_since.is_(None))
+            .values(failing_since=first_failures[endpoint_id])
+        )
+
+
+@cross_tenant("the worker keeps the failure streak of every organisation's endpoints")
+async def mark_healthy(connection: AsyncConnection, endpoint_ids: Iterable[uuid.UUID]) -> None:
+    """End the failure streak of endpoints that accepted an attempt."""
+    for endpoint_id in sorted(endpoint_ids):
+        await connection.execute(
+            update(Endpoint)
+            .where(Endpoint.id == endpoint_id, Endpoint.failing_since.is_not(None))
+            .values(failing_since=None, failure_warned_at=None)
+        )
+
+
+@cross_tenant("the sweeper warns and disables every organisation's failing endpoints")
+async def failing_endpoints(session: AsyncSession, *, failing_before: datetime) -> list[uuid.UUID]:
+    """Enabled endpoints whose failure streak began before `failing_before`."""
+    return list(
+        await session.scalars(
+            select(Endpoint.id)
+            .where(
+                Endpoint.enabled.is_(True),
+                Endpoint.removed_at.is_(None),
+                Endpoint.failing_since <= failing_before,
+            )
+            .order_by(Endpoint.id)
+        )
+    )
+
+
+@cross_tenant("the sweeper checks a failing endpoint's attempts, whatever its organisation")
+async def accepted_since(session: AsyncSession, endpoint_id: uuid.UUID, since: datetime) -> bool:
+    """Whether an attempt to the endpoint was accepted at or after `since`."""
+    found = await session.scalar(
+        select(DeliveryAttempt.id)
+        .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
+        .where(
+            Delivery.endpoint_id == endpoint_id,
+            DeliveryAttempt.outcome == AttemptOutcome.DELIVERED,
+            DeliveryAttempt.attempted_at >= since,
+        )
+        .limit(1)
+    )
+    return found is not None

@@ -39,7 +39,8 @@ from notify.deadlines.sweeper import sweep_overdue
 from notify.delivery import repository
 from notify.delivery.email import compose_email, send_email
 from notify.delivery.endpoint_gone import disable_gone_endpoint
-from notify.delivery.models import AttemptOutcome, Delivery, DeliveryStatus
+from notify.delivery.endpoint_health import check_failing_endpoints
+from notify.delivery.models import AttemptOutcome, AttemptTrigger, Delivery, DeliveryStatus
 from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
 from notify.endpoints.models import Channel, Endpoint
@@ -56,6 +57,9 @@ from platform_shared.web.clock import Clock
 logger = logging.getLogger("notify.delivery")
 
 GONE_REASON = "the endpoint answered 410 Gone and was disabled"
+#: How long the worker trusts what it last wrote of an endpoint's failure streak before
+#: writing it again (another worker may have changed it meanwhile).
+STREAK_MEMORY_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,9 @@ class Conclusion:
     next_attempt_at: datetime
     delivered_at: datetime | None
     ended_reason: str | None
+    ended_at: datetime | None
+    #: What made the attempt: the schedule, or a manual retry or recover.
+    trigger: str = AttemptTrigger.SCHEDULED
     #: The endpoint answered 410 Gone: it is disabled and its organisation told.
     endpoint_gone: bool = False
 
@@ -139,6 +146,8 @@ class DeliveryWorker:
         self.cutoff = timedelta(hours=settings.delivery_cutoff_hours)
         self._keyring = settings.webhook_keyring()
         self.escalation_window = parse_window(settings.escalation_window)
+        #: endpoint id -> (failing, when written, monotonic): see `_keep_streaks`.
+        self._streaks: dict[uuid.UUID, tuple[bool, float]] = {}
 
     async def deliver_due(self) -> int:
         """Claim one batch of due deliveries, push them and record the attempts.
@@ -152,12 +161,22 @@ class DeliveryWorker:
         return len(jobs)
 
     async def sweep(self) -> int:
-        """Mark passed notifications overdue, escalate them, make next recurring duties."""
-        return await sweep_overdue(
+        """Mark passed notifications overdue, escalate them, make next recurring duties;
+        warn about and disable endpoints that keep failing."""
+        now = self.clock()
+        swept = await sweep_overdue(
             self._sessions,
             self.catalogue,
-            now=self.clock(),
+            now=now,
             escalation_window=self.escalation_window,
+            cutoff=self.cutoff,
+        )
+        return swept + await check_failing_endpoints(
+            self._sessions,
+            self.catalogue,
+            now=now,
+            warn_after=self.settings.endpoint_warn_after,
+            disable_after=self.settings.endpoint_disable_after,
             cutoff=self.cutoff,
         )
 
@@ -348,7 +367,55 @@ class DeliveryWorker:
                 )
             await repository.insert_attempts(connection, recording.attempts)
         _log_attempts(recording.recorded)
+        await self._keep_streaks(recording.recorded)
         return recording.left
+
+    async def _keep_streaks(self, recorded: Sequence[tuple[Pushed, Conclusion]]) -> None:
+        """Start or end the failure streak of the endpoints of recorded attempts.
+
+        In a transaction of its own after the recording, which locks nothing else: the
+        recording never waits for an endpoint row. Only a change from what this worker
+        last wrote (within `STREAK_MEMORY_SECONDS`) is written; the sweeper checks the
+        attempts log before it acts, so a streak left stale by a race disables nothing.
+        """
+        first_failure: dict[uuid.UUID, datetime] = {}
+        accepted: set[uuid.UUID] = set()
+        for one, _conclusion in recorded:
+            endpoint_id = one.job.endpoint_id
+            if one.result.accepted:
+                accepted.add(endpoint_id)
+            elif endpoint_id not in first_failure or one.attempted_at < first_failure[endpoint_id]:
+                first_failure[endpoint_id] = one.attempted_at
+        clock = time.monotonic()
+
+        def known(endpoint_id: uuid.UUID, failing: bool) -> bool:
+            state = self._streaks.get(endpoint_id)
+            return (
+                state is not None
+                and state[0] == failing
+                and clock - state[1] < STREAK_MEMORY_SECONDS
+            )
+
+        healthy = [e for e in accepted if not known(e, False)]
+        failing = {
+            e: at for e, at in first_failure.items() if e not in accepted and not known(e, True)
+        }
+        if not healthy and not failing:
+            return
+        try:
+            async with self._sessions() as session, session.begin():
+                connection = await session.connection()
+                await repository.mark_healthy(connection, healthy)
+                await repository.mark_failing(connection, failing)
+        except Exception:
+            logger.exception("keeping endpoints' failure streaks failed")
+            return
+        if len(self._streaks) > 10_000:
+            self._streaks.clear()
+        for endpoint_id in healthy:
+            self._streaks[endpoint_id] = (False, clock)
+        for endpoint_id in failing:
+            self._streaks[endpoint_id] = (True, clock)
 
     def _recording(
         self,
@@ -401,6 +468,8 @@ class DeliveryWorker:
             next_attempt_at=delivery.next_attempt_at,
             delivered_at=delivery.delivered_at,
             ended_reason=delivery.ended_reason,
+            ended_at=delivery.ended_at,
+            trigger=delivery.next_trigger or AttemptTrigger.SCHEDULED,
         )
         if delivery.status != DeliveryStatus.PENDING:
             # Cancelled or failed while in flight (acknowledged, endpoint removed): the
@@ -408,12 +477,16 @@ class DeliveryWorker:
             return keep
         if result.accepted:
             return replace(keep, status=DeliveryStatus.DELIVERED, delivered_at=now)
-        failed = replace(keep, status=DeliveryStatus.FAILED)
+        failed = replace(keep, status=DeliveryStatus.FAILED, ended_at=now)
         if _gone(job, result):
             return replace(failed, ended_reason=GONE_REASON, endpoint_gone=True)
         if job.channel == Channel.EMAIL and is_permanent_smtp_failure(result.status_code):
             reason = f"the mail server refused it permanently (SMTP {result.status_code})"
             return replace(failed, ended_reason=reason)
+        if keep.trigger == AttemptTrigger.MANUAL:
+            # A retry or a recover asks for one attempt now, not a new retry schedule:
+            # not accepted, the delivery is failed again and can be retried again.
+            return replace(failed, ended_reason="the manual attempt was not accepted")
         retry_after = None
         if result.status_code in (429, 503):
             retry_after = retry_after_seconds(result.retry_after, now)
@@ -555,6 +628,7 @@ def _delivery_row(one: Pushed, delivery: Any, conclusion: Conclusion) -> dict[st
         "b_next": conclusion.next_attempt_at,
         "b_delivered_at": conclusion.delivered_at,
         "b_ended_reason": conclusion.ended_reason,
+        "b_ended_at": conclusion.ended_at,
     }
 
 
@@ -568,6 +642,7 @@ def _attempt_row(one: Pushed, conclusion: Conclusion) -> dict[str, Any]:
         "error": one.result.error,
         "outcome": conclusion.outcome,
         "traceparent": one.traceparent,
+        "trigger": conclusion.trigger,
     }
 
 

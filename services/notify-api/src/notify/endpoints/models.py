@@ -41,5 +41,10 @@ class Endpoint(Base):
     disabled_reason: Mapped[str | None] = mapped_column(String(200))
     disabled_at: Mapped[datetime | None]
     removed_at: Mapped[datetime | None]
+    name: Mapped[str | None] = mapped_column(String(100))
+    #: The first attempt of the current run of failed attempts (None after a delivered
+    #: one): a warning after 24 hours, a disable after `endpoint_disable_after_days`.
+    failing_since: Mapped[datetime | None]
+    failure_warned_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)

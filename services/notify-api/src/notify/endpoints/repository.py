@@ -51,6 +51,18 @@ async def locked_endpoint(
     )
 
 
+@tenant_scope
+async def locked_endpoint_any(
+    session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
+) -> Endpoint | None:
+    """One of the caller's endpoints, removed ones too, locked as `locked_endpoint` does."""
+    return await session.scalar(
+        select(Endpoint)
+        .where(Endpoint.org == principal.org, Endpoint.id == endpoint_id)
+        .with_for_update(key_share=True)
+    )
+
+
 async def readable_endpoint(
     session: AsyncSession, principal: Principal, endpoint_id: uuid.UUID
 ) -> Endpoint | None:

@@ -12,6 +12,7 @@ from notify.rules.recipients import RecipientRole
 from platform_shared.web.pagination import Page
 
 RuleId = Annotated[str, Field(min_length=1, max_length=100)]
+EndpointName = Annotated[str, Field(min_length=1, max_length=100, examples=["Case system (live)"])]
 
 
 class _EndpointFilters(BaseModel):
@@ -22,6 +23,13 @@ class _EndpointFilters(BaseModel):
     )
     rules: list[RuleId] | None = Field(
         default=None, max_length=50, description="Only notifications of these rules"
+    )
+    name: EndpointName | None = Field(default=None, description="A name to tell endpoints apart")
+    since: AwareDatetime | None = Field(
+        default=None,
+        description="Backfill: the organisation's open notifications made since this instant"
+        " (at most 90 days ago) are delivered to the new endpoint too, in sequence order."
+        " Default: none, only notifications made from now",
     )
 
 
@@ -51,11 +59,16 @@ class Endpoint(BaseModel):
     channel: Channel
     url: str | None
     address: str | None
+    name: str | None
     roles: list[str] | None
     rules: list[str] | None
     enabled: bool
     disabled_reason: str | None
     disabled_at: AwareDatetime | None
+    failing_since: AwareDatetime | None = Field(
+        description="The first attempt of the current run of attempts not accepted (null"
+        " after an accepted one): warned after 24 hours, disabled after 5 days"
+    )
     created_at: AwareDatetime
 
 
@@ -69,6 +82,9 @@ class EndpointCreated(Endpoint):
             " `POST /v1/endpoints/{id}/secret` if the first answer was lost)"
         )
     )
+    backfilled: int = Field(
+        default=0, description="How many earlier notifications `since` enqueued to it"
+    )
 
 
 class EndpointPage(Page[Endpoint]):
@@ -81,3 +97,60 @@ class SecretRotated(BaseModel):
     id: uuid.UUID
     secret: str
     previous_secret_expires_at: AwareDatetime
+
+
+class EndpointUpdate(BaseModel):
+    """A change of an endpoint: only the fields given change (null clears a filter or name)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool | None = Field(
+        default=None,
+        description="true re-enables a disabled endpoint (after a 410 or an automatic"
+        " disable; a webhook's URL is checked again); false disables it",
+    )
+    name: EndpointName | None = None
+    roles: list[RecipientRole] | None = Field(default=None, max_length=20)
+    rules: list[RuleId] | None = Field(default=None, max_length=50)
+
+
+class DeliveryCounts(BaseModel):
+    """Deliveries made in the period, by status."""
+
+    pending: int = 0
+    delivered: int = 0
+    failed: int = 0
+    cancelled: int = 0
+
+
+class FailureStreak(BaseModel):
+    """The attempts not accepted since the last accepted one."""
+
+    attempts: int
+    since: AwareDatetime | None = Field(description="The first of them; null when none")
+
+
+class EndpointStats(BaseModel):
+    """How an endpoint is doing: deliveries over a period, last success, failure streak."""
+
+    endpoint_id: uuid.UUID
+    since: AwareDatetime
+    until: AwareDatetime
+    deliveries: DeliveryCounts
+    last_success_at: AwareDatetime | None
+    failure_streak: FailureStreak
+    disable_at: AwareDatetime | None = Field(
+        description="When the endpoint will be disabled if nothing is accepted before"
+    )
+
+
+class TestSend(BaseModel):
+    """The attempt of a test send: what the receiver answered, and how fast."""
+
+    webhook_id: str = Field(description="The `webhook-id` of the test message (`test_...`)")
+    type: Literal["notification.test"] = "notification.test"
+    accepted: bool = Field(description="The receiver answered 2xx")
+    status_code: int | None = Field(description="Null when no answer came back")
+    duration_ms: int
+    error: str | None
+    response_excerpt: str | None = Field(description="The first 500 bytes of the answer's body")

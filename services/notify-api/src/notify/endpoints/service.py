@@ -14,16 +14,28 @@ from datetime import datetime, timedelta
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from notify.delivery import backfill, operations
+from notify.delivery import repository as delivery_repository
 from notify.delivery.models import DeliveryStatus
 from notify.delivery.repository import end_pending_deliveries_to
+from notify.delivery.trial import TrialResult, send_test
+from notify.delivery.worker import signing_secrets
 from notify.endpoints import repository
 from notify.endpoints.addresses import AddressRefused, check_webhook_url
 from notify.endpoints.models import Channel, Endpoint
-from notify.endpoints.schemas import EmailEndpointCreate, WebhookEndpointCreate
+from notify.endpoints.schemas import (
+    DeliveryCounts,
+    EmailEndpointCreate,
+    EndpointStats,
+    EndpointUpdate,
+    FailureStreak,
+    WebhookEndpointCreate,
+)
 from notify.endpoints.sealing import Keyring
 from notify.rules.catalogue import Catalogue
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
+from platform_shared.calendar import utc_now
 from platform_shared.problems import Invalid, NotFound
 from platform_shared.web.pagination import decode_instant_cursor, next_cursor_of
 
@@ -36,6 +48,18 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
+#: The period `endpoint_stats` covers by default, and the longest it covers.
+STATS_DEFAULT = timedelta(days=7)
+STATS_LONGEST = timedelta(days=90)
+DISABLED_BY_ORGANISATION = "disabled by the organisation"
+
+
+def _check_rules(rules: list[str] | None, catalogue: Catalogue) -> None:
+    unknown = sorted({rule for rule in rules or [] if catalogue.get(rule) is None})
+    if unknown:
+        raise Invalid("body.rules", f"no such rule: {', '.join(unknown)}")
+
+
 async def register_endpoint(
     session: AsyncSession,
     principal: Principal,
@@ -45,17 +69,20 @@ async def register_endpoint(
     development: bool,
     keyring: Keyring,
     now: datetime,
-) -> tuple[Endpoint, str | None]:
-    """Check and add an endpoint of the caller's organisation; returns it and its secret."""
-    unknown = sorted({rule for rule in body.rules or [] if catalogue.get(rule) is None})
-    if unknown:
-        raise Invalid("body.rules", f"no such rule: {', '.join(unknown)}")
+    cutoff: timedelta,
+) -> tuple[Endpoint, str | None, int]:
+    """Check and add an endpoint of the caller's organisation; returns it, its secret and
+    how many earlier notifications `since` enqueued to it."""
+    _check_rules(body.rules, catalogue)
+    if body.since is not None:
+        backfill.check_since(body.since, now)
     endpoint = Endpoint(
         id=uuid.uuid4(),
         org=principal.org,
         channel=body.channel,
         roles=body.roles,
         rules=body.rules,
+        name=body.name,
         enabled=True,
         created_at=now,
         updated_at=now,
@@ -76,10 +103,21 @@ async def register_endpoint(
             raise Invalid("body.address", str(error)) from error
         endpoint.address = checked.normalized
     session.add(endpoint)
+    backfilled = 0
+    if body.since is not None:
+        await session.flush()  # the deliveries' foreign key
+        backfilled = await backfill.backfill(
+            session, principal, endpoint, since=body.since, now=now, cutoff=cutoff
+        )
     record_audit(
-        session, principal, "endpoint.register", subject_type="endpoint", subject_id=endpoint.id
+        session,
+        principal,
+        "endpoint.register",
+        subject_type="endpoint",
+        subject_id=endpoint.id,
+        details={"backfilled": backfilled} if body.since is not None else None,
     )
-    return endpoint, secret
+    return endpoint, secret, backfilled
 
 
 async def list_endpoints(
@@ -121,7 +159,11 @@ async def remove_endpoint(
     endpoint.enabled = False
     endpoint.updated_at = now
     await end_pending_deliveries_to(
-        session, endpoint.id, status=DeliveryStatus.CANCELLED, reason="endpoint removed"
+        session,
+        endpoint.id,
+        status=DeliveryStatus.CANCELLED,
+        reason="endpoint removed",
+        now=now,
     )
     record_audit(
         session, principal, "endpoint.remove", subject_type="endpoint", subject_id=endpoint_id
@@ -156,6 +198,166 @@ async def rotate_secret(
         subject_id=endpoint.id,
     )
     return endpoint, secret
+
+
+async def recover_endpoint(
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    *,
+    since: datetime,
+    until: datetime | None,
+    now: datetime,
+) -> operations.Recovery:
+    """Push again every delivery to the endpoint that ended failed in the window."""
+    operations.check_window(since, until, now)  # bad input is refused before any lock
+    endpoint = await _locked(session, principal, endpoint_id)
+    return await operations.recover_endpoint(
+        session, principal, endpoint, since=since, until=until, now=now
+    )
+
+
+async def update_endpoint(
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    body: EndpointUpdate,
+    *,
+    catalogue: Catalogue,
+    development: bool,
+    now: datetime,
+) -> Endpoint:
+    """Change the fields given; re-enabling a webhook checks its URL again. Audited.
+
+    Every check is made before anything changes, so a refused change changes nothing.
+    """
+    given = body.model_fields_set
+    if "rules" in given:
+        _check_rules(body.rules, catalogue)
+    if "enabled" in given and body.enabled is None:
+        raise Invalid("body.enabled", "is true or false")
+    endpoint = await _locked(session, principal, endpoint_id)
+    enable = body.enabled is True and not endpoint.enabled
+    disable = body.enabled is False and endpoint.enabled
+    if enable and endpoint.channel == Channel.WEBHOOK:
+        try:
+            await check_webhook_url(endpoint.url or "", development=development)
+        except AddressRefused as refusal:
+            raise Invalid(
+                "body.enabled", f"the endpoint's url is refused now: {refusal}"
+            ) from refusal
+    changed: list[str] = [field for field in ("name", "roles", "rules") if field in given]
+    for field in changed:
+        setattr(endpoint, field, getattr(body, field))
+    if enable:
+        endpoint.enabled = True
+        endpoint.disabled_reason = None
+        endpoint.disabled_at = None
+        endpoint.failing_since = None
+        endpoint.failure_warned_at = None
+        changed.append("enabled")
+    if disable:
+        endpoint.enabled = False
+        endpoint.disabled_reason = DISABLED_BY_ORGANISATION
+        endpoint.disabled_at = now
+        await end_pending_deliveries_to(
+            session,
+            endpoint.id,
+            status=DeliveryStatus.FAILED,
+            reason=DISABLED_BY_ORGANISATION,
+            now=now,
+        )
+        changed.append("enabled")
+    endpoint.updated_at = now
+    record_audit(
+        session,
+        principal,
+        "endpoint.update",
+        subject_type="endpoint",
+        subject_id=endpoint.id,
+        details={"changed": changed, "enabled": endpoint.enabled},
+    )
+    return endpoint
+
+
+async def endpoint_stats(
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    *,
+    since: datetime | None,
+    until: datetime | None,
+    now: datetime,
+    disable_after: timedelta,
+) -> EndpointStats:
+    """Deliveries by status over a period, the last success and the failure streak."""
+    end = until or now
+    start = since or end - STATS_DEFAULT
+    if end <= start:
+        raise Invalid("query.until", "must be after since")
+    if end - start > STATS_LONGEST:
+        raise Invalid("query.since", f"the period is at most {STATS_LONGEST.days} days")
+    endpoint = await read_endpoint(session, principal, endpoint_id)
+    counts = await delivery_repository.delivery_counts(
+        session, principal, endpoint.id, since=start, until=end
+    )
+    last_success, failures, first_failure = await delivery_repository.attempt_streak(
+        session, principal, endpoint.id
+    )
+    disable_at = None
+    if endpoint.enabled and endpoint.failing_since is not None:
+        disable_at = endpoint.failing_since + disable_after
+    return EndpointStats(
+        endpoint_id=endpoint.id,
+        since=start,
+        until=end,
+        deliveries=DeliveryCounts.model_validate(counts),
+        last_success_at=last_success,
+        failure_streak=FailureStreak(attempts=failures, since=first_failure),
+        disable_at=disable_at,
+    )
+
+
+async def test_send(
+    session: AsyncSession,
+    principal: Principal,
+    endpoint_id: uuid.UUID,
+    *,
+    keyring: Keyring,
+    time_limit: float,
+    development: bool,
+    now: datetime,
+) -> TrialResult:
+    """Post a signed `notification.test` to a webhook now; audited, nothing queued."""
+    endpoint = await read_endpoint(session, principal, endpoint_id)
+    if endpoint.channel != Channel.WEBHOOK:
+        raise Invalid("path.endpoint_id", "test sends are for webhook endpoints")
+    if not endpoint.enabled:
+        raise Invalid(
+            "path.endpoint_id",
+            f"the endpoint is disabled ({endpoint.disabled_reason}); re-enable it first",
+        )
+    secrets = signing_secrets(endpoint, keyring, now)
+    result = await send_test(
+        url=endpoint.url or "",
+        secrets=secrets,
+        endpoint_id=endpoint.id,
+        org=endpoint.org,
+        # The real time, as a delivery's: receivers refuse a timestamp far from theirs.
+        timestamp=utc_now(),
+        time_limit=time_limit,
+        development=development,
+    )
+    record_audit(
+        session,
+        principal,
+        "endpoint.test",
+        subject_type="endpoint",
+        subject_id=endpoint.id,
+        outcome="accepted" if result.accepted else "not accepted",
+        details={"status_code": result.status_code},
+    )
+    return result
 
 
 async def rewrap_secrets(session: AsyncSession, keyring: Keyring) -> int:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from notify.delivery.models import AttemptOutcome, DeliveryStatus
+from notify.delivery.models import AttemptOutcome, AttemptTrigger, DeliveryStatus
 from notify.endpoints.models import Channel
 from notify.notifications.models import (
     EndedReason,
@@ -186,6 +186,9 @@ class DeliveryAttempt(BaseModel):
     status_code: int | None = Field(description="HTTP status, or SMTP reply code for email")
     error: str | None
     outcome: AttemptOutcome
+    trigger: AttemptTrigger = Field(
+        description="`scheduled` (the retry schedule) or `manual` (a retry or a recover)"
+    )
 
 
 class Delivery(BaseModel):

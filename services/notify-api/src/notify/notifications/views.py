@@ -19,7 +19,10 @@ from notify.rules.catalogue import Catalogue
 from notify.rules.trace import Trace
 from platform_shared.calendar import LONDON
 
-_NOTICE_TITLES = {"endpoint-disabled": "A push endpoint was disabled"}
+_NOTICE_TITLES = {
+    "endpoint-disabled": "A push endpoint was disabled",
+    "endpoint-failing": "A push endpoint keeps failing and will be disabled",
+}
 
 
 def notification_view(row: NotificationRow, catalogue: Catalogue) -> Notification:
@@ -99,6 +102,7 @@ def delivery_view(row: DeliveryRow, attempts: list[AttemptRow]) -> Delivery:
                 status_code=attempt.status_code,
                 error=attempt.error,
                 outcome=attempt.outcome,
+                trigger=attempt.trigger,
             )
             for attempt in attempts
         ],
