@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.notifications.creation import NewNotification, create_notification
 from notify.notifications.models import Notification, NotificationKind
+from notify.proofs.log import log_escalated
 from notify.rules.catalogue import Catalogue
 from platform_shared.contracts.vocabularies import Role
 
@@ -54,7 +55,7 @@ async def escalate(
         },
         "escalated_due_at": notification.due_at.isoformat() if notification.due_at else None,
     }
-    return await create_notification(
+    escalation = await create_notification(
         session,
         NewNotification(
             key=f"escalation|{notification.id}",
@@ -76,3 +77,5 @@ async def escalate(
         now=now,
         cutoff=cutoff,
     )
+    await log_escalated(session, notification.id, escalation, now=now)
+    return escalation

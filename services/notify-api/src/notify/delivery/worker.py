@@ -41,6 +41,8 @@ from notify.endpoints.models import Channel, Endpoint
 from notify.endpoints.sealing import Keyring, SealingError
 from notify.notifications.models import OPEN_STATUSES, Notification, NotificationStatus
 from notify.notifications.views import notification_view
+from notify.proofs.jobs import ProofJobs
+from notify.proofs.log import delivered_leaf, log_delivered
 from notify.rules.catalogue import Catalogue, parse_window
 from notify.settings import Settings
 from platform_shared.calendar import utc_now
@@ -73,6 +75,8 @@ class Pushed:
     job: Job
     result: AttemptResult
     attempted_at: datetime
+    #: The bytes pushed (the webhook body, the email message): hashed into the log.
+    body: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ class Recording:
     deliveries: list[dict[str, Any]] = field(default_factory=list)
     notifications: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
     attempts: list[dict[str, Any]] = field(default_factory=list)
+    leaves: list[dict[str, Any]] = field(default_factory=list)
     gone: list[uuid.UUID] = field(default_factory=list)
     recorded: list[tuple[Pushed, Conclusion]] = field(default_factory=list)
     left: list[Pushed] = field(default_factory=list)
@@ -127,6 +132,9 @@ class DeliveryWorker:
         self.cutoff = timedelta(hours=settings.delivery_cutoff_hours)
         self._keyring = settings.webhook_keyring()
         self.escalation_window = parse_window(settings.escalation_window)
+        self.proofs = ProofJobs(
+            sessions, settings, catalogue, cutoff=self.cutoff, webhooks=self._webhooks
+        )
 
     async def deliver_due(self) -> int:
         """Claim one batch of due deliveries, push them and record the attempts.
@@ -140,14 +148,17 @@ class DeliveryWorker:
         return len(jobs)
 
     async def sweep(self) -> int:
-        """Mark passed notifications overdue, escalate them, make next recurring duties."""
-        return await sweep_overdue(
+        """Mark passed notifications overdue, escalate them, make next recurring duties;
+        then the notification log's jobs that are due (checkpoint, monitor, purge)."""
+        swept = await sweep_overdue(
             self._sessions,
             self.catalogue,
             now=self.clock(),
             escalation_window=self.escalation_window,
             cutoff=self.cutoff,
         )
+        await self.proofs.run_due(self.clock())
+        return swept
 
     # -- claiming ------------------------------------------------------------------------
 
@@ -206,25 +217,29 @@ class DeliveryWorker:
 
     async def _push_and_time(self, job: Job) -> Pushed:
         attempted_at = self.clock()
+        sent: list[bytes] = []
         try:
-            result = await self._push(job)
+            result = await self._push(job, sent)
         except Exception as error:  # a push must never take the worker down
             logger.exception(
                 "push failed unexpectedly", extra={"delivery_id": str(job.delivery_id)}
             )
             result = AttemptResult(None, f"internal error: {type(error).__name__}", 0)
-        return Pushed(job, result, attempted_at)
+        return Pushed(job, result, attempted_at, sent[0] if sent else b"")
 
-    async def _push(self, job: Job) -> AttemptResult:
+    async def _push(self, job: Job, sent: list[bytes]) -> AttemptResult:
+        """Push the job; what is sent is appended to `sent` (for the log's body hash)."""
         settings = self.settings
         if job.channel == Channel.WEBHOOK:
             timestamp = utc_now()
+            body = webhook_body(job.payload, timestamp)
+            sent.append(body.encode())
             return await post_webhook(
                 self._webhooks,
                 url=job.target,
                 secrets=job.secrets,
                 message_id=str(job.delivery_id),
-                body=webhook_body(job.payload, timestamp),
+                body=body,
                 timestamp=timestamp,
                 time_limit=settings.delivery_timeout_seconds,
                 development=settings.is_development,
@@ -235,6 +250,7 @@ class DeliveryWorker:
             to=job.target,
             inbox_base_url=settings.public_inbox_base_url,
         )
+        sent.append(message.as_bytes())
         return await send_email(
             message,
             host=settings.smtp_host,
@@ -318,6 +334,7 @@ class DeliveryWorker:
                     cutoff=self.cutoff,
                 )
             await repository.insert_attempts(connection, recording.attempts)
+            await log_delivered(connection, recording.leaves)
         _log_attempts(recording.recorded)
         return recording.left
 
@@ -359,6 +376,8 @@ class DeliveryWorker:
             if conclusion.endpoint_gone:
                 recording.gone.append(job.endpoint_id)
             recording.attempts.append(_attempt_row(one, conclusion))
+            if result.accepted:
+                recording.leaves.append(_delivered_leaf(one, now))
             recording.recorded.append((one, conclusion))
         return recording
 
@@ -566,6 +585,19 @@ def _delivered_notification(notification: Any, now: datetime) -> dict[str, Any] 
         "b_delivered_at": notification.delivered_at or now,
         "b_updated_at": now,
     }
+
+
+def _delivered_leaf(one: Pushed, now: datetime) -> dict[str, Any]:
+    job = one.job
+    return delivered_leaf(
+        job.notification_id,
+        delivery_id=job.delivery_id,
+        endpoint_id=job.endpoint_id,
+        channel=job.channel,
+        status_code=one.result.status_code,
+        body=one.body,
+        at=now,
+    )
 
 
 def _gone(job: Job, result: AttemptResult) -> bool:

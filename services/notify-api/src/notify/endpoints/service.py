@@ -21,6 +21,7 @@ from notify.endpoints.addresses import AddressRefused, check_webhook_url
 from notify.endpoints.models import Channel, Endpoint
 from notify.endpoints.schemas import EmailEndpointCreate, WebhookEndpointCreate
 from notify.endpoints.sealing import Keyring
+from notify.proofs.witness import WITNESS_TYPE
 from notify.rules.catalogue import Catalogue
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
@@ -47,7 +48,9 @@ async def register_endpoint(
     now: datetime,
 ) -> tuple[Endpoint, str | None]:
     """Check and add an endpoint of the caller's organisation; returns it and its secret."""
-    unknown = sorted({rule for rule in body.rules or [] if catalogue.get(rule) is None})
+    # `proof.checkpoint` is not a rule: it subscribes the endpoint to the log's checkpoints.
+    rules = [rule for rule in body.rules or [] if rule != WITNESS_TYPE]
+    unknown = sorted({rule for rule in rules if catalogue.get(rule) is None})
     if unknown:
         raise Invalid("body.rules", f"no such rule: {', '.join(unknown)}")
     endpoint = Endpoint(
