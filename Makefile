@@ -21,7 +21,7 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-.venv/.synced: $(UV) pyproject.toml uv.lock shared/pyproject.toml services/*/pyproject.toml
+.venv/.synced: $(UV) pyproject.toml uv.lock shared/pyproject.toml services/*/pyproject.toml packages/*/pyproject.toml
 	$(UV) sync --locked --all-packages
 	@touch $@
 
@@ -44,7 +44,7 @@ lint: install
 	@status=0; \
 	$(UV) run --no-sync ruff check . || status=1; \
 	$(UV) run --no-sync ruff format --check . || status=1; \
-	$(UV) run --no-sync mypy shared/src services/care-status-api/src services/notify-api/src services/incident-api/src services/dev-auth/src || status=1; \
+	$(UV) run --no-sync mypy shared/src services/care-status-api/src services/notify-api/src services/incident-api/src services/dev-auth/src packages/notification-proofs/src || status=1; \
 	$(UV) run --no-sync lint-imports || status=1; \
 	$(UV) run --no-sync pytest tests/lint -q -p no:randomly -p no:cacheprovider || status=1; \
 	exit $$status

@@ -24,6 +24,7 @@ async def production(database_url: str, auth: Any) -> AsyncIterator[InProcessSer
         environment="production",
         platform_client_secret="not-the-demo-secret",
         webhook_secret_keys="k1:" + base64.urlsafe_b64encode(b"k" * 32).decode(),
+        proof_signing_key="test-log:" + base64.b64encode(b"s" * 32).decode(),
     )
     app = create_app(settings)
     async with serve_in_process(app, tokens=auth.token, issuer_http=auth.http) as running:

@@ -121,7 +121,11 @@ def test_a_malformed_keyring_setting_stops_the_service(keys: str, reason: str) -
 
 
 def test_production_needs_its_own_keys() -> None:
-    production = {"environment": "production", "platform_client_secret": "not-the-demo"}
+    production = {
+        "environment": "production",
+        "platform_client_secret": "not-the-demo",
+        "proof_signing_key": "test-log:" + base64.b64encode(b"s" * 32).decode(),
+    }
 
     with pytest.raises(ValidationError, match="required outside development"):
         make_settings("sqlite://", **production)

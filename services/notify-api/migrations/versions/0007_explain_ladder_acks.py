@@ -14,7 +14,7 @@ from alembic import op
 from platform_shared.db import UTCDateTime
 
 revision = "0007_explain_ladder_acks"
-down_revision = "0006"
+down_revision = "0007_outbox_traceparent"
 
 
 def upgrade() -> None:

@@ -5,6 +5,7 @@ notify-api migrate    # apply the migrations to NOTIFY_DATABASE_URL
 notify-api deliver    # the delivery worker and sweeper (run as many as you like)
 notify-api relay      # the shared outbox relay (notify-api itself sends no events)
 notify-api rewrap-secrets  # wrap every webhook secret's data key under the current KEK
+notify-api proofs verify   # check the notification log against its checkpoints (docs/proofs.md)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from notify.delivery.worker import DeliveryWorker
 from notify.endpoints.service import rewrap_secrets
 from notify.main import MIGRATIONS, create_app, load_rules
+from notify.proofs.cli import proofs_command
 from notify.rules.catalogue import RuleFileError
 from notify.settings import Settings
 from platform_shared.cli import Worker, run_service_cli
@@ -70,6 +72,9 @@ def rewrap_secrets_command(settings: ServiceSettings) -> Worker:
 
 
 def main(argv: list[str] | None = None) -> None:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["proofs"]:
+        sys.exit(proofs_command(arguments[1:]))
     try:
         load_rules(Settings())
         run_service_cli(

@@ -22,6 +22,8 @@ from notify.endpoints.router import router as endpoints_router
 from notify.events.router import router as events_router
 from notify.figures.router import router as figures_router
 from notify.notifications.router import router as notifications_router
+from notify.proofs.metrics import publish_monitor_metrics
+from notify.proofs.router import router as proofs_router
 from notify.rules.catalogue import Catalogue, RuleFileError, load_catalogue, parse_window
 from notify.rules.router import router as rules_router
 from notify.settings import Settings
@@ -102,8 +104,12 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
             deliveries_router,
             rules_router,
             figures_router,
+            proofs_router,
         ],
-        background=[_deliver_in_process] if settings.deliver_in_process else [],
+        background=[
+            publish_monitor_metrics,
+            *([_deliver_in_process] if settings.deliver_in_process else []),
+        ],
         clock=clock,
     )
     app.state.catalogue = catalogue

@@ -84,10 +84,36 @@ class Settings(ServiceSettings):
     def endpoint_warn_after(self) -> timedelta:
         return timedelta(hours=self.endpoint_warn_after_hours)
 
+    #: The notification log (`notify.proofs`, docs/proofs.md): its origin line, and the
+    #: Ed25519 key that signs its checkpoints, `<key name>:<base64 32-byte seed>`
+    #: (required outside development; development signs with a built-in key).
+    proof_log_origin: str = "care-platform.example/notify-api/notification-log"
+    proof_signing_key: SecretStr | None = None
+    #: Earlier signing keys' verifier keys (`name+id+base64`), still published after a
+    #: rotation so that checkpoints they signed keep verifying.
+    proof_previous_verifier_keys: list[str] = Field(default_factory=list)
+    #: At most one checkpoint this often while entries arrive (the worker makes them).
+    proof_checkpoint_seconds: float = Field(default=5.0, gt=0)
+    #: How often the worker's monitor re-hashes the stored log against every checkpoint.
+    proof_monitor_seconds: float = Field(default=60.0, gt=0)
+    #: Retention in days per class of data (docs/proofs.md gives each default's source);
+    #: the purge job removes what has passed it, counted from the notification's close.
+    retention_subject_days: int = Field(default=2 * 365, ge=1)
+    retention_event_data_days: int = Field(default=90, ge=1)
+    retention_delivery_response_days: int = Field(default=90, ge=1)
+    retention_attempt_details_days: int = Field(default=365, ge=1)
+    purge_interval_seconds: float = Field(default=3600.0, gt=0)
+
     def webhook_keyring(self) -> Keyring:
         """The keyring of `webhook_secret_keys` (the development key when unset)."""
         configured = self.webhook_secret_keys
         return Keyring.parse(configured.get_secret_value() if configured else DEVELOPMENT_KEYS)
+
+    @model_validator(mode="after")
+    def _require_proof_key_outside_development(self) -> Settings:
+        if self.proof_signing_key is None and not self.is_development:
+            raise ValueError("proof_signing_key is required outside development")
+        return self
 
     @model_validator(mode="after")
     def _require_webhook_keys_outside_development(self) -> Settings:

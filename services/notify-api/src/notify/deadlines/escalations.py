@@ -29,6 +29,7 @@ from notify.notifications.models import (
     NotificationKind,
     NotificationStatus,
 )
+from notify.proofs.log import log_escalated
 from notify.rules.catalogue import Catalogue
 from notify.rules.deadlines import ELAPSED_UNITS
 from notify.rules.trace import RuleTrace, StepTrace, Trace
@@ -90,7 +91,7 @@ async def _step(
         "escalated_recipient": {"org": original.recipient_org, "role": original.recipient_role},
         "escalated_due_at": original.due_at.isoformat() if original.due_at else None,
     }
-    return await create_notification(
+    made = await create_notification(
         session,
         NewNotification(
             key=key,
@@ -114,6 +115,10 @@ async def _step(
         now=now,
         cutoff=cutoff,
     )
+    if step != EscalationStep.REMINDER:
+        # A reminder is the recipient's own nudge, not an escalation of the duty.
+        await log_escalated(session, original.id, made, now=now)
+    return made
 
 
 async def remind(

@@ -47,6 +47,8 @@ from notify.endpoints.models import Channel, Endpoint
 from notify.endpoints.sealing import Keyring, SealingError
 from notify.notifications.models import OPEN_STATUSES, Notification, NotificationStatus
 from notify.notifications.views import notification_view
+from notify.proofs.jobs import ProofJobs
+from notify.proofs.log import delivered_leaf, log_delivered
 from notify.rules.catalogue import Catalogue, parse_window
 from notify.settings import Settings
 from platform_shared.calendar import utc_now
@@ -87,6 +89,8 @@ class Pushed:
     attempted_at: datetime
     #: The attempt's own span, when traced.
     traceparent: str | None = None
+    #: The bytes pushed (the webhook body, the email message): hashed into the log.
+    body: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class Recording:
     deliveries: list[dict[str, Any]] = field(default_factory=list)
     notifications: dict[uuid.UUID, dict[str, Any]] = field(default_factory=dict)
     attempts: list[dict[str, Any]] = field(default_factory=list)
+    leaves: list[dict[str, Any]] = field(default_factory=list)
     gone: list[uuid.UUID] = field(default_factory=list)
     recorded: list[tuple[Pushed, Conclusion]] = field(default_factory=list)
     left: list[Pushed] = field(default_factory=list)
@@ -148,6 +153,9 @@ class DeliveryWorker:
         self.escalation_window = parse_window(settings.escalation_window)
         #: endpoint id -> (failing, when written, monotonic): see `_keep_streaks`.
         self._streaks: dict[uuid.UUID, tuple[bool, float]] = {}
+        self.proofs = ProofJobs(
+            sessions, settings, catalogue, cutoff=self.cutoff, webhooks=self._webhooks
+        )
 
     async def deliver_due(self) -> int:
         """Claim one batch of due deliveries, push them and record the attempts.
@@ -162,7 +170,8 @@ class DeliveryWorker:
 
     async def sweep(self) -> int:
         """Mark passed notifications overdue, escalate them, make next recurring duties;
-        warn about and disable endpoints that keep failing."""
+        warn about and disable endpoints that keep failing; then the notification log's
+        jobs that are due (checkpoint, monitor, purge)."""
         now = self.clock()
         swept = await sweep_overdue(
             self._sessions,
@@ -171,7 +180,7 @@ class DeliveryWorker:
             escalation_window=self.escalation_window,
             cutoff=self.cutoff,
         )
-        return swept + await check_failing_endpoints(
+        swept += await check_failing_endpoints(
             self._sessions,
             self.catalogue,
             now=now,
@@ -179,6 +188,8 @@ class DeliveryWorker:
             disable_after=self.settings.endpoint_disable_after,
             cutoff=self.cutoff,
         )
+        await self.proofs.run_due(self.clock())
+        return swept
 
     # -- claiming ------------------------------------------------------------------------
 
@@ -237,6 +248,7 @@ class DeliveryWorker:
 
     async def _push_and_time(self, job: Job) -> Pushed:
         attempted_at = self.clock()
+        sent: list[bytes] = []
         with span_from(
             self._tracer,
             f"deliver {job.channel}",
@@ -250,7 +262,7 @@ class DeliveryWorker:
         ) as span:
             traceparent = current_traceparent() if span is not None else None
             try:
-                result = await self._push(job)
+                result = await self._push(job, sent)
             except Exception as error:  # a push must never take the worker down
                 logger.exception(
                     "push failed unexpectedly", extra={"delivery_id": str(job.delivery_id)}
@@ -261,18 +273,21 @@ class DeliveryWorker:
                     span.set_attribute("delivery.status_code", result.status_code)
                 if result.error is not None:
                     span.set_attribute("delivery.error", result.error.split(":")[0])
-        return Pushed(job, result, attempted_at, traceparent)
+        return Pushed(job, result, attempted_at, traceparent, sent[0] if sent else b"")
 
-    async def _push(self, job: Job) -> AttemptResult:
+    async def _push(self, job: Job, sent: list[bytes]) -> AttemptResult:
+        """Push the job; what is sent is appended to `sent` (for the log's body hash)."""
         settings = self.settings
         if job.channel == Channel.WEBHOOK:
             timestamp = utc_now()
+            body = webhook_body(job.payload, timestamp)
+            sent.append(body.encode())
             return await post_webhook(
                 self._webhooks,
                 url=job.target,
                 secrets=job.secrets,
                 message_id=str(job.delivery_id),
-                body=webhook_body(job.payload, timestamp),
+                body=body,
                 timestamp=timestamp,
                 time_limit=settings.delivery_timeout_seconds,
                 development=settings.is_development,
@@ -283,6 +298,7 @@ class DeliveryWorker:
             to=job.target,
             inbox_base_url=settings.public_inbox_base_url,
         )
+        sent.append(message.as_bytes())
         return await send_email(
             message,
             host=settings.smtp_host,
@@ -366,6 +382,7 @@ class DeliveryWorker:
                     cutoff=self.cutoff,
                 )
             await repository.insert_attempts(connection, recording.attempts)
+            await log_delivered(connection, recording.leaves)
         _log_attempts(recording.recorded)
         await self._keep_streaks(recording.recorded)
         return recording.left
@@ -455,6 +472,8 @@ class DeliveryWorker:
             if conclusion.endpoint_gone:
                 recording.gone.append(job.endpoint_id)
             recording.attempts.append(_attempt_row(one, conclusion))
+            if result.accepted:
+                recording.leaves.append(_delivered_leaf(one, now))
             recording.recorded.append((one, conclusion))
         return recording
 
@@ -672,6 +691,19 @@ def _delivered_notification(notification: Any, now: datetime) -> dict[str, Any] 
         "b_delivered_at": notification.delivered_at or now,
         "b_updated_at": now,
     }
+
+
+def _delivered_leaf(one: Pushed, now: datetime) -> dict[str, Any]:
+    job = one.job
+    return delivered_leaf(
+        job.notification_id,
+        delivery_id=job.delivery_id,
+        endpoint_id=job.endpoint_id,
+        channel=job.channel,
+        status_code=one.result.status_code,
+        body=one.body,
+        at=now,
+    )
 
 
 def _gone(job: Job, result: AttemptResult) -> bool:

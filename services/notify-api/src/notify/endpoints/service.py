@@ -32,6 +32,7 @@ from notify.endpoints.schemas import (
     WebhookEndpointCreate,
 )
 from notify.endpoints.sealing import Keyring
+from notify.proofs.witness import WITNESS_TYPE
 from notify.rules.catalogue import Catalogue
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
@@ -55,7 +56,10 @@ DISABLED_BY_ORGANISATION = "disabled by the organisation"
 
 
 def _check_rules(rules: list[str] | None, catalogue: Catalogue) -> None:
-    unknown = sorted({rule for rule in rules or [] if catalogue.get(rule) is None})
+    # `proof.checkpoint` is not a rule: it subscribes the endpoint to the log's checkpoints.
+    unknown = sorted(
+        {rule for rule in rules or [] if rule != WITNESS_TYPE and catalogue.get(rule) is None}
+    )
     if unknown:
         raise Invalid("body.rules", f"no such rule: {', '.join(unknown)}")
 

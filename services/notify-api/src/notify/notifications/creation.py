@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notify.delivery.enqueue import enqueue_deliveries
 from notify.notifications import repository
 from notify.notifications.models import Notification, NotificationStatus
+from notify.proofs.log import log_made
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ async def create_notification(
     notification = Notification(**_row(new, sequence=sequence, now=now))
     session.add(notification)
     await session.flush()
+    await log_made(session, [notification], now=now)
     await enqueue_deliveries(session, [notification], now=now, cutoff=cutoff)
     return notification
 
@@ -156,6 +158,7 @@ async def create_notifications(
         _row(new, sequence=sequence, now=now) for new, sequence in zip(news, sequences, strict=True)
     ]
     await repository.insert_notifications(session, rows)
+    await log_made(session, rows, now=now)
     created = [
         CreatedNotification(
             id=row["id"],

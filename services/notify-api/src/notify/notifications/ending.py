@@ -21,6 +21,7 @@ from notify.notifications.models import (
     NotificationKind,
     NotificationStatus,
 )
+from notify.proofs.log import log_ended
 
 
 async def end_notification(
@@ -41,6 +42,7 @@ async def end_notification(
     notification.ended_reason = reason
     notification.ended_by_event = event_id
     notification.updated_at = now
+    await log_ended(session, notification.id, reason, now=now, by_event=event_id)
     await cancel_pending_deliveries(
         session, notification.id, detail or f"notification ended: {reason}"
     )

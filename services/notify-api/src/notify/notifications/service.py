@@ -26,6 +26,7 @@ from notify.notifications.models import (
 )
 from notify.notifications.repository import InboxFilter
 from notify.notifications.schemas import AcknowledgeRequest
+from notify.proofs.log import log_acknowledged
 from notify.rules.catalogue import Catalogue
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
@@ -148,6 +149,7 @@ async def acknowledge(
     notification.updated_at = now
     if notification.due_at is not None and now > notification.due_at:
         notification.breach = notification.breach or counts_as_breach(notification)
+    await log_acknowledged(session, notification.id, by_client=principal.client_id, by_org=principal.org, now=now, details={"visited_on": visit.isoformat() if visit else None})  # fmt: skip
     await cancel_pending_deliveries(session, notification.id, "acknowledged")
     await close_escalations(session, notification, EndedReason.ORIGINAL_ACKNOWLEDGED, now=now)
     await create_successor(
