@@ -2,6 +2,7 @@
 
 import notify.delivery.models
 import notify.endpoints.models
+import notify.events.imported
 import notify.events.models
 import notify.notifications.models  # noqa: F401 - registers the tables on the metadata
 from platform_shared.db import Base
