@@ -25,7 +25,14 @@ $(UV):
 	$(UV) sync --locked --all-packages
 	@touch $@
 
-install: .venv/.synced
+# The SSDA903 validator pins pandas<2 and numpy<1.25: its own project, lock and venv
+# (tools/ssda903-validator), called by care-status-api as a subprocess.
+VALIDATOR := tools/ssda903-validator
+$(VALIDATOR)/.venv/.synced: $(UV) $(VALIDATOR)/pyproject.toml $(VALIDATOR)/uv.lock
+	cd $(VALIDATOR) && UV_PROJECT_ENVIRONMENT=.venv ../../$(UV) sync --locked
+	@touch $@
+
+install: .venv/.synced $(VALIDATOR)/.venv/.synced
 
 migrate: install
 	$(UV) run --no-sync python deploy/devrun.py migrate

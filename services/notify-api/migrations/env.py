@@ -2,6 +2,7 @@
 
 import notify.delivery.models
 import notify.endpoints.models
+import notify.events.imported
 import notify.events.models
 import notify.notifications.models
 import notify.proofs.models  # noqa: F401 - registers the tables on the metadata

@@ -78,6 +78,8 @@ def create_service_app(
     relay_prepare: Prepare | None = None,
     version: str = "1.0.0",
     clock: Clock = utc_now,
+    form_paths: frozenset[str] = frozenset(),
+    form_max_body_bytes: int | None = None,
 ) -> FastAPI:
     configure_logging(title, settings.log_level)
     metrics = Metrics()
@@ -104,7 +106,12 @@ def create_service_app(
     # Inside the body guard, so the body it reads is bounded; outside every route, the
     # direct ones included.
     app.add_middleware(InputGuardMiddleware)
-    app.add_middleware(BodyGuardMiddleware, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodyGuardMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        form_paths=form_paths,
+        form_max_body_bytes=form_max_body_bytes,
+    )
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
     app.add_middleware(RateLimitHeadersMiddleware)
     _add_health_routes(app, migrations, metrics)

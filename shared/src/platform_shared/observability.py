@@ -144,10 +144,18 @@ class RequestContextMiddleware:
 class BodyGuardMiddleware:
     """Refuse oversize bodies (413) and bodies that are not JSON (415) before any work."""
 
-    def __init__(self, app: ASGIApp, max_body_bytes: int, form_paths: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_body_bytes: int,
+        form_paths: frozenset[str] = frozenset(),
+        form_max_body_bytes: int | None = None,
+    ):
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.form_paths = form_paths
+        #: Uploads (multipart forms on `form_paths`) have their own, larger bound.
+        self.form_max_body_bytes = form_max_body_bytes or max_body_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] not in {"POST", "PUT", "PATCH"}:
@@ -156,8 +164,9 @@ class BodyGuardMiddleware:
         request = Request(scope)
         path = scope["path"]
         declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body_bytes:
-            await self._refuse_too_large(scope, receive, send)
+        limit = self.form_max_body_bytes if path in self.form_paths else self.max_body_bytes
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._refuse_too_large(scope, receive, send, limit)
             return
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         has_body = declared not in (None, "0") or "transfer-encoding" in request.headers
@@ -180,23 +189,25 @@ class BodyGuardMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
+                if received > limit:
                     raise BodyTooLarge
             return message
 
         try:
             await self.app(scope, limited_receive, send)
         except BodyTooLarge:
-            await self._refuse_too_large(scope, receive, send)
+            await self._refuse_too_large(scope, receive, send, limit)
 
-    async def _refuse_too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse_too_large(
+        self, scope: Scope, receive: Receive, send: Send, limit: int
+    ) -> None:
         await self._refuse(
             scope,
             receive,
             send,
             413,
             "Body too large",
-            f"The body exceeds {self.max_body_bytes} bytes",
+            f"The body exceeds {limit} bytes",
         )
 
     @staticmethod

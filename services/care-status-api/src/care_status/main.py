@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -10,6 +12,9 @@ from care_status import models  # noqa: F401 - every table registered before the
 from care_status.access_log.router import router as access_log_router
 from care_status.auth import Scope
 from care_status.children.router import router as children_router
+from care_status.imports.router import UPLOAD_PATH
+from care_status.imports.router import router as imports_router
+from care_status.imports.worker import run_worker
 from care_status.leaving_care.router import router as leaving_care_router
 from care_status.legal_statuses.router import router as legal_statuses_router
 from care_status.lookups.router import lookup_route
@@ -37,12 +42,25 @@ the authority is told. Every lookup and every read of a record is audited.
 """
 
 
+async def _import_in_process(app: FastAPI, stop: asyncio.Event) -> None:
+    settings = app.state.settings
+    await run_worker(
+        app.state.session_factory,
+        stop,
+        clock=app.state.clock,
+        lease=timedelta(seconds=settings.import_lease_seconds),
+        poll_seconds=settings.import_poll_seconds,
+    )
+
+
 def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_now) -> FastAPI:
     """The care-status-api app; with no argument, settings come from `CARE_STATUS_*`."""
+    settings = settings or Settings()
+    import_in_process = getattr(settings, "import_in_process", False)
     app = create_service_app(
         title="care-status-api",
         description=DESCRIPTION,
-        settings=settings or Settings(),
+        settings=settings,
         migrations=MIGRATIONS,
         routers=[
             children_router,
@@ -52,10 +70,14 @@ def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_no
             leaving_care_router,
             lookups_router,
             status_facts_router,
+            imports_router,
             dead_letter_router(Scope.READ, Scope.WRITE),
         ],
         direct_routes=[lookup_route],
+        background=[_import_in_process] if import_in_process else [],
         clock=clock,
+        form_paths=frozenset({UPLOAD_PATH}),
+        form_max_body_bytes=getattr(settings, "import_max_bytes", None),
     )
     install_refusal_handlers(app)
     return app

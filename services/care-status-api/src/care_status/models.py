@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from care_status.children.models import Child
+from care_status.imports.models import Import, ImportedChild, ImportFile, ImportIssue
 from care_status.leaving_care.models import Consent, LeavingCare, PersonalAdviser
 from care_status.legal_statuses.models import LegalStatus
 from care_status.placements.models import Placement
@@ -17,6 +18,10 @@ __all__ = [
     "Child",
     "Consent",
     "IdempotencyRecord",
+    "Import",
+    "ImportFile",
+    "ImportIssue",
+    "ImportedChild",
     "LeavingCare",
     "LegalStatus",
     "OutboxEvent",

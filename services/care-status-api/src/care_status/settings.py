@@ -12,3 +12,12 @@ class Settings(ServiceSettings):
 
     port: int = 8001
     database_url: str = "sqlite+aiosqlite:///var/care-status.db"
+
+    #: The import worker (SSDA903 returns) beside the API (else `care-status-api import-worker`).
+    import_in_process: bool = False
+    import_poll_seconds: float = 1.0
+    #: A worker holds an import this long per step; one that dies loses it after this.
+    import_lease_seconds: float = 120.0
+    #: An upload's limits: its total bytes and each file's rows.
+    import_max_bytes: int = 50_000_000
+    import_max_rows: int = 200_000

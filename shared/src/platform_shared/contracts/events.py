@@ -73,8 +73,27 @@ ShortText = Annotated[str, Field(min_length=1, max_length=200)]
 Word = Annotated[str, Field(max_length=64)]
 
 
+class EventOrigin(StrEnum):
+    """How the change an event announces reached the platform."""
+
+    #: Recorded as it happened (the API): news.
+    LIVE = "live"
+    #: Loaded from a return (SSDA903 import): history, unless a duty is still open on the
+    #: day of the import (notify-api makes only those notifications).
+    IMPORT = "import"
+
+
 class _EventData(StatusFacts):
     model_config = ConfigDict(extra="ignore", frozen=True)
+
+    origin: EventOrigin = Field(
+        default=EventOrigin.LIVE,
+        description="`import`: the change was loaded from a return, and only the duties "
+        "still open on the day of the import are notified",
+    )
+    import_id: ShortText | None = Field(
+        default=None, description="The import (care-status-api `/v1/imports/{id}`), if any"
+    )
 
 
 class PlacementStarted(_EventData):

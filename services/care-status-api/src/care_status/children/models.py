@@ -27,6 +27,7 @@ class Child(TimestampedMixin, Base):
         Index("ix_children_nhs_number", "nhs_number"),
         Index("ix_children_pnc_id", "pnc_id"),
         Index("ix_children_responsible_authority", "responsible_authority", "created_at", "id"),
+        Index("ix_children_local_reference", "responsible_authority", "local_reference"),
         Index(
             "uq_children_responsible_authority_nhs_number",
             "responsible_authority",

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notify.deadlines.before_event import breach_before_event
 from notify.deadlines.recurring import end_recurring_duties
 from notify.events import repository
+from notify.events.imported import is_imported, keep_open_duties
 from notify.events.schemas import CloudEvent, EventReceipt, NotificationSummary
 from notify.notifications.creation import (
     CreatedNotification,
@@ -202,6 +203,8 @@ async def receive_event(
         stored = await _stored_receipt(session, event.id)
         assert stored is not None
         return stored, False
+    if is_imported(event.data):
+        evaluation = await keep_open_duties(session, event.id, event.time, evaluation)
     key = evaluation.supersede_key
     stale, superseded = await _supersede(session, event, key, now)
     created = await create_notifications(

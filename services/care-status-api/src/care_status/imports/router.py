@@ -1,0 +1,92 @@
+"""HTTP of imports: upload a return (multipart), follow it, download its report."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile
+from fastapi.responses import PlainTextResponse
+
+from care_status.auth import CareStatusRead, CareStatusWrite
+from care_status.imports import service
+from care_status.imports.schemas import ImportView
+from platform_shared.dependencies import Session
+from platform_shared.problems import Forbidden, Invalid, NotFound, problem_responses
+from platform_shared.web.clock import Now
+
+router = APIRouter(prefix="/v1/imports", tags=["imports"])
+
+#: The upload route: a multipart form, with its own body limit (`import_max_bytes`).
+UPLOAD_PATH = "/v1/imports"
+
+
+@router.post(
+    "",
+    status_code=202,
+    response_model=ImportView,
+    responses={
+        **problem_responses(Invalid, Forbidden),
+        413: {"description": "The upload is over the size limit (setting `import_max_bytes`)"},
+    },
+)
+async def create_import(
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="The files of one return, CSV or XML")],
+    collection_year: Annotated[str, Form(description="e.g. 2026/27", max_length=7)],
+    caller: CareStatusWrite,
+    session: Session,
+    now: Now,
+    response: Response,
+    authority: Annotated[
+        str | None, Form(description="The return's authority (GSS); yours if given")
+    ] = None,
+) -> ImportView:
+    """Import an SSDA903 return of the caller's own authority: 202, then follow
+    `Location` (`GET /v1/imports/{id}`) until `status` is `done` or `failed`.
+
+    An upload that cannot be imported at all is refused here: a file that is neither CSV
+    nor XML or not an SSDA903 file (422 naming it), the Episodes or Header file missing,
+    too many rows, a collection year the DfE rules do not cover, another authority's
+    return (403), over the size limit (413). The rest is validated by the DfE rules and
+    loaded by the worker; `report` says what was refused. Loading the same return again
+    changes nothing, so a retried upload is harmless.
+    """
+    settings = request.app.state.settings
+    contents = [(upload.filename or "upload", await upload.read()) for upload in files]
+    job = await service.create_import(
+        session,
+        caller,
+        files=contents,
+        collection_year=collection_year,
+        authority=authority,
+        max_bytes=settings.import_max_bytes,
+        max_rows=settings.import_max_rows,
+        now=now,
+    )
+    response.headers["Location"] = f"/v1/imports/{job.id}"
+    return service.view_of(job, [])
+
+
+@router.get("/{import_id}", response_model=ImportView, responses=problem_responses(NotFound))
+async def get_import(import_id: uuid.UUID, caller: CareStatusRead, session: Session) -> ImportView:
+    """Status, progress (rows done of total), counts and the validation report."""
+    job, issues = await service.read_import(session, caller, import_id)
+    return service.view_of(job, issues)
+
+
+@router.get(
+    "/{import_id}/report.csv",
+    response_class=PlainTextResponse,
+    responses={**problem_responses(NotFound), 200: {"content": {"text/csv": {}}}},
+)
+async def get_import_report(
+    import_id: uuid.UUID, caller: CareStatusRead, session: Session
+) -> PlainTextResponse:
+    """The validation report as CSV: code, message, child, file, row, severity."""
+    _, issues = await service.read_import(session, caller, import_id)
+    return PlainTextResponse(
+        service.report_csv(issues),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="import-{import_id}.csv"'},
+    )
