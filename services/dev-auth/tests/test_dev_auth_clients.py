@@ -79,11 +79,17 @@ def test_platform_services_secret_is_not_written_in_the_file(
     assert platform["secret_from_setting"] == "platform_client_secret"
 
 
-def test_demo_set_is_exactly_the_table_and_the_platform_client(
+def test_demo_set_is_exactly_the_table_the_platform_client_and_the_portal(
     dev_auth_settings: DevAuthSettings,
 ) -> None:
     clients = load_clients(dev_auth_settings.clients_file, dev_auth_settings)
 
     assert sorted(client.client_id for client in clients) == sorted(
-        [*API_MD_DEMO_CLIENTS, "platform-services"]
+        [*API_MD_DEMO_CLIENTS, "platform-services", "portal"]
     )
+    # The portal signs people in; its own token would carry no one's authority.
+    portal = clients.get("portal")
+    assert portal is not None
+    assert portal.scopes == ("openid",)
+    assert portal.check_grant_type("authorization_code")
+    assert not portal.check_grant_type("client_credentials")

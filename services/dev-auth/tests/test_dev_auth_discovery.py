@@ -17,7 +17,9 @@ async def test_discovery_document_points_at_the_issuer_endpoints(auth: httpx.Asy
     assert document["issuer"] == "http://auth.test"
     assert document["token_endpoint"] == "http://auth.test/oauth/token"
     assert document["jwks_uri"] == "http://auth.test/jwks.json"
-    assert document["grant_types_supported"] == ["client_credentials"]
+    assert document["grant_types_supported"] == ["client_credentials", "authorization_code"]
+    assert document["authorization_endpoint"] == "http://auth.test/oauth/authorize"
+    assert document["code_challenge_methods_supported"] == ["S256"]
     assert document["token_endpoint_auth_methods_supported"] == [
         "client_secret_basic",
         "client_secret_post",
@@ -41,6 +43,7 @@ async def test_discovery_document_lists_every_scope_a_client_may_ask_for(
         "incidents:write",
         "notifications:ack",
         "notifications:read",
+        "openid",
         "reports:read",
         "rules:read",
     ]

@@ -170,7 +170,20 @@ async def test_no_client_credentials_is_401_invalid_client(auth: httpx.AsyncClie
     assert response.json()["error"] == "invalid_client"
 
 
-@pytest.mark.parametrize("grant_type", ["password", "authorization_code", ""])
+async def test_a_client_without_redirect_uris_has_no_authorization_code_grant(
+    auth: httpx.AsyncClient,
+) -> None:
+    response = await auth.post(
+        "/oauth/token",
+        data={"grant_type": "authorization_code", "code": "x"},
+        auth=("demo-camden", "demo-camden-secret"),
+    )
+
+    assert response.status_code == 400
+    assert response.json()["error"] == "unauthorized_client"
+
+
+@pytest.mark.parametrize("grant_type", ["password", "refresh_token", ""])
 async def test_other_grant_type_is_unsupported_grant_type(
     auth: httpx.AsyncClient, grant_type: str
 ) -> None:

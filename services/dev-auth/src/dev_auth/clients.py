@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 import yaml
 from authlib.oauth2.rfc6749 import ClientMixin
@@ -22,8 +23,12 @@ from dev_auth.settings import DevAuthSettings
 from platform_shared.settings import DEMO_PLATFORM_SECRET
 
 GRANT_TYPE = "client_credentials"
+#: The grant of clients with redirect URIs (the staff portal): people sign in.
+AUTHORIZATION_CODE = "authorization_code"
 TOKEN_ENDPOINT_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
 DEMO_SECRET_PREFIX = "demo-"  # noqa: S105 - how demo secrets are recognised
+
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 #: RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
 ScopeToken = Annotated[str, Field(pattern=r"^[\x21\x23-\x5b\x5d-\x7e]+$")]
@@ -48,6 +53,9 @@ class _ClientEntry(BaseModel):
     secret_from_setting: Literal["platform_client_secret"] | None = None
     org: str = Field(min_length=1)
     scopes: list[ScopeToken]
+    #: A client with redirect URIs signs people in (authorization code with PKCE) and
+    #: has no client-credentials grant of its own.
+    redirect_uris: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_secret_source(self) -> _ClientEntry:
@@ -70,6 +78,11 @@ class ConfigClient(ClientMixin):
     secret: SecretStr
     org: str
     scopes: tuple[str, ...]
+    redirect_uris: tuple[str, ...] = ()
+
+    @property
+    def signs_people_in(self) -> bool:
+        return bool(self.redirect_uris)
 
     def get_client_id(self) -> str:
         return self.client_id
@@ -82,6 +95,10 @@ class ConfigClient(ClientMixin):
 
         `None` (authlib answers `invalid_scope`) when a requested scope is not allowed.
         """
+        if self.signs_people_in:
+            # The scope of a person's code follows from their role (set by the server when
+            # the person signed in), not from the client's own list.
+            return scope
         requested = list(dict.fromkeys((scope or "").split()))
         if not requested:
             return " ".join(self.scopes)
@@ -90,6 +107,19 @@ class ConfigClient(ClientMixin):
         return " ".join(requested)
 
     def check_redirect_uri(self, redirect_uri: str) -> bool:
+        """A registered URI; for a loopback one, on any port (RFC 8252 §7.3)."""
+        asked = urlsplit(redirect_uri)
+        for registered in map(urlsplit, self.redirect_uris):
+            if redirect_uri == registered.geturl():
+                return True
+            if (
+                registered.hostname in LOOPBACK_HOSTS
+                and (asked.scheme, asked.hostname, asked.path)
+                == (registered.scheme, registered.hostname, registered.path)
+                and not asked.query
+                and not asked.fragment
+            ):
+                return True
         return False
 
     def check_client_secret(self, client_secret: str) -> bool:
@@ -99,10 +129,10 @@ class ConfigClient(ClientMixin):
         return endpoint == "token" and method in TOKEN_ENDPOINT_AUTH_METHODS
 
     def check_response_type(self, response_type: str) -> bool:
-        return False
+        return self.signs_people_in and response_type == "code"
 
     def check_grant_type(self, grant_type: str) -> bool:
-        return grant_type == GRANT_TYPE
+        return grant_type == (AUTHORIZATION_CODE if self.signs_people_in else GRANT_TYPE)
 
 
 class ClientRegistry:
@@ -164,6 +194,7 @@ def load_clients(path: Path, settings: DevAuthSettings) -> ClientRegistry:
             secret=_resolve_secret(entry, settings),
             org=entry.org,
             scopes=tuple(dict.fromkeys(entry.scopes)),
+            redirect_uris=tuple(entry.redirect_uris),
         )
         for entry in parsed.clients
     )

@@ -15,6 +15,7 @@ from fastapi.routing import APIRoute
 
 from dev_auth.clients import load_clients, refuse_demo_secrets_outside_development
 from dev_auth.keys import KeyStore
+from dev_auth.people import Person, load_people
 from dev_auth.router import DevAuthState, router
 from dev_auth.schemas import TokenRequestForm
 from dev_auth.server import DevAuthorizationServer
@@ -44,11 +45,17 @@ def create_app(settings: DevAuthSettings | None = None) -> FastAPI:
         version="1",
         generate_unique_id_function=_operation_id,
     )
+    # People sign in on the development server only; elsewhere a real OIDC provider does.
+    people: dict[str, Person] = (
+        load_people(settings.people_file)
+        if settings.is_development and settings.people_file.exists()
+        else {}
+    )
     app.state.dev_auth = DevAuthState(
         settings=settings,
         clients=clients,
         key_store=key_store,
-        server=DevAuthorizationServer(clients, token_generator),
+        server=DevAuthorizationServer(clients, token_generator, people),
     )
     app.include_router(router)
     app.openapi = lambda: _openapi_with_token_form(app)  # type: ignore[method-assign]

@@ -34,6 +34,12 @@ class DiscoveryDocument(BaseModel):
     token_endpoint_auth_methods_supported: list[str]
     scopes_supported: list[str]
     id_token_signing_alg_values_supported: list[str]
+    #: The sign-in page (development only; absent when there are no demo people).
+    authorization_endpoint: str | None = None
+    response_types_supported: list[str] = Field(default_factory=list)
+    subject_types_supported: list[str] = Field(default_factory=list)
+    code_challenge_methods_supported: list[str] = Field(default_factory=list)
+    authorization_response_iss_parameter_supported: bool = False
 
 
 class JsonWebKeySet(BaseModel):

@@ -11,6 +11,7 @@ and answers an `OAuthResponse` that the router turns into HTTP.
 from __future__ import annotations
 
 import logging
+import time
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from authlib.oauth2.rfc6749 import (
+    AuthorizationCodeGrant,
     AuthorizationServer,
     ClientCredentialsGrant,
     InvalidClientError,
@@ -28,8 +30,12 @@ from authlib.oauth2.rfc6749 import (
 )
 from authlib.oauth2.rfc6749.authenticate_client import authenticate_client_secret_post
 from authlib.oauth2.rfc6749.hooks import hooked
+from authlib.oauth2.rfc7636 import CodeChallenge
+from joserfc import jwt
 
 from dev_auth.clients import TOKEN_ENDPOINT_AUTH_METHODS, ClientRegistry, ConfigClient
+from dev_auth.keys import ALGORITHM
+from dev_auth.people import AuthorizationCode, CodeStore, Person
 from dev_auth.tokens import AccessTokenGenerator
 
 logger = logging.getLogger(__name__)
@@ -128,15 +134,92 @@ class ClientCredentials(ClientCredentialsGrant):
         return 200, token, self.TOKEN_RESPONSE_HEADER
 
 
+class PersonCodeGrant(AuthorizationCodeGrant):
+    """The authorization code grant (RFC 6749 §4.1) with PKCE, for people of the portal.
+
+    The authorization endpoint is the router's sign-in page, which issues codes into the
+    server's `CodeStore`; this grant exchanges them at the token endpoint, once each, and
+    adds an OpenID Connect ID token (`id_token`) naming the person.
+    """
+
+    TOKEN_ENDPOINT_AUTH_METHODS = list(TOKEN_ENDPOINT_AUTH_METHODS)
+
+    def query_authorization_code(self, code: str, client: ConfigClient) -> AuthorizationCode | None:
+        server: DevAuthorizationServer = self.server
+        return server.codes.find(code, client.client_id)
+
+    def delete_authorization_code(self, authorization_code: AuthorizationCode) -> None:
+        server: DevAuthorizationServer = self.server
+        server.codes.delete(authorization_code)
+
+    def authenticate_user(self, authorization_code: AuthorizationCode) -> Person | None:
+        server: DevAuthorizationServer = self.server
+        return server.people.get(authorization_code.username)
+
+    @hooked
+    def create_token_response(self) -> tuple[int, dict[str, Any], list[tuple[str, str]]]:
+        client: ConfigClient = self.request.client
+        code: AuthorizationCode = self.request.authorization_code
+        person = self.authenticate_user(code)
+        if person is None:
+            raise InvalidRequestError("The person of this code is no longer known.")
+        self.request.user = person
+        # Deleted before the token is made: a code is good for one exchange only.
+        self.delete_authorization_code(code)
+        token = self.generate_token(
+            user=person, scope=code.get_scope(), include_refresh_token=False
+        )
+        server: DevAuthorizationServer = self.server
+        token["id_token"] = server.id_token(client, person, code)
+        return 200, token, self.TOKEN_RESPONSE_HEADER
+
+
+class _PkceChallenge(CodeChallenge):
+    def get_authorization_code_challenge(self, authorization_code: AuthorizationCode) -> str:
+        return authorization_code.code_challenge
+
+    def get_authorization_code_challenge_method(self, authorization_code: AuthorizationCode) -> str:
+        return authorization_code.code_challenge_method
+
+
 class DevAuthorizationServer(AuthorizationServer):
     """The token endpoint of the development authorization server."""
 
-    def __init__(self, clients: ClientRegistry, token_generator: AccessTokenGenerator) -> None:
+    def __init__(
+        self,
+        clients: ClientRegistry,
+        token_generator: AccessTokenGenerator,
+        people: Mapping[str, Person] | None = None,
+    ) -> None:
         super().__init__(scopes_supported=clients.scopes_supported)
         self._clients = clients
+        self._token_generator = token_generator
+        self.people: Mapping[str, Person] = people or {}
+        self.codes = CodeStore()
         self.register_grant(ClientCredentials)
+        self.register_grant(PersonCodeGrant, [_PkceChallenge(required=True)])
         self.register_token_generator("default", token_generator)
         self.register_client_auth_method("client_secret_post", _authenticate_client_secret_post)
+
+    def id_token(self, client: ConfigClient, person: Person, code: AuthorizationCode) -> str:
+        """An OpenID Connect ID token (Core §2) for `client`, signed like access tokens."""
+        generator = self._token_generator
+        now = int(time.time())
+        claims: dict[str, Any] = {
+            "iss": generator.issuer,
+            "sub": person.username,
+            "aud": client.client_id,
+            "iat": now,
+            "exp": now + generator.lifetime_seconds,
+            "auth_time": code.auth_time,
+            "name": person.name,
+            "org": person.org,
+            "role": person.role,
+        }
+        if code.nonce:
+            claims["nonce"] = code.nonce
+        key = generator.get_jwks().keys[0]
+        return jwt.encode({"alg": ALGORITHM, "kid": key.kid}, claims, key)
 
     def query_client(self, client_id: str) -> ConfigClient | None:
         return self._clients.get(client_id)

@@ -25,6 +25,8 @@ class DevAuthSettings(BaseSettings):
     #: The `aud` claim of every token: the services accept only this audience.
     audience: str = "care-platform"
     clients_file: Path = Path("deploy/dev-auth-clients.yaml")
+    #: The demo people who sign in to the portal (development only; none elsewhere).
+    people_file: Path = Path("deploy/dev-auth-people.yaml")
     #: Signing keys live in `<key_dir>/keys/<kid>.json`, private, mode 0600, never committed.
     key_dir: Path = Path("var/dev-auth")
     token_lifetime_seconds: Annotated[int, Field(gt=0)] = 3600
