@@ -6,7 +6,7 @@ from alembic import op
 from platform_shared.db import UTCDateTime
 
 revision = "0006_imports"
-down_revision = "0005"
+down_revision = "0006_outbox_traceparent"
 
 
 def _fk(table: str) -> sa.ForeignKeyConstraint:

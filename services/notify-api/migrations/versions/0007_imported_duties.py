@@ -6,7 +6,7 @@ from alembic import op
 from platform_shared.db import UTCDateTime
 
 revision = "0007_imported_duties"
-down_revision = "0006"
+down_revision = "0007_notification_proofs"
 
 
 def upgrade() -> None:
