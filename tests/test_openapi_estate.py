@@ -100,3 +100,22 @@ def test_every_operation_documents_the_400_of_an_unknown_query_parameter(service
     ]
 
     assert not missing, missing
+
+
+@pytest.mark.parametrize("page", ["/docs", "/redoc"])
+async def test_the_docs_pages_load_nothing_from_another_host(page: str) -> None:
+    import re
+
+    import httpx
+
+    app = create_notify_app(NotifySettings(**COMMON))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://notify.test") as http:
+        html = (await http.get(page)).text
+        assets = re.findall(r"""(?:src|href)=["']([^"']+)["']""", html)
+        assets += re.findall(r"""url: ['"]([^'"]+)['"]""", html)
+        answers = [(asset, (await http.get(asset)).status_code) for asset in assets]
+
+    assert assets
+    assert all(asset.startswith("/") and not asset.startswith("//") for asset in assets), assets
+    assert all(status == 200 for _, status in answers), answers
