@@ -6,7 +6,7 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: help install run migrate test test-fast lint fmt docs bench chaos clean
+.PHONY: help install run migrate test test-fast lint fmt docs client bench chaos clean
 
 help:
 	@echo "make run      start the platform on its embedded default (SQLite, dev auth server, worker)"
@@ -14,6 +14,7 @@ help:
 	@echo "make migrate  apply every service's migrations to the databases under var/"
 	@echo "make lint     ruff, mypy, the import contracts (lint-imports) and the tenancy lint;  make fmt  format the code"
 	@echo "make docs     regenerate docs/events.md from platform_shared.contracts"
+	@echo "make client   regenerate the Python client package (clients/python) from the three OpenAPI documents"
 	@echo "make bench    benchmarks (PostgreSQL; BENCH_ARGS=--quick for small sizes), see docs/performance.md"
 	@echo "make chaos    the chaos suite (PostgreSQL; CHAOS_ARGS=--notifications 500 for a small run), see docs/operations.md"
 
@@ -51,9 +52,10 @@ lint: install
 	@status=0; \
 	$(UV) run --no-sync ruff check . || status=1; \
 	$(UV) run --no-sync ruff format --check . || status=1; \
-	$(UV) run --no-sync mypy shared/src services/care-status-api/src services/notify-api/src services/incident-api/src services/dev-auth/src packages/notification-proofs/src || status=1; \
+	$(UV) run --no-sync mypy shared/src services/care-status-api/src services/notify-api/src services/incident-api/src services/dev-auth/src packages/notification-proofs/src clients/python/src || status=1; \
 	$(UV) run --no-sync lint-imports || status=1; \
 	$(UV) run --no-sync pytest tests/lint -q -p no:randomly -p no:cacheprovider || status=1; \
+	$(UV) run --no-sync python clients/python/generate.py --check || status=1; \
 	exit $$status
 
 fmt: install
@@ -62,6 +64,9 @@ fmt: install
 
 docs: install
 	$(UV) run --no-sync python -m platform_shared.contracts.document > docs/events.md
+
+client: install
+	$(UV) run --no-sync python clients/python/generate.py
 
 # wrk drives the HTTP benchmarks: Debian's package, installed on first use (as root, or sudo).
 bench: install

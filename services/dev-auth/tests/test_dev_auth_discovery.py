@@ -104,3 +104,21 @@ async def test_openapi_has_readable_operation_ids_and_the_token_form(
     assert form["schema"] == {"$ref": "#/components/schemas/TokenRequestForm"}
     assert "TokenRequestForm" in document["components"]["schemas"]
     assert document["paths"]["/jwks.json"]["get"]["operationId"] == "discovery.get_jwks"
+
+
+async def test_the_token_endpoint_answers_a_browser_preflight(auth: httpx.AsyncClient) -> None:
+    # Swagger UI's "Authorize" on a service's /docs posts here from the service's origin,
+    # with the client's id and secret in an Authorization header.
+    response = await auth.options(
+        "/oauth/token",
+        headers={
+            "Origin": "http://127.0.0.1:8003",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization,content-type",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] in ("*", "http://127.0.0.1:8003")
+    assert "POST" in response.headers["access-control-allow-methods"]
+    assert "authorization" in response.headers["access-control-allow-headers"].lower()

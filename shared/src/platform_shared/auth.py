@@ -12,8 +12,8 @@ sends the same token with every request costs one signature check, not one per r
 Fetching the keys again forgets every remembered token, and a remembered token is checked
 again in full once the keys are older than their maximum age.
 
-Any OpenID Connect provider can issue the tokens (docs/operations.md, "Identity
-providers"): the keys and the token endpoint may come from the issuer's discovery
+Any OpenID Connect provider can issue the tokens (docs/operations.md, "The identity
+provider"): the keys and the token endpoint may come from the issuer's discovery
 document (`OidcDiscovery`), and `ClaimMapping` says where a provider puts the scopes
 (Keycloak: `scope`; Entra ID: `roles` for application permissions, `scp` for delegated
 ones), how its app roles map to the platform's scopes, and which claim, or which table of

@@ -10,6 +10,7 @@ import logging
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
@@ -56,6 +57,14 @@ def create_app(settings: DevAuthSettings | None = None) -> FastAPI:
         clients=clients,
         key_store=key_store,
         server=DevAuthorizationServer(clients, token_generator, people),
+    )
+    # Swagger UI's "Authorize" posts to the token endpoint from the browser, from the
+    # origin of the service's /docs: without CORS the browser hides the answer.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Authorization", "Content-Type", "X-Requested-With"],
     )
     app.include_router(router)
     app.openapi = lambda: _openapi_with_token_form(app)  # type: ignore[method-assign]

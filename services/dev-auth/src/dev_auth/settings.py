@@ -32,6 +32,9 @@ class DevAuthSettings(BaseSettings):
     token_lifetime_seconds: Annotated[int, Field(gt=0)] = 3600
     host: str = "127.0.0.1"
     port: int = 8000
+    #: Origins whose pages may call the token endpoint and the keys from a browser (the
+    #: services' Swagger UI "Authorize"); any origin by default, as this is a dev server.
+    cors_origins: list[str] = ["*"]
     #: The secret of the `platform-services` client (the clients file points here).
     platform_client_secret: SecretStr = SecretStr(DEMO_PLATFORM_SECRET)
 

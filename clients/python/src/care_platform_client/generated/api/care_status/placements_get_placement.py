@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.placement_out import PlacementOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    child_id: UUID,
+    placement_id: UUID,
+    *,
+    if_none_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/care-status-api/v1/children/{child_id}/placements/{placement_id}".format(
+            child_id=quote(str(child_id), safe=""),
+            placement_id=quote(str(placement_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | PlacementOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PlacementOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | PlacementOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    child_id: UUID,
+    placement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | PlacementOut | Problem]:
+    """Get Placement
+
+     One placement of a child the caller's authority is responsible for (the `Location`
+    of its creation). Audited. 304 when `If-None-Match` names its current ETag.
+
+    Args:
+        child_id (UUID):
+        placement_id (UUID):
+        if_none_match (None | str | Unset): The ETag already held: 304 Not Modified when it is
+            still current
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PlacementOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        child_id=child_id,
+        placement_id=placement_id,
+        if_none_match=if_none_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    child_id: UUID,
+    placement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | PlacementOut | Problem | None:
+    """Get Placement
+
+     One placement of a child the caller's authority is responsible for (the `Location`
+    of its creation). Audited. 304 when `If-None-Match` names its current ETag.
+
+    Args:
+        child_id (UUID):
+        placement_id (UUID):
+        if_none_match (None | str | Unset): The ETag already held: 304 Not Modified when it is
+            still current
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PlacementOut | Problem
+    """
+
+    return sync_detailed(
+        child_id=child_id,
+        placement_id=placement_id,
+        client=client,
+        if_none_match=if_none_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    child_id: UUID,
+    placement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | PlacementOut | Problem]:
+    """Get Placement
+
+     One placement of a child the caller's authority is responsible for (the `Location`
+    of its creation). Audited. 304 when `If-None-Match` names its current ETag.
+
+    Args:
+        child_id (UUID):
+        placement_id (UUID):
+        if_none_match (None | str | Unset): The ETag already held: 304 Not Modified when it is
+            still current
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | PlacementOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        child_id=child_id,
+        placement_id=placement_id,
+        if_none_match=if_none_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    child_id: UUID,
+    placement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | PlacementOut | Problem | None:
+    """Get Placement
+
+     One placement of a child the caller's authority is responsible for (the `Location`
+    of its creation). Audited. 304 when `If-None-Match` names its current ETag.
+
+    Args:
+        child_id (UUID):
+        placement_id (UUID):
+        if_none_match (None | str | Unset): The ETag already held: 304 Not Modified when it is
+            still current
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | PlacementOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            child_id=child_id,
+            placement_id=placement_id,
+            client=client,
+            if_none_match=if_none_match,
+        )
+    ).parsed

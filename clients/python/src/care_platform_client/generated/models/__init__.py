@@ -1,0 +1,303 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .access_log_entry import AccessLogEntry
+from .access_log_page import AccessLogPage
+from .acknowledge_request import AcknowledgeRequest
+from .age_band import AgeBand
+from .attempt_outcome import AttemptOutcome
+from .authority_ref import AuthorityRef
+from .authority_relation import AuthorityRelation
+from .breakdowns import Breakdowns
+from .breakdowns_age_band import BreakdownsAgeBand
+from .breakdowns_ethnicity import BreakdownsEthnicity
+from .breakdowns_out_of_area import BreakdownsOutOfArea
+from .breakdowns_placement_type import BreakdownsPlacementType
+from .breakdowns_send_or_disability import BreakdownsSendOrDisability
+from .breakdowns_sex import BreakdownsSex
+from .breakdowns_uasc import BreakdownsUasc
+from .caller_role import CallerRole
+from .care_leaver_category import CareLeaverCategory
+from .care_status import CareStatus
+from .channel import Channel
+from .checklist_figures import ChecklistFigures
+from .checklist_section_out import ChecklistSectionOut
+from .child_create import ChildCreate
+from .child_page import ChildPage
+from .child_record import ChildRecord
+from .child_summary import ChildSummary
+from .child_update import ChildUpdate
+from .cloud_event import CloudEvent
+from .cloud_event_data_type_0 import CloudEventDataType0
+from .cloud_event_datacontenttype_type_0 import CloudEventDatacontenttypeType0
+from .consent_answer import ConsentAnswer
+from .consent_out import ConsentOut
+from .consent_put import ConsentPut
+from .continuously_looked_after_cohort import ContinuouslyLookedAfterCohort
+from .cooling_off import CoolingOff
+from .cps_checklist import CpsChecklist
+from .dead_letter import DeadLetter
+from .dead_letter_page import DeadLetterPage
+from .delivery import Delivery
+from .delivery_attempt import DeliveryAttempt
+from .delivery_status import DeliveryStatus
+from .duplicate_child_problem import DuplicateChildProblem
+from .duty import Duty
+from .duty_holder_role import DutyHolderRole
+from .duty_page import DutyPage
+from .duty_state import DutyState
+from .email_endpoint_create import EmailEndpointCreate
+from .ended_reason import EndedReason
+from .endpoint import Endpoint
+from .endpoint_created import EndpointCreated
+from .endpoint_page import EndpointPage
+from .ethnicity import Ethnicity
+from .event_receipt import EventReceipt
+from .event_window import EventWindow
+from .event_window_when import EventWindowWhen
+from .export_format import ExportFormat
+from .facts_status import FactsStatus
+from .field_error import FieldError
+from .figures import Figures
+from .health import Health
+from .health_checks import HealthChecks
+from .incident_create import IncidentCreate
+from .incident_kind import IncidentKind
+from .incident_out import IncidentOut
+from .incident_page import IncidentPage
+from .incident_update import IncidentUpdate
+from .later_event import LaterEvent
+from .later_event_match import LaterEventMatch
+from .later_event_when import LaterEventWhen
+from .leaving_care_out import LeavingCareOut
+from .leaving_care_put import LeavingCarePut
+from .legal_basis import LegalBasis
+from .legal_basis_category import LegalBasisCategory
+from .legal_status_create import LegalStatusCreate
+from .legal_status_end import LegalStatusEnd
+from .legal_status_out import LegalStatusOut
+from .local_protocol import LocalProtocol
+from .london_incident_level import LondonIncidentLevel
+from .lookup_audit_entry import LookupAuditEntry
+from .lookup_audit_page import LookupAuditPage
+from .lookup_holder import LookupHolder
+from .lookup_identifiers import LookupIdentifiers
+from .lookup_match import LookupMatch
+from .lookup_purpose import LookupPurpose
+from .lookup_request import LookupRequest
+from .lookup_result import LookupResult
+from .lookup_result_type import LookupResultType
+from .measure_figures import MeasureFigures
+from .measure_of_control import MeasureOfControl
+from .measure_year import MeasureYear
+from .monitoring_figures import MonitoringFigures
+from .monitoring_figures_records_by_kind import MonitoringFiguresRecordsByKind
+from .national_measure import NationalMeasure
+from .notification import Notification
+from .notification_detail import NotificationDetail
+from .notification_figures import NotificationFigures
+from .notification_kind import NotificationKind
+from .notification_page import NotificationPage
+from .notification_status import NotificationStatus
+from .notification_subject import NotificationSubject
+from .notification_summary import NotificationSummary
+from .outcome import Outcome
+from .personal_adviser_out import PersonalAdviserOut
+from .personal_adviser_put import PersonalAdviserPut
+from .placed_child_view import PlacedChildView
+from .placement_create import PlacementCreate
+from .placement_end import PlacementEnd
+from .placement_out import PlacementOut
+from .placement_type import PlacementType
+from .presence import Presence
+from .problem import Problem
+from .reasonable_parent_test import ReasonableParentTest
+from .reasonable_parent_test_in import ReasonableParentTestIn
+from .recipient import Recipient
+from .recipient_role import RecipientRole
+from .recipient_rule import RecipientRule
+from .recipient_rule_when import RecipientRuleWhen
+from .recurrence import Recurrence
+from .recurrence_step import RecurrenceStep
+from .recurrence_unit import RecurrenceUnit
+from .report_format import ReportFormat
+from .report_period import ReportPeriod
+from .response_category import ResponseCategory
+from .restorative_approach import RestorativeApproach
+from .restorative_outcome import RestorativeOutcome
+from .retry_accepted import RetryAccepted
+from .role import Role
+from .rule_basis import RuleBasis
+from .rule_figures import RuleFigures
+from .rule_in_force import RuleInForce
+from .rule_in_force_applies_to_type_0 import RuleInForceAppliesToType0
+from .rule_in_force_authority_recurrences import RuleInForceAuthorityRecurrences
+from .rule_in_force_authority_windows import RuleInForceAuthorityWindows
+from .rule_in_force_conditions import RuleInForceConditions
+from .rule_in_force_unless import RuleInForceUnless
+from .rule_outcome import RuleOutcome
+from .rule_page import RulePage
+from .secret_rotated import SecretRotated
+from .section_write import SectionWrite
+from .send_or_disability import SendOrDisability
+from .setting import Setting
+from .sex import Sex
+from .status_facts import StatusFacts
+from .status_summary import StatusSummary
+from .unmatched_events import UnmatchedEvents
+from .webhook_endpoint_create import WebhookEndpointCreate
+from .window import Window
+from .window_direction import WindowDirection
+from .window_unit import WindowUnit
+from .window_when import WindowWhen
+
+__all__ = (
+    "AccessLogEntry",
+    "AccessLogPage",
+    "AcknowledgeRequest",
+    "AgeBand",
+    "AttemptOutcome",
+    "AuthorityRef",
+    "AuthorityRelation",
+    "Breakdowns",
+    "BreakdownsAgeBand",
+    "BreakdownsEthnicity",
+    "BreakdownsOutOfArea",
+    "BreakdownsPlacementType",
+    "BreakdownsSendOrDisability",
+    "BreakdownsSex",
+    "BreakdownsUasc",
+    "CallerRole",
+    "CareLeaverCategory",
+    "CareStatus",
+    "Channel",
+    "ChecklistFigures",
+    "ChecklistSectionOut",
+    "ChildCreate",
+    "ChildPage",
+    "ChildRecord",
+    "ChildSummary",
+    "ChildUpdate",
+    "CloudEvent",
+    "CloudEventDataType0",
+    "CloudEventDatacontenttypeType0",
+    "ConsentAnswer",
+    "ConsentOut",
+    "ConsentPut",
+    "ContinuouslyLookedAfterCohort",
+    "CoolingOff",
+    "CpsChecklist",
+    "DeadLetter",
+    "DeadLetterPage",
+    "Delivery",
+    "DeliveryAttempt",
+    "DeliveryStatus",
+    "DuplicateChildProblem",
+    "Duty",
+    "DutyHolderRole",
+    "DutyPage",
+    "DutyState",
+    "EmailEndpointCreate",
+    "EndedReason",
+    "Endpoint",
+    "EndpointCreated",
+    "EndpointPage",
+    "Ethnicity",
+    "EventReceipt",
+    "EventWindow",
+    "EventWindowWhen",
+    "ExportFormat",
+    "FactsStatus",
+    "FieldError",
+    "Figures",
+    "Health",
+    "HealthChecks",
+    "IncidentCreate",
+    "IncidentKind",
+    "IncidentOut",
+    "IncidentPage",
+    "IncidentUpdate",
+    "LaterEvent",
+    "LaterEventMatch",
+    "LaterEventWhen",
+    "LeavingCareOut",
+    "LeavingCarePut",
+    "LegalBasis",
+    "LegalBasisCategory",
+    "LegalStatusCreate",
+    "LegalStatusEnd",
+    "LegalStatusOut",
+    "LocalProtocol",
+    "LondonIncidentLevel",
+    "LookupAuditEntry",
+    "LookupAuditPage",
+    "LookupHolder",
+    "LookupIdentifiers",
+    "LookupMatch",
+    "LookupPurpose",
+    "LookupRequest",
+    "LookupResult",
+    "LookupResultType",
+    "MeasureFigures",
+    "MeasureOfControl",
+    "MeasureYear",
+    "MonitoringFigures",
+    "MonitoringFiguresRecordsByKind",
+    "NationalMeasure",
+    "Notification",
+    "NotificationDetail",
+    "NotificationFigures",
+    "NotificationKind",
+    "NotificationPage",
+    "NotificationStatus",
+    "NotificationSubject",
+    "NotificationSummary",
+    "Outcome",
+    "PersonalAdviserOut",
+    "PersonalAdviserPut",
+    "PlacedChildView",
+    "PlacementCreate",
+    "PlacementEnd",
+    "PlacementOut",
+    "PlacementType",
+    "Presence",
+    "Problem",
+    "ReasonableParentTest",
+    "ReasonableParentTestIn",
+    "Recipient",
+    "RecipientRole",
+    "RecipientRule",
+    "RecipientRuleWhen",
+    "Recurrence",
+    "RecurrenceStep",
+    "RecurrenceUnit",
+    "ReportFormat",
+    "ReportPeriod",
+    "ResponseCategory",
+    "RestorativeApproach",
+    "RestorativeOutcome",
+    "RetryAccepted",
+    "Role",
+    "RuleBasis",
+    "RuleFigures",
+    "RuleInForce",
+    "RuleInForceAppliesToType0",
+    "RuleInForceAuthorityRecurrences",
+    "RuleInForceAuthorityWindows",
+    "RuleInForceConditions",
+    "RuleInForceUnless",
+    "RuleOutcome",
+    "RulePage",
+    "SecretRotated",
+    "SectionWrite",
+    "SendOrDisability",
+    "Setting",
+    "Sex",
+    "StatusFacts",
+    "StatusSummary",
+    "UnmatchedEvents",
+    "WebhookEndpointCreate",
+    "Window",
+    "WindowDirection",
+    "WindowUnit",
+    "WindowWhen",
+)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class DeliveryStatus(StrEnum):
+    CANCELLED = "cancelled"
+    DELIVERED = "delivered"
+    FAILED = "failed"
+    PENDING = "pending"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,17 @@
+from enum import StrEnum
+
+
+class DutyHolderRole(StrEnum):
+    AREA_AUTHORITY = "area_authority"
+    AREA_HEALTH = "area_health"
+    AREA_YOT = "area_yot"
+    HOME_HEALTH = "home_health"
+    HOME_YOT = "home_yot"
+    PERSONAL_ADVISER = "personal_adviser"
+    PLACEMENT_PROVIDER = "placement_provider"
+    PROVIDER = "provider"
+    RECORDED_BY = "recorded_by"
+    RESPONSIBLE_AUTHORITY = "responsible_authority"
+
+    def __str__(self) -> str:
+        return str(self.value)

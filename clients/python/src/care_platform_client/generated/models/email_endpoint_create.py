@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+
+from ..models.recipient_role import RecipientRole
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EmailEndpointCreate")
+
+
+@_attrs_define
+class EmailEndpointCreate:
+    """A mailbox that gets a short message (no names, no dates of birth) linking to the inbox.
+
+    Attributes:
+        channel (Literal['email']):
+        address (str):
+        roles (list[RecipientRole] | None | Unset): Only notifications to these recipient roles
+        rules (list[str] | None | Unset): Only notifications of these rules
+    """
+
+    channel: Literal["email"]
+    address: str
+    roles: list[RecipientRole] | None | Unset = UNSET
+    rules: list[str] | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        channel = self.channel
+
+        address = self.address
+
+        roles: list[str] | None | Unset
+        if isinstance(self.roles, Unset):
+            roles = UNSET
+        elif isinstance(self.roles, list):
+            roles = []
+            for roles_type_0_item_data in self.roles:
+                roles_type_0_item = roles_type_0_item_data.value
+                roles.append(roles_type_0_item)
+
+        else:
+            roles = self.roles
+
+        rules: list[str] | None | Unset
+        if isinstance(self.rules, Unset):
+            rules = UNSET
+        elif isinstance(self.rules, list):
+            rules = self.rules
+
+        else:
+            rules = self.rules
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "channel": channel,
+                "address": address,
+            }
+        )
+        if roles is not UNSET:
+            field_dict["roles"] = roles
+        if rules is not UNSET:
+            field_dict["rules"] = rules
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        channel = cast(Literal["email"], d.pop("channel"))
+        if channel != "email":
+            raise ValueError(f"channel must match const 'email', got '{channel}'")
+
+        address = d.pop("address")
+
+        def _parse_roles(data: object) -> list[RecipientRole] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                roles_type_0 = []
+                _roles_type_0 = data
+                for roles_type_0_item_data in _roles_type_0:
+                    roles_type_0_item = RecipientRole(roles_type_0_item_data)
+
+                    roles_type_0.append(roles_type_0_item)
+
+                return roles_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[RecipientRole] | None | Unset, data)
+
+        roles = _parse_roles(d.pop("roles", UNSET))
+
+        def _parse_rules(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                rules_type_0 = cast(list[str], data)
+
+                return rules_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        rules = _parse_rules(d.pop("rules", UNSET))
+
+        email_endpoint_create = cls(
+            channel=channel,
+            address=address,
+            roles=roles,
+            rules=rules,
+        )
+
+        return email_endpoint_create

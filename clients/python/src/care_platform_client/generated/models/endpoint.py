@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.channel import Channel
+
+T = TypeVar("T", bound="Endpoint")
+
+
+@_attrs_define
+class Endpoint:
+    """A registered endpoint; its secret is never shown again after registration.
+
+    Attributes:
+        id (UUID):
+        channel (Channel):
+        url (None | str):
+        address (None | str):
+        roles (list[str] | None):
+        rules (list[str] | None):
+        enabled (bool):
+        disabled_reason (None | str):
+        disabled_at (datetime.datetime | None):
+        created_at (datetime.datetime):
+    """
+
+    id: UUID
+    channel: Channel
+    url: None | str
+    address: None | str
+    roles: list[str] | None
+    rules: list[str] | None
+    enabled: bool
+    disabled_reason: None | str
+    disabled_at: datetime.datetime | None
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        channel = self.channel.value
+
+        url: None | str
+        url = self.url
+
+        address: None | str
+        address = self.address
+
+        roles: list[str] | None
+        if isinstance(self.roles, list):
+            roles = self.roles
+
+        else:
+            roles = self.roles
+
+        rules: list[str] | None
+        if isinstance(self.rules, list):
+            rules = self.rules
+
+        else:
+            rules = self.rules
+
+        enabled = self.enabled
+
+        disabled_reason: None | str
+        disabled_reason = self.disabled_reason
+
+        disabled_at: None | str
+        if isinstance(self.disabled_at, datetime.datetime):
+            disabled_at = self.disabled_at.isoformat()
+        else:
+            disabled_at = self.disabled_at
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "channel": channel,
+                "url": url,
+                "address": address,
+                "roles": roles,
+                "rules": rules,
+                "enabled": enabled,
+                "disabled_reason": disabled_reason,
+                "disabled_at": disabled_at,
+                "created_at": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        channel = Channel(d.pop("channel"))
+
+        def _parse_url(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        url = _parse_url(d.pop("url"))
+
+        def _parse_address(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        address = _parse_address(d.pop("address"))
+
+        def _parse_roles(data: object) -> list[str] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                roles_type_0 = cast(list[str], data)
+
+                return roles_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None, data)
+
+        roles = _parse_roles(d.pop("roles"))
+
+        def _parse_rules(data: object) -> list[str] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                rules_type_0 = cast(list[str], data)
+
+                return rules_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None, data)
+
+        rules = _parse_rules(d.pop("rules"))
+
+        enabled = d.pop("enabled")
+
+        def _parse_disabled_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        disabled_reason = _parse_disabled_reason(d.pop("disabled_reason"))
+
+        def _parse_disabled_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                disabled_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return disabled_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        disabled_at = _parse_disabled_at(d.pop("disabled_at"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        endpoint = cls(
+            id=id,
+            channel=channel,
+            url=url,
+            address=address,
+            roles=roles,
+            rules=rules,
+            enabled=enabled,
+            disabled_reason=disabled_reason,
+            disabled_at=disabled_at,
+            created_at=created_at,
+        )
+
+        endpoint.additional_properties = d
+        return endpoint
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class LookupResultType(StrEnum):
+    AMBIGUOUS = "ambiguous"
+    CARE_LEAVER = "care_leaver"
+    LOOKED_AFTER = "looked_after"
+    NO_RECORD = "no_record"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,19 @@
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    AREA_AUTHORITY = "area_authority"
+    AREA_HEALTH = "area_health"
+    AREA_YOT = "area_yot"
+    ESCALATION = "escalation"
+    HOME_HEALTH = "home_health"
+    HOME_YOT = "home_yot"
+    PERSONAL_ADVISER = "personal_adviser"
+    PLACEMENT_PROVIDER = "placement_provider"
+    PLATFORM = "platform"
+    PROVIDER = "provider"
+    RECORDED_BY = "recorded_by"
+    RESPONSIBLE_AUTHORITY = "responsible_authority"
+
+    def __str__(self) -> str:
+        return str(self.value)
