@@ -3,10 +3,13 @@
 from .access_log_entry import AccessLogEntry
 from .access_log_page import AccessLogPage
 from .acknowledge_request import AcknowledgeRequest
+from .acknowledgement import Acknowledgement
 from .age_band import AgeBand
 from .attempt_outcome import AttemptOutcome
+from .attempt_trigger import AttemptTrigger
 from .authority_ref import AuthorityRef
 from .authority_relation import AuthorityRelation
+from .body_imports_create_import import BodyImportsCreateImport
 from .breakdowns import Breakdowns
 from .breakdowns_age_band import BreakdownsAgeBand
 from .breakdowns_ethnicity import BreakdownsEthnicity
@@ -15,6 +18,7 @@ from .breakdowns_placement_type import BreakdownsPlacementType
 from .breakdowns_send_or_disability import BreakdownsSendOrDisability
 from .breakdowns_sex import BreakdownsSex
 from .breakdowns_uasc import BreakdownsUasc
+from .bundle_leaf import BundleLeaf
 from .caller_role import CallerRole
 from .care_leaver_category import CareLeaverCategory
 from .care_status import CareStatus
@@ -29,16 +33,21 @@ from .child_update import ChildUpdate
 from .cloud_event import CloudEvent
 from .cloud_event_data_type_0 import CloudEventDataType0
 from .cloud_event_datacontenttype_type_0 import CloudEventDatacontenttypeType0
+from .condition_trace import ConditionTrace
 from .consent_answer import ConsentAnswer
 from .consent_out import ConsentOut
 from .consent_put import ConsentPut
+from .consistency_proof import ConsistencyProof
 from .continuously_looked_after_cohort import ContinuouslyLookedAfterCohort
 from .cooling_off import CoolingOff
 from .cps_checklist import CpsChecklist
 from .dead_letter import DeadLetter
 from .dead_letter_page import DeadLetterPage
+from .deadline_trace import DeadlineTrace
 from .delivery import Delivery
 from .delivery_attempt import DeliveryAttempt
+from .delivery_counts import DeliveryCounts
+from .delivery_retried import DeliveryRetried
 from .delivery_status import DeliveryStatus
 from .duplicate_child_problem import DuplicateChildProblem
 from .duty import Duty
@@ -50,16 +59,23 @@ from .ended_reason import EndedReason
 from .endpoint import Endpoint
 from .endpoint_created import EndpointCreated
 from .endpoint_page import EndpointPage
+from .endpoint_stats import EndpointStats
+from .endpoint_update import EndpointUpdate
+from .escalation_step import EscalationStep
 from .ethnicity import Ethnicity
 from .event_receipt import EventReceipt
 from .event_window import EventWindow
 from .event_window_when import EventWindowWhen
 from .export_format import ExportFormat
 from .facts_status import FactsStatus
+from .failure_streak import FailureStreak
 from .field_error import FieldError
 from .figures import Figures
 from .health import Health
 from .health_checks import HealthChecks
+from .import_counts import ImportCounts
+from .import_progress import ImportProgress
+from .import_view import ImportView
 from .incident_create import IncidentCreate
 from .incident_kind import IncidentKind
 from .incident_out import IncidentOut
@@ -110,16 +126,22 @@ from .placement_out import PlacementOut
 from .placement_type import PlacementType
 from .presence import Presence
 from .problem import Problem
+from .proof_bundle import ProofBundle
+from .proof_content import ProofContent
 from .reasonable_parent_test import ReasonableParentTest
 from .reasonable_parent_test_in import ReasonableParentTestIn
 from .recipient import Recipient
 from .recipient_role import RecipientRole
 from .recipient_rule import RecipientRule
 from .recipient_rule_when import RecipientRuleWhen
+from .recipient_trace import RecipientTrace
+from .recover_request import RecoverRequest
+from .recovered import Recovered
 from .recurrence import Recurrence
 from .recurrence_step import RecurrenceStep
 from .recurrence_unit import RecurrenceUnit
 from .report_format import ReportFormat
+from .report_line import ReportLine
 from .report_period import ReportPeriod
 from .response_category import ResponseCategory
 from .restorative_approach import RestorativeApproach
@@ -136,28 +158,38 @@ from .rule_in_force_conditions import RuleInForceConditions
 from .rule_in_force_unless import RuleInForceUnless
 from .rule_outcome import RuleOutcome
 from .rule_page import RulePage
+from .rule_trace import RuleTrace
 from .secret_rotated import SecretRotated
 from .section_write import SectionWrite
 from .send_or_disability import SendOrDisability
 from .setting import Setting
 from .sex import Sex
+from .skipped_day import SkippedDay
 from .status_facts import StatusFacts
 from .status_summary import StatusSummary
+from .step import Step
+from .step_trace import StepTrace
+from .test_send import TestSend
+from .trace import Trace
 from .unmatched_events import UnmatchedEvents
 from .webhook_endpoint_create import WebhookEndpointCreate
 from .window import Window
 from .window_direction import WindowDirection
 from .window_unit import WindowUnit
 from .window_when import WindowWhen
+from .withheld_trace import WithheldTrace
 
 __all__ = (
     "AccessLogEntry",
     "AccessLogPage",
     "AcknowledgeRequest",
+    "Acknowledgement",
     "AgeBand",
     "AttemptOutcome",
+    "AttemptTrigger",
     "AuthorityRef",
     "AuthorityRelation",
+    "BodyImportsCreateImport",
     "Breakdowns",
     "BreakdownsAgeBand",
     "BreakdownsEthnicity",
@@ -166,6 +198,7 @@ __all__ = (
     "BreakdownsSendOrDisability",
     "BreakdownsSex",
     "BreakdownsUasc",
+    "BundleLeaf",
     "CallerRole",
     "CareLeaverCategory",
     "CareStatus",
@@ -180,16 +213,21 @@ __all__ = (
     "CloudEvent",
     "CloudEventDataType0",
     "CloudEventDatacontenttypeType0",
+    "ConditionTrace",
     "ConsentAnswer",
     "ConsentOut",
     "ConsentPut",
+    "ConsistencyProof",
     "ContinuouslyLookedAfterCohort",
     "CoolingOff",
     "CpsChecklist",
     "DeadLetter",
     "DeadLetterPage",
+    "DeadlineTrace",
     "Delivery",
     "DeliveryAttempt",
+    "DeliveryCounts",
+    "DeliveryRetried",
     "DeliveryStatus",
     "DuplicateChildProblem",
     "Duty",
@@ -201,16 +239,23 @@ __all__ = (
     "Endpoint",
     "EndpointCreated",
     "EndpointPage",
+    "EndpointStats",
+    "EndpointUpdate",
+    "EscalationStep",
     "Ethnicity",
     "EventReceipt",
     "EventWindow",
     "EventWindowWhen",
     "ExportFormat",
     "FactsStatus",
+    "FailureStreak",
     "FieldError",
     "Figures",
     "Health",
     "HealthChecks",
+    "ImportCounts",
+    "ImportProgress",
+    "ImportView",
     "IncidentCreate",
     "IncidentKind",
     "IncidentOut",
@@ -261,16 +306,22 @@ __all__ = (
     "PlacementType",
     "Presence",
     "Problem",
+    "ProofBundle",
+    "ProofContent",
     "ReasonableParentTest",
     "ReasonableParentTestIn",
     "Recipient",
     "RecipientRole",
     "RecipientRule",
     "RecipientRuleWhen",
+    "RecipientTrace",
+    "RecoverRequest",
+    "Recovered",
     "Recurrence",
     "RecurrenceStep",
     "RecurrenceUnit",
     "ReportFormat",
+    "ReportLine",
     "ReportPeriod",
     "ResponseCategory",
     "RestorativeApproach",
@@ -287,17 +338,24 @@ __all__ = (
     "RuleInForceUnless",
     "RuleOutcome",
     "RulePage",
+    "RuleTrace",
     "SecretRotated",
     "SectionWrite",
     "SendOrDisability",
     "Setting",
     "Sex",
+    "SkippedDay",
     "StatusFacts",
     "StatusSummary",
+    "Step",
+    "StepTrace",
+    "TestSend",
+    "Trace",
     "UnmatchedEvents",
     "WebhookEndpointCreate",
     "Window",
     "WindowDirection",
     "WindowUnit",
     "WindowWhen",
+    "WithheldTrace",
 )

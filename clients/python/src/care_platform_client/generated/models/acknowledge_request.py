@@ -16,15 +16,40 @@ class AcknowledgeRequest:
     """What an acknowledgement may say beyond "done"; the body is optional.
 
     Attributes:
+        by (None | str | Unset): The person or team acknowledging (kept with the notification and shown to the duty
+            holder; never logged)
+        note (None | str | Unset):
+        action (None | str | Unset): The action taken
         visited_on (datetime.date | None | Unset): A visit duty (custody visits, national protocol 8.5): the day the
             visit was actually made (Europe/London), not in the future and not before the sentence. The next visit falls due
             the interval after it (never later than the series from the sentence date). Without it, the acknowledgement's
             day counts as the visit. Refused (422) on a notification that is not a visit
     """
 
+    by: None | str | Unset = UNSET
+    note: None | str | Unset = UNSET
+    action: None | str | Unset = UNSET
     visited_on: datetime.date | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        by: None | str | Unset
+        if isinstance(self.by, Unset):
+            by = UNSET
+        else:
+            by = self.by
+
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
+
+        action: None | str | Unset
+        if isinstance(self.action, Unset):
+            action = UNSET
+        else:
+            action = self.action
+
         visited_on: None | str | Unset
         if isinstance(self.visited_on, Unset):
             visited_on = UNSET
@@ -36,6 +61,12 @@ class AcknowledgeRequest:
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
+        if by is not UNSET:
+            field_dict["by"] = by
+        if note is not UNSET:
+            field_dict["note"] = note
+        if action is not UNSET:
+            field_dict["action"] = action
         if visited_on is not UNSET:
             field_dict["visited_on"] = visited_on
 
@@ -44,6 +75,33 @@ class AcknowledgeRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
+
+        def _parse_by(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        by = _parse_by(d.pop("by", UNSET))
+
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
+        def _parse_action(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        action = _parse_action(d.pop("action", UNSET))
 
         def _parse_visited_on(data: object) -> datetime.date | None | Unset:
             if data is None:
@@ -63,6 +121,9 @@ class AcknowledgeRequest:
         visited_on = _parse_visited_on(d.pop("visited_on", UNSET))
 
         acknowledge_request = cls(
+            by=by,
+            note=note,
+            action=action,
             visited_on=visited_on,
         )
 

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.attempt_outcome import AttemptOutcome
+from ..models.attempt_trigger import AttemptTrigger
 
 T = TypeVar("T", bound="DeliveryAttempt")
 
@@ -22,6 +23,7 @@ class DeliveryAttempt:
         status_code (int | None): HTTP status, or SMTP reply code for email
         error (None | str):
         outcome (AttemptOutcome): What came of one push attempt.
+        trigger (AttemptTrigger): What made an attempt: the retry schedule, or a person (a retry or a recover).
     """
 
     attempted_at: datetime.datetime
@@ -29,6 +31,7 @@ class DeliveryAttempt:
     status_code: int | None
     error: None | str
     outcome: AttemptOutcome
+    trigger: AttemptTrigger
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,6 +47,8 @@ class DeliveryAttempt:
 
         outcome = self.outcome.value
 
+        trigger = self.trigger.value
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,6 +58,7 @@ class DeliveryAttempt:
                 "status_code": status_code,
                 "error": error,
                 "outcome": outcome,
+                "trigger": trigger,
             }
         )
 
@@ -81,12 +87,15 @@ class DeliveryAttempt:
 
         outcome = AttemptOutcome(d.pop("outcome"))
 
+        trigger = AttemptTrigger(d.pop("trigger"))
+
         delivery_attempt = cls(
             attempted_at=attempted_at,
             duration_ms=duration_ms,
             status_code=status_code,
             error=error,
             outcome=outcome,
+            trigger=trigger,
         )
 
         delivery_attempt.additional_properties = d

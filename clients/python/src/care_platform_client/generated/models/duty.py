@@ -11,8 +11,10 @@ from attrs import field as _attrs_field
 from ..models.caller_role import CallerRole
 from ..models.notification_kind import NotificationKind
 from ..models.notification_status import NotificationStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.acknowledgement import Acknowledgement
     from ..models.notification_subject import NotificationSubject
     from ..models.recipient import Recipient
 
@@ -42,6 +44,8 @@ class Duty:
             not met
         occurrence (int | None): The number of a recurring duty (visits)
         basis (str):
+        acknowledgement (Acknowledgement | None | Unset): What the recipient said on acknowledging: who, a note, the
+            action taken
     """
 
     notification_id: UUID
@@ -60,9 +64,12 @@ class Duty:
     met_on_time: bool | None
     occurrence: int | None
     basis: str
+    acknowledgement: Acknowledgement | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.acknowledgement import Acknowledgement
+
         notification_id = str(self.notification_id)
 
         rule = self.rule
@@ -103,6 +110,14 @@ class Duty:
 
         basis = self.basis
 
+        acknowledgement: dict[str, Any] | None | Unset
+        if isinstance(self.acknowledgement, Unset):
+            acknowledgement = UNSET
+        elif isinstance(self.acknowledgement, Acknowledgement):
+            acknowledgement = self.acknowledgement.to_dict()
+        else:
+            acknowledgement = self.acknowledgement
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -125,11 +140,14 @@ class Duty:
                 "basis": basis,
             }
         )
+        if acknowledgement is not UNSET:
+            field_dict["acknowledgement"] = acknowledgement
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.acknowledgement import Acknowledgement
         from ..models.notification_subject import NotificationSubject
         from ..models.recipient import Recipient
 
@@ -199,6 +217,23 @@ class Duty:
 
         basis = d.pop("basis")
 
+        def _parse_acknowledgement(data: object) -> Acknowledgement | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                acknowledgement_type_0 = Acknowledgement.from_dict(data)
+
+                return acknowledgement_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Acknowledgement | None | Unset, data)
+
+        acknowledgement = _parse_acknowledgement(d.pop("acknowledgement", UNSET))
+
         duty = cls(
             notification_id=notification_id,
             rule=rule,
@@ -216,6 +251,7 @@ class Duty:
             met_on_time=met_on_time,
             occurrence=occurrence,
             basis=basis,
+            acknowledgement=acknowledgement,
         )
 
         duty.additional_properties = d

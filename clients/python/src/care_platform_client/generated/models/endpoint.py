@@ -22,11 +22,14 @@ class Endpoint:
         channel (Channel):
         url (None | str):
         address (None | str):
+        name (None | str):
         roles (list[str] | None):
         rules (list[str] | None):
         enabled (bool):
         disabled_reason (None | str):
         disabled_at (datetime.datetime | None):
+        failing_since (datetime.datetime | None): The first attempt of the current run of attempts not accepted (null
+            after an accepted one): warned after 24 hours, disabled after 5 days
         created_at (datetime.datetime):
     """
 
@@ -34,11 +37,13 @@ class Endpoint:
     channel: Channel
     url: None | str
     address: None | str
+    name: None | str
     roles: list[str] | None
     rules: list[str] | None
     enabled: bool
     disabled_reason: None | str
     disabled_at: datetime.datetime | None
+    failing_since: datetime.datetime | None
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,6 +57,9 @@ class Endpoint:
 
         address: None | str
         address = self.address
+
+        name: None | str
+        name = self.name
 
         roles: list[str] | None
         if isinstance(self.roles, list):
@@ -78,6 +86,12 @@ class Endpoint:
         else:
             disabled_at = self.disabled_at
 
+        failing_since: None | str
+        if isinstance(self.failing_since, datetime.datetime):
+            failing_since = self.failing_since.isoformat()
+        else:
+            failing_since = self.failing_since
+
         created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -88,11 +102,13 @@ class Endpoint:
                 "channel": channel,
                 "url": url,
                 "address": address,
+                "name": name,
                 "roles": roles,
                 "rules": rules,
                 "enabled": enabled,
                 "disabled_reason": disabled_reason,
                 "disabled_at": disabled_at,
+                "failing_since": failing_since,
                 "created_at": created_at,
             }
         )
@@ -119,6 +135,13 @@ class Endpoint:
             return cast(None | str, data)
 
         address = _parse_address(d.pop("address"))
+
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
 
         def _parse_roles(data: object) -> list[str] | None:
             if data is None:
@@ -174,6 +197,21 @@ class Endpoint:
 
         disabled_at = _parse_disabled_at(d.pop("disabled_at"))
 
+        def _parse_failing_since(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                failing_since_type_0 = datetime.datetime.fromisoformat(data)
+
+                return failing_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        failing_since = _parse_failing_since(d.pop("failing_since"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         endpoint = cls(
@@ -181,11 +219,13 @@ class Endpoint:
             channel=channel,
             url=url,
             address=address,
+            name=name,
             roles=roles,
             rules=rules,
             enabled=enabled,
             disabled_reason=disabled_reason,
             disabled_at=disabled_at,
+            failing_since=failing_since,
             created_at=created_at,
         )
 

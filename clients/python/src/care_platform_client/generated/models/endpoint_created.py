@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.channel import Channel
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointCreated")
 
@@ -22,28 +23,35 @@ class EndpointCreated:
         channel (Channel):
         url (None | str):
         address (None | str):
+        name (None | str):
         roles (list[str] | None):
         rules (list[str] | None):
         enabled (bool):
         disabled_reason (None | str):
         disabled_at (datetime.datetime | None):
+        failing_since (datetime.datetime | None): The first attempt of the current run of attempts not accepted (null
+            after an accepted one): warned after 24 hours, disabled after 5 days
         created_at (datetime.datetime):
         secret (None | str): `whsec_...` for a webhook; store it now. Shown this once: null for an email endpoint and in
             the replay of an `Idempotency-Key` (rotate the secret with `POST /v1/endpoints/{id}/secret` if the first answer
             was lost)
+        backfilled (int | Unset): How many earlier notifications `since` enqueued to it Default: 0.
     """
 
     id: UUID
     channel: Channel
     url: None | str
     address: None | str
+    name: None | str
     roles: list[str] | None
     rules: list[str] | None
     enabled: bool
     disabled_reason: None | str
     disabled_at: datetime.datetime | None
+    failing_since: datetime.datetime | None
     created_at: datetime.datetime
     secret: None | str
+    backfilled: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +64,9 @@ class EndpointCreated:
 
         address: None | str
         address = self.address
+
+        name: None | str
+        name = self.name
 
         roles: list[str] | None
         if isinstance(self.roles, list):
@@ -82,10 +93,18 @@ class EndpointCreated:
         else:
             disabled_at = self.disabled_at
 
+        failing_since: None | str
+        if isinstance(self.failing_since, datetime.datetime):
+            failing_since = self.failing_since.isoformat()
+        else:
+            failing_since = self.failing_since
+
         created_at = self.created_at.isoformat()
 
         secret: None | str
         secret = self.secret
+
+        backfilled = self.backfilled
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -95,15 +114,19 @@ class EndpointCreated:
                 "channel": channel,
                 "url": url,
                 "address": address,
+                "name": name,
                 "roles": roles,
                 "rules": rules,
                 "enabled": enabled,
                 "disabled_reason": disabled_reason,
                 "disabled_at": disabled_at,
+                "failing_since": failing_since,
                 "created_at": created_at,
                 "secret": secret,
             }
         )
+        if backfilled is not UNSET:
+            field_dict["backfilled"] = backfilled
 
         return field_dict
 
@@ -127,6 +150,13 @@ class EndpointCreated:
             return cast(None | str, data)
 
         address = _parse_address(d.pop("address"))
+
+        def _parse_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        name = _parse_name(d.pop("name"))
 
         def _parse_roles(data: object) -> list[str] | None:
             if data is None:
@@ -182,6 +212,21 @@ class EndpointCreated:
 
         disabled_at = _parse_disabled_at(d.pop("disabled_at"))
 
+        def _parse_failing_since(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                failing_since_type_0 = datetime.datetime.fromisoformat(data)
+
+                return failing_since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        failing_since = _parse_failing_since(d.pop("failing_since"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         def _parse_secret(data: object) -> None | str:
@@ -191,18 +236,23 @@ class EndpointCreated:
 
         secret = _parse_secret(d.pop("secret"))
 
+        backfilled = d.pop("backfilled", UNSET)
+
         endpoint_created = cls(
             id=id,
             channel=channel,
             url=url,
             address=address,
+            name=name,
             roles=roles,
             rules=rules,
             enabled=enabled,
             disabled_reason=disabled_reason,
             disabled_at=disabled_at,
+            failing_since=failing_since,
             created_at=created_at,
             secret=secret,
+            backfilled=backfilled,
         )
 
         endpoint_created.additional_properties = d

@@ -9,14 +9,17 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.ended_reason import EndedReason
+from ..models.escalation_step import EscalationStep
 from ..models.notification_kind import NotificationKind
 from ..models.notification_status import NotificationStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.acknowledgement import Acknowledgement
     from ..models.delivery import Delivery
     from ..models.notification_subject import NotificationSubject
     from ..models.recipient import Recipient
+    from ..models.trace import Trace
 
 
 T = TypeVar("T", bound="NotificationDetail")
@@ -24,7 +27,7 @@ T = TypeVar("T", bound="NotificationDetail")
 
 @_attrs_define
 class NotificationDetail:
-    """A notification with its deliveries.
+    """A notification with its deliveries and the trace of why it was made.
 
     Attributes:
         id (UUID):
@@ -62,6 +65,15 @@ class NotificationDetail:
         breached_by_event (None | str | Unset): The CloudEvent id that came first and made it a breach
         visited_on (datetime.date | None | Unset): A visit duty: the day the visit was made, as the responsible
             authority recorded it on acknowledgement (`visited_on`); null otherwise
+        acknowledgement (Acknowledgement | None | Unset): What the acknowledgement said, when it said anything
+        escalation_step (EscalationStep | None | Unset): A follow-up's step of the escalation ladder: `reminder` (to the
+            recipient at 80 % of the window), `overdue` (its escalation contact, the duty holder), `breach` (the responsible
+            authority's escalation route, its emergency duty team out of hours)
+        remind_at (datetime.datetime | None | Unset): When the recipient is reminded (the escalation ladder)
+        explain (None | str | Unset): Why it was made, in one sentence; `GET /v1/notifications/{id}` has the whole trace
+        trace (None | Trace | Unset): Why: the rule and each condition with the fact it read, how the recipient and duty
+            holder were found, how the deadline was computed (the days skipped and why), or which rule withheld it on which
+            fact, or the ladder's step
     """
 
     id: UUID
@@ -94,9 +106,17 @@ class NotificationDetail:
     before_events: list[str] | None | Unset = UNSET
     breached_by_event: None | str | Unset = UNSET
     visited_on: datetime.date | None | Unset = UNSET
+    acknowledgement: Acknowledgement | None | Unset = UNSET
+    escalation_step: EscalationStep | None | Unset = UNSET
+    remind_at: datetime.datetime | None | Unset = UNSET
+    explain: None | str | Unset = UNSET
+    trace: None | Trace | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.acknowledgement import Acknowledgement
+        from ..models.trace import Trace
+
         id = str(self.id)
 
         event_id: None | str
@@ -215,6 +235,44 @@ class NotificationDetail:
         else:
             visited_on = self.visited_on
 
+        acknowledgement: dict[str, Any] | None | Unset
+        if isinstance(self.acknowledgement, Unset):
+            acknowledgement = UNSET
+        elif isinstance(self.acknowledgement, Acknowledgement):
+            acknowledgement = self.acknowledgement.to_dict()
+        else:
+            acknowledgement = self.acknowledgement
+
+        escalation_step: None | str | Unset
+        if isinstance(self.escalation_step, Unset):
+            escalation_step = UNSET
+        elif isinstance(self.escalation_step, EscalationStep):
+            escalation_step = self.escalation_step.value
+        else:
+            escalation_step = self.escalation_step
+
+        remind_at: None | str | Unset
+        if isinstance(self.remind_at, Unset):
+            remind_at = UNSET
+        elif isinstance(self.remind_at, datetime.datetime):
+            remind_at = self.remind_at.isoformat()
+        else:
+            remind_at = self.remind_at
+
+        explain: None | str | Unset
+        if isinstance(self.explain, Unset):
+            explain = UNSET
+        else:
+            explain = self.explain
+
+        trace: dict[str, Any] | None | Unset
+        if isinstance(self.trace, Unset):
+            trace = UNSET
+        elif isinstance(self.trace, Trace):
+            trace = self.trace.to_dict()
+        else:
+            trace = self.trace
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -254,14 +312,26 @@ class NotificationDetail:
             field_dict["breached_by_event"] = breached_by_event
         if visited_on is not UNSET:
             field_dict["visited_on"] = visited_on
+        if acknowledgement is not UNSET:
+            field_dict["acknowledgement"] = acknowledgement
+        if escalation_step is not UNSET:
+            field_dict["escalation_step"] = escalation_step
+        if remind_at is not UNSET:
+            field_dict["remind_at"] = remind_at
+        if explain is not UNSET:
+            field_dict["explain"] = explain
+        if trace is not UNSET:
+            field_dict["trace"] = trace
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.acknowledgement import Acknowledgement
         from ..models.delivery import Delivery
         from ..models.notification_subject import NotificationSubject
         from ..models.recipient import Recipient
+        from ..models.trace import Trace
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -500,6 +570,83 @@ class NotificationDetail:
 
         visited_on = _parse_visited_on(d.pop("visited_on", UNSET))
 
+        def _parse_acknowledgement(data: object) -> Acknowledgement | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                acknowledgement_type_0 = Acknowledgement.from_dict(data)
+
+                return acknowledgement_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Acknowledgement | None | Unset, data)
+
+        acknowledgement = _parse_acknowledgement(d.pop("acknowledgement", UNSET))
+
+        def _parse_escalation_step(data: object) -> EscalationStep | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                escalation_step_type_0 = EscalationStep(data)
+
+                return escalation_step_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EscalationStep | None | Unset, data)
+
+        escalation_step = _parse_escalation_step(d.pop("escalation_step", UNSET))
+
+        def _parse_remind_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                remind_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return remind_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        remind_at = _parse_remind_at(d.pop("remind_at", UNSET))
+
+        def _parse_explain(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        explain = _parse_explain(d.pop("explain", UNSET))
+
+        def _parse_trace(data: object) -> None | Trace | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                trace_type_0 = Trace.from_dict(data)
+
+                return trace_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Trace | Unset, data)
+
+        trace = _parse_trace(d.pop("trace", UNSET))
+
         notification_detail = cls(
             id=id,
             event_id=event_id,
@@ -531,6 +678,11 @@ class NotificationDetail:
             before_events=before_events,
             breached_by_event=breached_by_event,
             visited_on=visited_on,
+            acknowledgement=acknowledgement,
+            escalation_step=escalation_step,
+            remind_at=remind_at,
+            explain=explain,
+            trace=trace,
         )
 
         notification_detail.additional_properties = d

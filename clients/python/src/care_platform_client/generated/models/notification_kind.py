@@ -5,6 +5,7 @@ class NotificationKind(StrEnum):
     ESCALATION = "escalation"
     NOTICE = "notice"
     RECURRING = "recurring"
+    REMINDER = "reminder"
     RULE = "rule"
 
     def __str__(self) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import (
     Any,
@@ -26,12 +27,18 @@ class WebhookEndpointCreate:
         url (str):
         roles (list[RecipientRole] | None | Unset): Only notifications to these recipient roles
         rules (list[str] | None | Unset): Only notifications of these rules
+        name (None | str | Unset): A name to tell endpoints apart
+        since (datetime.datetime | None | Unset): Backfill: the organisation's open notifications made since this
+            instant (at most 90 days ago) are delivered to the new endpoint too, in sequence order. Default: none, only
+            notifications made from now
     """
 
     channel: Literal["webhook"]
     url: str
     roles: list[RecipientRole] | None | Unset = UNSET
     rules: list[str] | None | Unset = UNSET
+    name: None | str | Unset = UNSET
+    since: datetime.datetime | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         channel = self.channel
@@ -59,6 +66,20 @@ class WebhookEndpointCreate:
         else:
             rules = self.rules
 
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        since: None | str | Unset
+        if isinstance(self.since, Unset):
+            since = UNSET
+        elif isinstance(self.since, datetime.datetime):
+            since = self.since.isoformat()
+        else:
+            since = self.since
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -71,6 +92,10 @@ class WebhookEndpointCreate:
             field_dict["roles"] = roles
         if rules is not UNSET:
             field_dict["rules"] = rules
+        if name is not UNSET:
+            field_dict["name"] = name
+        if since is not UNSET:
+            field_dict["since"] = since
 
         return field_dict
 
@@ -122,11 +147,39 @@ class WebhookEndpointCreate:
 
         rules = _parse_rules(d.pop("rules", UNSET))
 
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_since(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                since_type_0 = datetime.datetime.fromisoformat(data)
+
+                return since_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        since = _parse_since(d.pop("since", UNSET))
+
         webhook_endpoint_create = cls(
             channel=channel,
             url=url,
             roles=roles,
             rules=rules,
+            name=name,
+            since=since,
         )
 
         return webhook_endpoint_create

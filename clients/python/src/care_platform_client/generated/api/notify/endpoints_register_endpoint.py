@@ -108,6 +108,10 @@ def sync_detailed(
     http in development mode. The answer carries a webhook's `whsec_` secret, shown this
     once; it is stored sealed and never shown again.
 
+    With `since` (at most 90 days ago), the organisation's open notifications made since
+    then that the filters accept (never withheld ones) are delivered to the new endpoint
+    too, in sequence order; `backfilled` says how many.
+
     Args:
         idempotency_key (None | str | Unset): Retries with the same key replay the first response
             and create nothing
@@ -149,6 +153,10 @@ def sync(
     http in development mode. The answer carries a webhook's `whsec_` secret, shown this
     once; it is stored sealed and never shown again.
 
+    With `since` (at most 90 days ago), the organisation's open notifications made since
+    then that the filters accept (never withheld ones) are delivered to the new endpoint
+    too, in sequence order; `backfilled` says how many.
+
     Args:
         idempotency_key (None | str | Unset): Retries with the same key replay the first response
             and create nothing
@@ -184,6 +192,10 @@ async def asyncio_detailed(
     address); loopback only in development mode; https is required except for loopback
     http in development mode. The answer carries a webhook's `whsec_` secret, shown this
     once; it is stored sealed and never shown again.
+
+    With `since` (at most 90 days ago), the organisation's open notifications made since
+    then that the filters accept (never withheld ones) are delivered to the new endpoint
+    too, in sequence order; `backfilled` says how many.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key replay the first response
@@ -223,6 +235,10 @@ async def asyncio(
     address); loopback only in development mode; https is required except for loopback
     http in development mode. The answer carries a webhook's `whsec_` secret, shown this
     once; it is stored sealed and never shown again.
+
+    With `since` (at most 90 days ago), the organisation's open notifications made since
+    then that the filters accept (never withheld ones) are delivered to the new endpoint
+    too, in sequence order; `backfilled` says how many.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key replay the first response

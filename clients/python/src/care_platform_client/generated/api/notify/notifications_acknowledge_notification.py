@@ -112,7 +112,10 @@ def sync_detailed(
      Acknowledge a notification addressed to the caller's organisation.
 
     Idempotent: acknowledging again answers the same notification and changes nothing.
-    The deadline is met by acknowledgement, not by delivery; pushes still pending stop.
+    The deadline is met by acknowledgement, not by delivery; pushes still pending stop,
+    and every open step of its escalation ladder is closed. The body may say who
+    acknowledged, a note and the action taken: kept with the notification, shown to the
+    duty holder (`GET /v1/duties`).
     A visit duty may say when the visit was made (`visited_on`); the next visit is due
     the interval after it.
 
@@ -152,7 +155,10 @@ def sync(
      Acknowledge a notification addressed to the caller's organisation.
 
     Idempotent: acknowledging again answers the same notification and changes nothing.
-    The deadline is met by acknowledgement, not by delivery; pushes still pending stop.
+    The deadline is met by acknowledgement, not by delivery; pushes still pending stop,
+    and every open step of its escalation ladder is closed. The body may say who
+    acknowledged, a note and the action taken: kept with the notification, shown to the
+    duty holder (`GET /v1/duties`).
     A visit duty may say when the visit was made (`visited_on`); the next visit is due
     the interval after it.
 
@@ -187,7 +193,10 @@ async def asyncio_detailed(
      Acknowledge a notification addressed to the caller's organisation.
 
     Idempotent: acknowledging again answers the same notification and changes nothing.
-    The deadline is met by acknowledgement, not by delivery; pushes still pending stop.
+    The deadline is met by acknowledgement, not by delivery; pushes still pending stop,
+    and every open step of its escalation ladder is closed. The body may say who
+    acknowledged, a note and the action taken: kept with the notification, shown to the
+    duty holder (`GET /v1/duties`).
     A visit duty may say when the visit was made (`visited_on`); the next visit is due
     the interval after it.
 
@@ -225,7 +234,10 @@ async def asyncio(
      Acknowledge a notification addressed to the caller's organisation.
 
     Idempotent: acknowledging again answers the same notification and changes nothing.
-    The deadline is met by acknowledgement, not by delivery; pushes still pending stop.
+    The deadline is met by acknowledgement, not by delivery; pushes still pending stop,
+    and every open step of its escalation ladder is closed. The body may say who
+    acknowledged, a note and the action taken: kept with the notification, shown to the
+    duty holder (`GET /v1/duties`).
     A visit duty may say when the visit was made (`visited_on`); the next visit is due
     the interval after it.
 

@@ -1,0 +1,206 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.test_send import TestSend
+from ...types import Response
+
+
+def _get_kwargs(
+    endpoint_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/notify-api/v1/endpoints/{endpoint_id}/test".format(
+            endpoint_id=quote(str(endpoint_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | TestSend | None:
+    if response.status_code == 200:
+        response_200 = TestSend.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | TestSend]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | TestSend]:
+    """Test Endpoint
+
+     Post a signed `notification.test` example to the webhook now and answer the attempt.
+
+    Signed with the endpoint's secrets as every delivery is, so an integrator checks its
+    verifier in one call. Nothing is queued or retried. 422 for an email endpoint or a
+    disabled one.
+
+    Args:
+        endpoint_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TestSend]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | TestSend | None:
+    """Test Endpoint
+
+     Post a signed `notification.test` example to the webhook now and answer the attempt.
+
+    Signed with the endpoint's secrets as every delivery is, so an integrator checks its
+    verifier in one call. Nothing is queued or retried. 422 for an email endpoint or a
+    disabled one.
+
+    Args:
+        endpoint_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TestSend
+    """
+
+    return sync_detailed(
+        endpoint_id=endpoint_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Problem | TestSend]:
+    """Test Endpoint
+
+     Post a signed `notification.test` example to the webhook now and answer the attempt.
+
+    Signed with the endpoint's secrets as every delivery is, so an integrator checks its
+    verifier in one call. Nothing is queued or retried. 422 for an email endpoint or a
+    disabled one.
+
+    Args:
+        endpoint_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TestSend]
+    """
+
+    kwargs = _get_kwargs(
+        endpoint_id=endpoint_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    endpoint_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Problem | TestSend | None:
+    """Test Endpoint
+
+     Post a signed `notification.test` example to the webhook now and answer the attempt.
+
+    Signed with the endpoint's secrets as every delivery is, so an integrator checks its
+    verifier in one call. Nothing is queued or retried. 422 for an email endpoint or a
+    disabled one.
+
+    Args:
+        endpoint_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TestSend
+    """
+
+    return (
+        await asyncio_detailed(
+            endpoint_id=endpoint_id,
+            client=client,
+        )
+    ).parsed
