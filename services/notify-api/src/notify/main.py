@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from notify.delivery.operational import document_webhooks
 from notify.delivery.router import router as deliveries_router
 from notify.delivery.worker import DeliveryWorker
 from notify.duties.router import router as duties_router
@@ -88,4 +89,5 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
         clock=clock,
     )
     app.state.catalogue = catalogue
+    document_webhooks(app)
     return app

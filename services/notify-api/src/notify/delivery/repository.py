@@ -444,14 +444,14 @@ async def failing_endpoints(session: AsyncSession, *, failing_before: datetime) 
 
 @cross_tenant("the sweeper checks a failing endpoint's attempts, whatever its organisation")
 async def accepted_since(session: AsyncSession, endpoint_id: uuid.UUID, since: datetime) -> bool:
-    """Whether an attempt to the endpoint was accepted at or after `since`."""
+    """Whether an attempt to the endpoint was accepted after `since`."""
     found = await session.scalar(
         select(DeliveryAttempt.id)
         .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
         .where(
             Delivery.endpoint_id == endpoint_id,
             DeliveryAttempt.outcome == AttemptOutcome.DELIVERED,
-            DeliveryAttempt.attempted_at >= since,
+            DeliveryAttempt.attempted_at > since,
         )
         .limit(1)
     )
