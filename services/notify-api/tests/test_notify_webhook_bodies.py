@@ -2,7 +2,8 @@
 document's `webhooks` section (issue 17): one named schema per `type`.
 
 Real receivers get real pushes (a rule notification, a test send, and the operational
-messages `endpoint.failing`, `endpoint.disabled` and `event.refused`, to an endpoint
+messages `endpoint.failing`, `delivery.exhausted`, `endpoint.disabled` and
+`event.refused`, to an endpoint
 subscribed to the `platform` role); then a client is generated from the service's own
 document with openapi-python-client and each body is parsed by the model its `type`
 names in the `webhooks` section.
@@ -106,6 +107,10 @@ async def test_every_body_posted_parses_with_the_generated_webhook_models(
     clock.now = start + timedelta(hours=25)
     await worker.sweep()  # endpoint.failing
     await drain(worker)
+    clock.now = start + timedelta(days=3, minutes=2)
+    await drain(worker)  # the 503 delivery passes its cut-off
+    await worker.sweep()  # delivery.exhausted
+    await drain(worker)
     hooks.status = 410
     await incident(service, clock.now)
     await drain(worker)  # endpoint.disabled
@@ -123,6 +128,7 @@ async def test_every_body_posted_parses_with_the_generated_webhook_models(
     bodies = [m["payload"] for m in hooks.received + operations.received]
     types = sorted({body["type"] for body in bodies})
     assert types == [
+        "delivery.exhausted",
         "endpoint.disabled",
         "endpoint.failing",
         "event.refused",
@@ -141,3 +147,5 @@ async def test_every_body_posted_parses_with_the_generated_webhook_models(
     assert operational["endpoint.disabled"]["subject"]["endpoint_id"] == endpoint_id
     assert operational["endpoint.failing"]["subject"]["endpoint_id"] == endpoint_id
     assert operational["event.refused"]["subject"]["event_type"] == "placement.started"
+    assert operational["delivery.exhausted"]["subject"]["endpoint_id"] == endpoint_id
+    assert "1 delivery was given up" in operational["delivery.exhausted"]["subject"]["reason"]

@@ -23,6 +23,7 @@ OPERATIONAL_TYPES: dict[str, str] = {
     "endpoint-disabled": "endpoint.disabled",
     "endpoint-failing": "endpoint.failing",
     "event-refused": "event.refused",
+    "delivery-exhausted": "delivery.exhausted",
 }
 
 
@@ -92,6 +93,15 @@ class EventRefusedWebhook(_Body):
     data: Notification
 
 
+class DeliveryExhaustedWebhook(_Body):
+    """Deliveries to an endpoint were given up (the cut-off passed, a mail server refused,
+    a manual attempt failed): `data.subject.endpoint_id`, `.reason` (how many, how to
+    recover them)."""
+
+    type: Literal["delivery.exhausted"]
+    data: Notification
+
+
 class TestSendData(BaseModel):
     """What a test send carries: no person, only the endpoint it tests."""
 
@@ -118,6 +128,7 @@ WEBHOOK_BODIES: dict[str, type[_Body]] = {
     "endpoint.disabled": EndpointDisabledWebhook,
     "endpoint.failing": EndpointFailingWebhook,
     "event.refused": EventRefusedWebhook,
+    "delivery.exhausted": DeliveryExhaustedWebhook,
     "notification.test": NotificationTestWebhook,
 }
 
