@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -102,6 +103,7 @@ async def test_recover_leaves_deliveries_outside_the_window_and_of_closed_notifi
         ({"since": "2026-12-20T09:00:00Z", "until": "2026-12-20T08:00:00Z"}, "body.until"),
         ({"since": "2026-12-23T09:00:00Z"}, "body.since"),
         ({"since": "2026-12-20T09:00:00"}, "body.since"),
+        ({"since": "0001-01-01T00:00:00+23:59", "until": "0001-01-02T00:00:00Z"}, "body.since"),
     ],
 )
 async def test_a_bad_recover_window_is_refused_naming_the_field(
@@ -196,3 +198,40 @@ async def test_another_organisations_delivery_is_not_found(
 
     assert (retry.status_code, recover.status_code) == (404, 404)
     assert (await delivery_of(clocked_service, notification_id))["status"] == "failed"
+
+
+async def _exhausted_notices(service: InProcessService) -> list[dict[str, Any]]:
+    camden = await service.as_client("demo-camden")
+    page = await camden.get("/v1/notifications", params={"rule": "delivery-exhausted"})
+    items: list[dict[str, Any]] = page.json()["items"]
+    return items
+
+
+async def test_exhausted_deliveries_are_told_once_per_endpoint_and_again_after_a_failed_retry(
+    clocked_service: InProcessService,
+    settings: Settings,
+    clock: Clock,
+    status_receiver: tuple[Receiver, str],
+) -> None:
+    service = clocked_service
+    hooks, url = status_receiver
+    endpoint_id = await register(service, hooks, url)
+    worker, [first, _second] = await failed_for_good(service, settings, clock, hooks, 2)
+    camden = await service.as_client("demo-camden")
+
+    await worker.sweep()
+    await worker.sweep()
+    told = await _exhausted_notices(service)
+    delivery_id = (await delivery_of(service, first))["id"]
+    await camden.post(f"/v1/deliveries/{delivery_id}/retry")
+    await drain(worker)  # still 503: given up again
+    clock.now += timedelta(minutes=1)
+    await worker.sweep()
+    await worker.aclose()
+
+    [notice] = told
+    assert notice["subject"]["endpoint_id"] == endpoint_id
+    assert notice["subject"]["reason"].startswith("2 deliveries were given up")
+    again = await _exhausted_notices(service)
+    assert len(again) == 2
+    assert any(n["subject"]["reason"].startswith("1 delivery was given up") for n in again)

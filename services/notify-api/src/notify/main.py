@@ -15,6 +15,7 @@ from notify.deadlines.ladder import (
     load_ladders,
     nominal_length,
 )
+from notify.delivery.operational import document_webhooks
 from notify.delivery.router import router as deliveries_router
 from notify.delivery.worker import DeliveryWorker
 from notify.duties.router import router as duties_router
@@ -113,4 +114,5 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
         clock=clock,
     )
     app.state.catalogue = catalogue
+    document_webhooks(app)
     return app

@@ -71,6 +71,8 @@ class Delivery(Base):
     next_trigger: Mapped[str | None] = mapped_column(String(16))
     #: When the delivery ended (failed or cancelled); None while pending or delivered.
     ended_at: Mapped[datetime | None]
+    #: When its organisation was told it was exhausted (`delivery.exhausted`).
+    exhaustion_noticed_at: Mapped[datetime | None]
 
 
 class DeliveryAttempt(Base):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -52,6 +52,7 @@ def _make_pending(delivery: Delivery, now: datetime) -> None:
     delivery.lease_token = None
     delivery.ended_reason = None
     delivery.ended_at = None
+    delivery.exhaustion_noticed_at = None  # given up again, it is told again
 
 
 def _refuse_disabled(endpoint: Endpoint, field: str) -> None:
@@ -106,9 +107,18 @@ async def retry_delivery(
     return delivery
 
 
+def in_utc(value: datetime, field: str) -> datetime:
+    """`value` in UTC, or Invalid naming `field` when it has none (year 1 at +23:59)."""
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as error:
+        raise Invalid(field, "is out of range") from error
+
+
 def check_window(since: datetime, until: datetime | None, now: datetime) -> datetime:
     """The end of a recover window, or Invalid naming the field that breaks it."""
-    end = until or now
+    since = in_utc(since, "body.since")
+    end = in_utc(until, "body.until") if until is not None else now
     if since > now:
         raise Invalid("body.since", "is in the future")
     if end <= since:

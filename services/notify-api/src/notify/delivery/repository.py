@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, func, insert, select, update
+from sqlalchemy import Select, Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from notify.delivery.models import AttemptOutcome, Delivery, DeliveryAttempt, DeliveryStatus
@@ -444,15 +444,48 @@ async def failing_endpoints(session: AsyncSession, *, failing_before: datetime) 
 
 @cross_tenant("the sweeper checks a failing endpoint's attempts, whatever its organisation")
 async def accepted_since(session: AsyncSession, endpoint_id: uuid.UUID, since: datetime) -> bool:
-    """Whether an attempt to the endpoint was accepted at or after `since`."""
+    """Whether an attempt to the endpoint was accepted after `since`."""
     found = await session.scalar(
         select(DeliveryAttempt.id)
         .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
         .where(
             Delivery.endpoint_id == endpoint_id,
             DeliveryAttempt.outcome == AttemptOutcome.DELIVERED,
-            DeliveryAttempt.attempted_at >= since,
+            DeliveryAttempt.attempted_at > since,
         )
         .limit(1)
     )
     return found is not None
+
+
+@cross_tenant("the sweeper tells each organisation of its exhausted deliveries")
+async def exhausted_unnoticed(
+    session: AsyncSession, *, reasons: Sequence[str], limit: int
+) -> list[tuple[uuid.UUID, uuid.UUID, str]]:
+    """Failed deliveries of notifications (not notices) whose end is one of `reasons`
+    (a `%` pattern each) and of which nobody was told: (delivery, endpoint, org), locked."""
+    condition = or_(*(Delivery.ended_reason.like(reason) for reason in reasons))
+    rows = await session.execute(
+        select(Delivery.id, Delivery.endpoint_id, Endpoint.org)
+        .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
+        .join(Notification, Notification.id == Delivery.notification_id)
+        .where(
+            Delivery.status == DeliveryStatus.FAILED,
+            Delivery.exhaustion_noticed_at.is_(None),
+            Notification.kind != "notice",
+            condition,
+        )
+        .order_by(Delivery.id)
+        .limit(limit)
+        .with_for_update(of=Delivery, skip_locked=True)
+    )
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+@cross_tenant("the sweeper tells each organisation of its exhausted deliveries")
+async def mark_exhaustion_noticed(
+    session: AsyncSession, delivery_ids: Sequence[uuid.UUID], now: datetime
+) -> None:
+    await session.execute(
+        update(Delivery).where(Delivery.id.in_(delivery_ids)).values(exhaustion_noticed_at=now)
+    )

@@ -17,12 +17,12 @@ from datetime import datetime
 
 import httpx
 
+from notify.delivery.operational import TestSendData, test_envelope
 from notify.delivery.webhook import sign
 from notify.endpoints.addresses import AddressRefused, check_webhook_url
 
 #: How much of the receiver's answer comes back (bytes, shown as text).
 EXCERPT_BYTES = 500
-TEST_TYPE = "notification.test"
 
 
 @dataclass(frozen=True)
@@ -39,17 +39,15 @@ class TrialResult:
 
 
 def test_body(endpoint_id: uuid.UUID, org: str, timestamp: datetime) -> str:
-    """The `notification.test` envelope: no person, only which endpoint it tests."""
-    envelope = {
-        "type": TEST_TYPE,
-        "timestamp": timestamp.isoformat(),
-        "data": {
-            "endpoint_id": str(endpoint_id),
-            "org": org,
-            "test": True,
-            "message": "A test send from the care platform: no person, nothing to do",
-        },
-    }
+    """The `notification.test` envelope (`NotificationTestWebhook`): no person, only which
+    endpoint it tests."""
+    data = TestSendData(
+        endpoint_id=str(endpoint_id),
+        org=org,
+        test=True,
+        message="A test send from the care platform: no person, nothing to do",
+    )
+    envelope = test_envelope(data, timestamp).model_dump(mode="json")
     return json.dumps(envelope, separators=(",", ":"), sort_keys=True)
 
 

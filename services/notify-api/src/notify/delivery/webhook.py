@@ -28,6 +28,7 @@ import h11
 import httpx
 from standardwebhooks.webhooks import Webhook
 
+from notify.delivery.operational import webhook_type
 from notify.endpoints.addresses import AddressRefused, CheckedUrl, check_webhook_url
 from platform_shared.tracing import inject_headers
 
@@ -55,7 +56,7 @@ class AttemptResult:
 def webhook_body(notification: dict[str, Any], timestamp: datetime) -> str:
     """The payload: the notification (with only its minimum subject) in the standard envelope."""
     envelope = {
-        "type": f"notification.{notification.get('kind', 'rule')}",
+        "type": webhook_type(notification),
         "timestamp": timestamp.isoformat(),
         "data": notification,
     }

@@ -40,6 +40,12 @@ from notify.delivery import repository
 from notify.delivery.email import compose_email, send_email
 from notify.delivery.endpoint_gone import disable_gone_endpoint
 from notify.delivery.endpoint_health import check_failing_endpoints
+from notify.delivery.exhaustion import (
+    CUT_OFF_REASON,
+    MANUAL_REFUSED_REASON,
+    SMTP_REFUSED_PREFIX,
+    tell_exhausted,
+)
 from notify.delivery.models import AttemptOutcome, AttemptTrigger, Delivery, DeliveryStatus
 from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
@@ -170,8 +176,8 @@ class DeliveryWorker:
 
     async def sweep(self) -> int:
         """Mark passed notifications overdue, escalate them, make next recurring duties;
-        warn about and disable endpoints that keep failing; then the notification log's
-        jobs that are due (checkpoint, monitor, purge)."""
+        warn about and disable endpoints that keep failing; tell exhausted deliveries; then
+        the notification log's jobs that are due (checkpoint, monitor, purge)."""
         now = self.clock()
         swept = await sweep_overdue(
             self._sessions,
@@ -188,6 +194,7 @@ class DeliveryWorker:
             disable_after=self.settings.endpoint_disable_after,
             cutoff=self.cutoff,
         )
+        swept += await tell_exhausted(self._sessions, self.catalogue, now=now, cutoff=self.cutoff)
         await self.proofs.run_due(self.clock())
         return swept
 
@@ -500,12 +507,12 @@ class DeliveryWorker:
         if _gone(job, result):
             return replace(failed, ended_reason=GONE_REASON, endpoint_gone=True)
         if job.channel == Channel.EMAIL and is_permanent_smtp_failure(result.status_code):
-            reason = f"the mail server refused it permanently (SMTP {result.status_code})"
+            reason = f"{SMTP_REFUSED_PREFIX} (SMTP {result.status_code})"
             return replace(failed, ended_reason=reason)
         if keep.trigger == AttemptTrigger.MANUAL:
             # A retry or a recover asks for one attempt now, not a new retry schedule:
             # not accepted, the delivery is failed again and can be retried again.
-            return replace(failed, ended_reason="the manual attempt was not accepted")
+            return replace(failed, ended_reason=MANUAL_REFUSED_REASON)
         retry_after = None
         if result.status_code in (429, 503):
             retry_after = retry_after_seconds(result.retry_after, now)
@@ -519,7 +526,7 @@ class DeliveryWorker:
             rng=self._rng,
         )
         if when is None:
-            return replace(failed, ended_reason="not accepted before the cut-off")
+            return replace(failed, ended_reason=CUT_OFF_REASON)
         return replace(keep, outcome=AttemptOutcome.RETRY, next_attempt_at=when)
 
     # -- the loop ------------------------------------------------------------------------

@@ -295,8 +295,11 @@ async def endpoint_stats(
     disable_after: timedelta,
 ) -> EndpointStats:
     """Deliveries by status over a period, the last success and the failure streak."""
-    end = until or now
-    start = since or end - STATS_DEFAULT
+    end = operations.in_utc(until, "query.until") if until is not None else now
+    try:
+        start = operations.in_utc(since, "query.since") if since else end - STATS_DEFAULT
+    except OverflowError as error:
+        raise Invalid("query.until", "is out of range") from error
     if end <= start:
         raise Invalid("query.until", "must be after since")
     if end - start > STATS_LONGEST:

@@ -22,6 +22,7 @@ from platform_shared.calendar import LONDON
 _NOTICE_TITLES = {
     "endpoint-disabled": "A push endpoint was disabled",
     "endpoint-failing": "A push endpoint keeps failing and will be disabled",
+    "delivery-exhausted": "Deliveries to a push endpoint were given up",
 }
 
 

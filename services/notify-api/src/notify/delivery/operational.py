@@ -1,0 +1,167 @@
+"""Operational webhooks (issue 17): what the platform tells an organisation about its own
+pushes and events, as named bodies in the OpenAPI document's `webhooks` section.
+
+An operational message is a platform notice (kind `notice`, role `platform`) in the
+organisation's inbox, pushed like every notification to its endpoints that accept it
+(subscribe with `roles: ["platform"]`, or `rules: [<notice rule>]`); its webhook `type`
+names what happened instead of `notification.notice`. Every body the platform posts has
+one named schema per `type` (`WEBHOOK_BODIES`), so a generated client parses each.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from fastapi import FastAPI
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from notify.notifications.schemas import Notification
+
+#: The notice rule of each operational message, and its webhook `type`.
+OPERATIONAL_TYPES: dict[str, str] = {
+    "endpoint-disabled": "endpoint.disabled",
+    "endpoint-failing": "endpoint.failing",
+    "event-refused": "event.refused",
+    "delivery-exhausted": "delivery.exhausted",
+}
+
+
+def webhook_type(notification: dict[str, Any]) -> str:
+    """The `type` of a notification's webhook body."""
+    kind = notification.get("kind", "rule")
+    if kind == "notice":
+        return OPERATIONAL_TYPES.get(str(notification.get("rule")), "notification.notice")
+    return f"notification.{kind}"
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    timestamp: AwareDatetime = Field(description="When this attempt was signed")
+
+
+class NotificationRuleWebhook(_Body):
+    """A notification a rule requires (kind `rule`)."""
+
+    type: Literal["notification.rule"]
+    data: Notification
+
+
+class NotificationRecurringWebhook(_Body):
+    """One occurrence of a recurring duty (kind `recurring`)."""
+
+    type: Literal["notification.recurring"]
+    data: Notification
+
+
+class NotificationEscalationWebhook(_Body):
+    """An escalation of an overdue notification (kind `escalation`)."""
+
+    type: Literal["notification.escalation"]
+    data: Notification
+
+
+class NotificationNoticeWebhook(_Body):
+    """Any other platform notice (kind `notice`)."""
+
+    type: Literal["notification.notice"]
+    data: Notification
+
+
+class EndpointDisabledWebhook(_Body):
+    """An endpoint of the organisation was disabled (a 410, or every attempt failing for
+    days): `data.subject.endpoint_id` and `.reason`. Re-enable with PATCH."""
+
+    type: Literal["endpoint.disabled"]
+    data: Notification
+
+
+class EndpointFailingWebhook(_Body):
+    """An endpoint has failed every attempt for a day; `data.subject.reason` says when it
+    will be disabled unless an attempt is accepted."""
+
+    type: Literal["endpoint.failing"]
+    data: Notification
+
+
+class EventRefusedWebhook(_Body):
+    """An event of the organisation was refused for good (dead-lettered):
+    `data.subject.event_id`, `.event_type` and `.reasons` (fields, never values)."""
+
+    type: Literal["event.refused"]
+    data: Notification
+
+
+class DeliveryExhaustedWebhook(_Body):
+    """Deliveries to an endpoint were given up (the cut-off passed, a mail server refused,
+    a manual attempt failed): `data.subject.endpoint_id`, `.reason` (how many, how to
+    recover them)."""
+
+    type: Literal["delivery.exhausted"]
+    data: Notification
+
+
+class TestSendData(BaseModel):
+    """What a test send carries: no person, only the endpoint it tests."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    endpoint_id: str
+    org: str
+    test: Literal[True]
+    message: str
+
+
+class NotificationTestWebhook(_Body):
+    """A test send (`POST /v1/endpoints/{id}/test`)."""
+
+    type: Literal["notification.test"]
+    data: TestSendData
+
+
+WEBHOOK_BODIES: dict[str, type[_Body]] = {
+    "notification.rule": NotificationRuleWebhook,
+    "notification.recurring": NotificationRecurringWebhook,
+    "notification.escalation": NotificationEscalationWebhook,
+    "notification.notice": NotificationNoticeWebhook,
+    "endpoint.disabled": EndpointDisabledWebhook,
+    "endpoint.failing": EndpointFailingWebhook,
+    "event.refused": EventRefusedWebhook,
+    "delivery.exhausted": DeliveryExhaustedWebhook,
+    "notification.test": NotificationTestWebhook,
+}
+
+
+def test_envelope(data: TestSendData, timestamp: datetime) -> NotificationTestWebhook:
+    return NotificationTestWebhook(type="notification.test", timestamp=timestamp, data=data)
+
+
+def document_webhooks(app: FastAPI) -> None:
+    """One entry per body `type` in the OpenAPI document's `webhooks` (OpenAPI 3.1)."""
+    for name, schema in WEBHOOK_BODIES.items():
+        _document(app, name, schema)
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        document = build()
+        for item in document.get("webhooks", {}).values():
+            # FastAPI adds a 422 to every operation with a body; the receiver answers these.
+            item["post"]["responses"].pop("422", None)
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _document(app: FastAPI, name: str, schema: type[_Body]) -> None:
+    async def receive(body: schema) -> None:  # type: ignore[valid-type]
+        """Documentation only: what the platform POSTs, signed (Standard Webhooks)."""
+
+    receive.__annotations__ = {"body": schema, "return": None}
+    app.webhooks.post(
+        name,
+        operation_id=f"webhook_{name.replace('.', '_')}",
+        summary=(schema.__doc__ or name).splitlines()[0],
+        status_code=204,
+        response_description="Any 2xx accepts the delivery; a 410 disables the endpoint",
+    )(receive)
