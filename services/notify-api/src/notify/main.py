@@ -12,6 +12,7 @@ from notify.duties.router import router as duties_router
 from notify.endpoints.router import router as endpoints_router
 from notify.events.router import router as events_router
 from notify.figures.router import router as figures_router
+from notify.monitoring.metrics import install as install_metrics
 from notify.notifications.router import router as notifications_router
 from notify.rules.catalogue import Catalogue, RuleFileError, load_catalogue, parse_window
 from notify.rules.router import router as rules_router
@@ -87,4 +88,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
         clock=clock,
     )
     app.state.catalogue = catalogue
+    figures, app.state.intake_counters = install_metrics(
+        app.state.metrics.registry, [rule.id for rule in catalogue.rules]
+    )
+    app.state.scrapes.append(figures.refresh)
     return app
