@@ -179,3 +179,25 @@ def test_the_renderer_gives_what_kubectl_kustomize_gives(
         timeout=120,
     ).stdout
     assert normalised(list(yaml.safe_load_all(output))) == normalised(rendered)
+
+
+def test_compose_services_read_their_secrets_from_files() -> None:
+    compose = yaml.safe_load((KUBERNETES.parent / "compose" / "compose.yaml").read_text())
+    prefixes = {
+        "care-status-api": "CARE_STATUS",
+        "incident-api": "INCIDENTS",
+        "notify-api": "NOTIFY",
+    }
+    checked = 0
+    for name, service in compose["services"].items():
+        command = service.get("command") or []
+        if not command or command[0] not in prefixes:
+            continue
+        prefix = prefixes[command[0]]
+        assert service["environment"][f"{prefix}_SECRETS_DIR"] == "/run/secrets", name
+        assert "entrypoint" not in service, name  # nothing exports the files as variables
+        assert service["build"]["target"] == "production", name
+        assert all(secret["target"].startswith(f"{prefix}_") for secret in service["secrets"])
+        checked += 1
+    assert checked >= 9
+    assert compose["services"]["dev-auth"]["build"]["target"] == "dev"
