@@ -44,13 +44,16 @@ def test_secrets_are_read_from_the_folder_the_prefix_names(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "TRACED_DATABASE_URL").write_text("postgresql+asyncpg://svc:pw@db/svc")
-    (tmp_path / "TRACED_PLATFORM_CLIENT_SECRET").write_text("from-a-file")
+    (tmp_path / "TRACED_PLATFORM_CLIENT_SECRET").write_text("from-a-file\n")
+    (tmp_path / "TRACED_OAUTH_JWKS_URL").write_text("")
     monkeypatch.setenv("TRACED_SECRETS_DIR", str(tmp_path))
     monkeypatch.setenv("TRACED_ENVIRONMENT", "production")
     settings = _Settings(_env_file=None)  # type: ignore[call-arg]
     assert settings.database_url == "postgresql+asyncpg://svc:pw@db/svc"
     assert settings.platform_client_secret.get_secret_value() == "from-a-file"
     assert "from-a-file" not in repr(settings)
+    # An empty file leaves the setting unset (its default), not "".
+    assert settings.oauth_jwks_url is None
 
 
 def test_without_the_folder_the_settings_are_the_environment(

@@ -37,7 +37,13 @@ from platform_shared.observability import (
     RequestContextMiddleware,
     configure_logging,
 )
-from platform_shared.outbox import WAKE_RELAY, OutboxRelay, Prepare, count_dead_letters
+from platform_shared.outbox import (
+    WAKE_RELAY,
+    OutboxRelay,
+    Prepare,
+    count_dead_letters,
+    outbox_figures,
+)
 from platform_shared.problems import document_problem_media_type, install_problem_handlers
 from platform_shared.ratelimit import RateLimitHeadersMiddleware, rate_limiter_of
 from platform_shared.settings import ServiceSettings
@@ -53,6 +59,9 @@ DOCS_ASSETS = "/docs/assets"
 
 #: Work a service runs beside its API until the app stops (e.g. the outbox relay).
 BackgroundTask = Callable[[FastAPI, asyncio.Event], Awaitable[None]]
+#: A service's own figures read at each `/metrics` scrape (session, now): it sets gauges
+#: it registered on `app.state.metrics.registry`.
+Scrape = Callable[[Any, Any], Awaitable[None]]
 
 
 class Health(BaseModel):
@@ -97,6 +106,7 @@ def create_service_app(
     app.state.settings = settings
     app.state.oidc_discovery = settings.discovery()
     app.state.metrics = metrics
+    app.state.scrapes = []
     app.state.clock = clock
     app.state.rate_limiter = rate_limiter_of(settings)
     app.state.tracer_provider = tracer_provider(title, settings)
@@ -266,8 +276,15 @@ def _add_health_routes(app: FastAPI, migrations: Path, metrics: Metrics) -> None
         try:
             async with app.state.session_factory() as session:
                 metrics.dead_letters.set(await count_dead_letters(session))
-        except Exception:  # the figure is left as it was; /readyz says why the database fails
-            logger.warning("dead letters not counted")
+                outbox = await outbox_figures(session, app.state.clock())
+                metrics.outbox_pending.set(outbox.pending)
+                metrics.outbox_lag.set(outbox.oldest_pending_age)
+                metrics.outbox_failing.set(outbox.failing)
+                for scrape in app.state.scrapes:
+                    await scrape(session, app.state.clock())
+        except Exception:  # the figures are left as they were; /readyz says why
+            metrics.scrape_errors.inc()
+            logger.warning("figures not read for /metrics")
         return metrics.render()
 
 

@@ -100,6 +100,27 @@ class Metrics:
             "Events notify-api refused, dead-lettered and not yet sent again",
             registry=self.registry,
         )
+        # Read from the database at each scrape, so they hold whichever process relays.
+        self.outbox_pending = Gauge(
+            "outbox_pending_events",
+            "Outbox events not yet accepted by notify-api",
+            registry=self.registry,
+        )
+        self.outbox_lag = Gauge(
+            "outbox_oldest_pending_age_seconds",
+            "Age of the oldest outbox event not yet accepted (the relay's lag)",
+            registry=self.registry,
+        )
+        self.outbox_failing = Gauge(
+            "outbox_failing_events",
+            "Pending outbox events whose last post failed (the relay is failing them)",
+            registry=self.registry,
+        )
+        self.scrape_errors = Counter(
+            "metrics_scrape_errors_total",
+            "Scrapes whose figures could not be read from the database",
+            registry=self.registry,
+        )
 
     def render(self) -> Response:
         return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)

@@ -10,7 +10,7 @@ dump, `/proc/<pid>/environ` or a child process would see them.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import (
@@ -126,7 +126,7 @@ class ServiceSettings(BaseSettings):
         prefix = str(settings_cls.model_config.get("env_prefix", ""))
         secrets_dir = os.environ.get(f"{prefix}SECRETS_DIR")
         if secrets_dir:
-            file_secret_settings = SecretsSettingsSource(settings_cls, secrets_dir=secrets_dir)
+            file_secret_settings = _SecretFiles(settings_cls, secrets_dir=secrets_dir)
         return init_settings, env_settings, dotenv_settings, file_secret_settings
 
     @property
@@ -167,6 +167,14 @@ class ServiceSettings(BaseSettings):
                 "platform_client_secret is the demo secret; set a real one outside development"
             )
         return self
+
+
+class _SecretFiles(SecretsSettingsSource):
+    """Settings from secret files; an empty file is an unset setting (an optional secret
+    left blank, as a compose secret of an empty variable is), not an empty string."""
+
+    def __call__(self) -> dict[str, Any]:
+        return {name: value for name, value in super().__call__().items() if value != ""}
 
 
 def service_config(env_prefix: str) -> SettingsConfigDict:

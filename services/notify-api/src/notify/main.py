@@ -22,6 +22,7 @@ from notify.duties.router import router as duties_router
 from notify.endpoints.router import router as endpoints_router
 from notify.events.router import router as events_router
 from notify.figures.router import router as figures_router
+from notify.monitoring.metrics import install as install_metrics
 from notify.notifications.router import router as notifications_router
 from notify.proofs.metrics import publish_monitor_metrics
 from notify.proofs.router import router as proofs_router
@@ -115,4 +116,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
     )
     app.state.catalogue = catalogue
     document_webhooks(app)
+    figures, app.state.intake_counters = install_metrics(
+        app.state.metrics.registry, [rule.id for rule in catalogue.rules]
+    )
+    app.state.scrapes.append(figures.refresh)
     return app

@@ -89,7 +89,9 @@ async def receive_event(
             now=now,
             cutoff=cutoff,
         )
+        request.app.state.intake_counters.received.labels("refused").inc()
         return domain_error_response(refused, instance=request.url.path)
+    request.app.state.intake_counters.received.labels("accepted" if is_new else "repeat").inc()
     if is_new:
         set_created(response, f"{router.prefix}/events/{quote(event.id, safe='')}")
     else:

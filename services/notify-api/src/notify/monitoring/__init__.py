@@ -1,0 +1,1 @@
+"""What notify-api shows Prometheus: backlog, attempts, endpoint states, duties, intake."""
