@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from journeys import unique_family_name
 from platform_harness import Platform
 from playwright.sync_api import expect
@@ -60,11 +58,20 @@ def test_the_sergeant_looks_up_a_child_and_records_the_detention(
     incident = run_async(recorded)
     assert incident["person_ref"] == child["person_ref"]
     assert incident["custody_suite"] == "Holborn custody suite"
-    # The audit names the person who recorded it, not the portal.
     assert incident["recorded_by"] == "police-metropolitan"
-    assert re.fullmatch(
-        r"portal:met-sergeant", str(incident.get("recorded_by_client", "portal:met-sergeant"))
-    )
+
+    async def audit() -> list[dict[str, object]]:
+        async with platform.aclient("care-status-api", "demo-camden") as camden:
+            response = await camden.get("/v1/lookups/audit", params={"child_id": child["id"]})
+            assert response.status_code == 200, response.text
+            entries: list[dict[str, object]] = response.json()["items"]
+            return entries
+
+    # Camden's audit of the lookup names the sergeant (the portal called with her token).
+    by_sergeant = [e for e in run_async(audit) if e["client_id"] == "portal:met-sergeant"]
+    assert by_sergeant, "the audit names the person, not the portal"
+    assert {e["caller_org"] for e in by_sergeant} == {"police-metropolitan"}
+    assert "01MET/4417/26" in {e["requester_reference"] for e in by_sergeant}
 
 
 def test_a_lookup_without_a_date_of_birth_shows_the_error_summary(
