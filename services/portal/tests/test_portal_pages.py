@@ -38,6 +38,13 @@ async def test_a_page_signed_out_sends_to_sign_in_and_back(portal: httpx.AsyncCl
     assert response.headers["location"] == "/sign-in?next=%2Fnotifications%2Fabc-123"
 
 
+async def test_a_form_after_the_session_ended_says_so(portal: httpx.AsyncClient) -> None:
+    response = await portal.post("/custody", data={"given-name": "Zoe"})
+
+    assert response.status_code == 401
+    assert "Your session has ended" in response.text
+
+
 async def test_a_form_without_the_sessions_token_saves_nothing(portal: httpx.AsyncClient) -> None:
     await portal.get("/")
 

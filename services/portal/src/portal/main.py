@@ -133,6 +133,11 @@ def _error_page(request: Request, template: str, status: int) -> HTMLResponse:
 def _install_error_pages(app: FastAPI) -> None:
     async def sign_in_required(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, SignInRequired)
+        if request.method != "GET":
+            # A form sent after the session ended: nothing is saved, and the page says so
+            # (a redirect to the provider would be a form's redirect off-site, which the
+            # CSP's form-action refuses).
+            return _error_page(request, "errors/session_ended.html", 401)
         return RedirectResponse(f"/sign-in?next={_quote(exc.next_path)}", status_code=303)
 
     async def api_signed_out(request: Request, exc: Exception) -> Response:

@@ -1,0 +1,137 @@
+"""Camden's duty social worker and YOT officer: a notification arrives, they read why and
+acknowledge it; the duties board shows it met. Another authority cannot open it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from journeys import unique_family_name
+from platform_harness import Platform
+from playwright.sync_api import Page, expect
+from portal_browser import Watched
+from portal_steps import seed_child_placed_in_derbyshire, seed_detention, sign_in
+
+DETAINED_AT = "2026-11-27T02:10:00+00:00"
+
+
+def _detained_child(platform: Platform) -> str:
+    child = seed_child_placed_in_derbyshire(
+        platform,
+        given_name="Zoe",
+        family_name=unique_family_name("Inbox"),
+        date_of_birth="2011-06-14",
+    )
+    seed_detention(platform, child["person_ref"], DETAINED_AT)
+    person_ref: str = child["person_ref"]
+    return person_ref
+
+
+def _open_from_inbox(watched: Watched, rule: str, person_ref: str) -> None:
+    """Filter the inbox by rule until the child's notification arrives, then open it."""
+    page: Page = watched.page
+    page.get_by_role("link", name="Inbox").first.click()
+    watched.axe()
+    page.get_by_label("Rule").fill(rule)
+    page.get_by_role("button", name="Apply filters").click()
+    # An overdue notification's escalations carry its rule too: the rule's own row is wanted.
+    row = page.locator("tbody tr", has_text=person_ref, has_not_text="Escalation")
+    for _ in range(60):
+        if row.count():
+            break
+        page.wait_for_timeout(500)
+        page.reload()
+    expect(row).to_have_count(1)
+    watched.axe()
+    row.get_by_role("link").click()
+
+
+def test_the_duty_social_worker_reads_why_acknowledges_and_the_board_shows_it_met(
+    platform: Platform, new_page
+) -> None:
+    person_ref = _detained_child(platform)
+    watched: Watched = new_page()
+    page = watched.page
+    sign_in(watched, "camden-duty")
+    expect(page.get_by_text("Signed in as")).to_contain_text("Jo Adeyemi")
+
+    _open_from_inbox(watched, "custody-child-appropriate-adult", person_ref)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("heading", name="Why you were told")).to_be_visible()
+    expect(page.locator(".govuk-summary-list")).to_contain_text("Holborn custody suite")
+    expect(page.locator(".moj-timeline")).to_contain_text("Notification created")
+    watched.axe()
+    notification_url = page.url
+
+    page.get_by_role("button", name="Acknowledge").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Notification acknowledged")
+    expect(page.locator(".govuk-tag", has_text="Acknowledged")).to_be_visible()
+    expect(page.get_by_role("button", name="Acknowledge")).to_have_count(0)
+    watched.axe()
+
+    page.get_by_role("link", name="Duties").first.click()
+    watched.axe()
+    page.get_by_role("link", name="Met").click()
+    notification_path = urlsplit(notification_url).path
+    met = page.locator("tbody tr", has=page.locator(f"a[href='{notification_path}']"))
+    expect(met).to_have_count(1)
+    expect(met.locator(".govuk-tag")).to_contain_text("Met")
+    watched.axe()
+
+
+def test_the_yot_officer_acknowledges_the_police_contact(platform: Platform, new_page) -> None:
+    person_ref = _detained_child(platform)
+    watched: Watched = new_page()
+    page = watched.page
+    sign_in(watched, "camden-yot")
+
+    _open_from_inbox(watched, "police-contact-looked-after", person_ref)
+    expect(page.locator(".govuk-summary-list")).to_contain_text("Home yot")
+    page.get_by_role("button", name="Acknowledge").click()
+    expect(page.locator(".govuk-tag", has_text="Acknowledged")).to_be_visible()
+    watched.axe()
+
+
+def test_another_authority_opening_the_link_sees_not_found(platform: Platform, new_page) -> None:
+    person_ref = _detained_child(platform)
+    camden: Watched = new_page()
+    sign_in(camden, "camden-duty")
+    _open_from_inbox(camden, "police-contact-looked-after", person_ref)
+    path = urlsplit(camden.page.url).path
+
+    derbyshire: Watched = new_page()
+    # The email's link, signed out: sign in first, then the notification (or not).
+    sign_in(derbyshire, "derbyshire-duty", path)
+    expect(derbyshire.page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    assert derbyshire.page.url.endswith(path)
+    derbyshire.axe()
+
+
+def test_a_forged_csrf_token_or_an_ended_session_saves_nothing(
+    platform: Platform, new_page
+) -> None:
+    person_ref = _detained_child(platform)
+    watched: Watched = new_page()
+    page = watched.page
+    sign_in(watched, "camden-duty")
+    _open_from_inbox(watched, "custody-child-appropriate-adult", person_ref)
+    notification_path = urlsplit(page.url).path
+
+    page.locator("input[name=csrf_token]").last.evaluate("input => { input.value = 'forged' }")
+    page.get_by_role("button", name="Acknowledge").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("The form has expired")
+    watched.axe()
+    page.goto(notification_path)
+    expect(page.locator(".govuk-tag", has_text="Acknowledged")).to_have_count(0)
+
+    # The session ends (here: the browser forgets it): the form leads to sign-in, not a save.
+    page.context.clear_cookies()
+    page.get_by_role("button", name="Acknowledge").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your session has ended")
+    watched.axe()
+    page.get_by_role("link", name="Sign in again").click()
+    sign_in_again = page.locator("#person-camden-duty")
+    sign_in_again.check()
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(notification_path)
+    expect(page.get_by_role("button", name="Acknowledge")).to_be_visible()
+    watched.axe()
