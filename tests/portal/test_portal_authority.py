@@ -135,3 +135,37 @@ def test_a_forged_csrf_token_or_an_ended_session_saves_nothing(
     page.goto(notification_path)
     expect(page.get_by_role("button", name="Acknowledge")).to_be_visible()
     watched.axe()
+
+
+def test_the_duty_social_worker_records_a_child_after_correcting_the_date(
+    platform: Platform, new_page
+) -> None:
+    family = unique_family_name("Record")
+    watched: Watched = new_page()
+    page = watched.page
+    sign_in(watched, "camden-duty", "/children/new")
+    watched.axe()
+
+    page.get_by_label("Given name").fill("Amelia")
+    page.get_by_label("Family name").fill(family)
+    page.get_by_label("Day").fill("4")
+    page.get_by_label("Month").fill("13")
+    page.get_by_label("Year").fill("2011")
+    page.get_by_role("button", name="Record the child").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Date of birth must be a real date"
+    )
+    watched.axe()
+
+    page.get_by_label("Month").fill("5")
+    page.get_by_role("button", name="Record the child").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Child recorded")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Amelia {family}")
+    watched.axe()
+
+    page.get_by_role("link", name="Children").first.click()
+    page.get_by_label("Search by name").fill(family.lower())
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator("tbody tr")).to_have_count(1)
+    assert "/children/search" in page.url and family.lower() not in page.url.lower()
+    watched.axe()

@@ -19,6 +19,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.parse_args(argv)
     settings = PortalSettings()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s %(message)s")
+    # httpx logs each request's full URL (query strings included): ids only reach the log.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     uvicorn.run(
         create_app(settings),
         host=settings.host,

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from portal.apis import ApiError, Apis, NotFound, NotSignedIn
+from portal.children.router import router as children_router
 from portal.custody.router import router as custody_router
 from portal.duties.router import router as duties_router
 from portal.home import router as home_router
@@ -95,6 +96,7 @@ def create_app(
         home_router,
         signin_router,
         custody_router,
+        children_router,
         inbox_router,
         duties_router,
         rules_router,
