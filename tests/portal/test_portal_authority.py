@@ -169,3 +169,19 @@ def test_the_duty_social_worker_records_a_child_after_correcting_the_date(
     expect(page.locator("tbody tr")).to_have_count(1)
     assert "/children/search" in page.url and family.lower() not in page.url.lower()
     watched.axe()
+
+
+def test_the_team_manager_reads_the_figures_as_a_chart_and_a_table(
+    platform: Platform, new_page
+) -> None:
+    _detained_child(platform)
+    watched: Watched = new_page()
+    page = watched.page
+    sign_in(watched, "camden-manager")
+
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Figures").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Figures")
+    expect(page.get_by_role("img", name="Notifications per rule, by outcome")).to_be_visible()
+    row = page.locator("tbody tr", has_text="police-contact-looked-after")
+    expect(row).to_have_count(1)
+    watched.axe()
