@@ -185,3 +185,34 @@ def test_the_team_manager_reads_the_figures_as_a_chart_and_a_table(
     row = page.locator("tbody tr", has_text="police-contact-looked-after")
     expect(row).to_have_count(1)
     watched.axe()
+
+
+def test_the_yot_officer_registers_endpoints_and_rotates_a_secret(
+    platform: Platform, new_page
+) -> None:
+    watched: Watched = new_page()
+    page = watched.page
+    sign_in(watched, "camden-yot", "/endpoints")
+    watched.axe()
+
+    page.get_by_label("Email", exact=True).check()
+    page.get_by_label("Email address (for an email)").fill("not an address")
+    page.get_by_role("button", name="Register").click()
+    # The API's problem document, as the error summary linked to the field.
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("There is a problem")
+    expect(summary.locator("a[href='#address']")).to_have_count(1)
+    watched.axe()
+
+    page.get_by_label("Webhook (signed)").check()
+    page.get_by_label("Webhook address (for a webhook)").fill("http://127.0.0.1:9/yot-camden/hooks")
+    page.get_by_role("button", name="Register").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Endpoint registered")
+    first = page.locator(".portal-secret").inner_text()
+    assert first
+    watched.axe()
+
+    page.get_by_role("button", name="Rotate secret of http://127.0.0.1:9/yot-camden/hooks").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Secret rotated")
+    assert page.locator(".portal-secret").inner_text() not in ("", first)
+    watched.axe()

@@ -18,6 +18,7 @@ from portal.apis import ApiError, Apis, NotFound, NotSignedIn
 from portal.children.router import router as children_router
 from portal.custody.router import router as custody_router
 from portal.duties.router import router as duties_router
+from portal.endpoints.router import router as endpoints_router
 from portal.figures.router import router as figures_router
 from portal.home import router as home_router
 from portal.inbox.router import router as inbox_router
@@ -101,6 +102,7 @@ def create_app(
         inbox_router,
         duties_router,
         figures_router,
+        endpoints_router,
         rules_router,
     ):
         app.include_router(router)
