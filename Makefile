@@ -6,7 +6,7 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: help install run migrate test test-fast lint fmt docs client bench chaos clean
+.PHONY: help install run migrate test test-fast lint fmt docs client bench chaos screenshots browser clean
 
 help:
 	@echo "make run      start the platform on its embedded default (SQLite, dev auth server, worker)"
@@ -16,6 +16,7 @@ help:
 	@echo "make docs     regenerate docs/events.md from platform_shared.contracts"
 	@echo "make client   regenerate the Python client package (clients/python) from the three OpenAPI documents"
 	@echo "make bench    benchmarks (PostgreSQL; BENCH_ARGS=--quick for small sizes), see docs/performance.md"
+	@echo "make screenshots  the portal's main pages, in a real browser, into docs/screenshots/"
 	@echo "make chaos    the chaos suite (PostgreSQL; CHAOS_ARGS=--notifications 500 for a small run), see docs/operations.md"
 
 $(UV):
@@ -33,7 +34,24 @@ $(VALIDATOR)/.venv/.synced: $(UV) $(VALIDATOR)/pyproject.toml $(VALIDATOR)/uv.lo
 	cd $(VALIDATOR) && UV_PROJECT_ENVIRONMENT=.venv ../../$(UV) sync --locked
 	@touch $@
 
-install: .venv/.synced $(VALIDATOR)/.venv/.synced
+# The portal's front end: GOV.UK Frontend, MOJ Frontend (and axe-core for its tests) from the
+# npm registry, exactly as services/portal/package-lock.json says; nothing is copied into git.
+PORTAL_NODE := services/portal/node_modules
+$(PORTAL_NODE)/.installed: services/portal/package.json services/portal/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the portal's front end (Debian: apt-get install npm)"; exit 1; }
+	npm ci --prefix services/portal --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The portal's browser tests drive Debian's Chromium (Playwright's own download cannot work
+# on closed networks): installed when missing and the user is root, else say how.
+browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing chromium (Debian package)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else echo "chromium is missing: apt-get install chromium (as root) for the portal's browser tests"; fi; }
+
+install: .venv/.synced $(VALIDATOR)/.venv/.synced $(PORTAL_NODE)/.installed browser
 
 migrate: install
 	$(UV) run --no-sync python deploy/devrun.py migrate
@@ -52,7 +70,7 @@ lint: install
 	@status=0; \
 	$(UV) run --no-sync ruff check . || status=1; \
 	$(UV) run --no-sync ruff format --check . || status=1; \
-	$(UV) run --no-sync mypy shared/src services/care-status-api/src services/notify-api/src services/incident-api/src services/dev-auth/src packages/notification-proofs/src clients/python/src || status=1; \
+	$(UV) run --no-sync mypy shared/src services/care-status-api/src services/notify-api/src services/incident-api/src services/dev-auth/src packages/notification-proofs/src clients/python/src services/portal/src || status=1; \
 	$(UV) run --no-sync lint-imports || status=1; \
 	$(UV) run --no-sync pytest tests/lint -q -p no:randomly -p no:cacheprovider || status=1; \
 	$(UV) run --no-sync python clients/python/generate.py --check || status=1; \
@@ -81,5 +99,9 @@ bench: install
 chaos: install
 	$(UV) run --no-sync python tests/system/chaos.py $(CHAOS_ARGS)
 
+# The portal's main pages over the real processes, saved as PNGs (tests/portal/screenshots.py).
+screenshots: install
+	$(UV) run --no-sync python tests/portal/screenshots.py docs/screenshots
+
 clean:
-	rm -rf var .venv
+	rm -rf var .venv $(PORTAL_NODE)

@@ -1,7 +1,7 @@
 """`make run`: the whole platform on its embedded default, in one terminal.
 
 Migrates the SQLite databases under `var/`, starts the development authorization
-server, the three services and the delivery worker, waits until each answers
+server, the three services, the staff portal (base port + 4) and the delivery worker, waits until each answers
 `/readyz`, prints where everything is, and on Ctrl-C (or SIGTERM) stops every process
 it started. Each process is the same command production runs (`<service> serve`,
 `notify-api deliver`); only the settings differ.
@@ -42,6 +42,10 @@ SERVICES = [
 ]
 
 
+#: The staff portal's port, from the base port (8004 on `make run`).
+PORTAL_OFFSET = 4
+
+
 def environment(var_dir: Path, base_port: int) -> dict[str, str]:
     """Settings for every process, so they find each other on the chosen ports."""
     issuer = f"http://127.0.0.1:{base_port}"
@@ -52,8 +56,17 @@ def environment(var_dir: Path, base_port: int) -> dict[str, str]:
             "DEV_AUTH_PORT": str(base_port),
             "DEV_AUTH_KEY_DIR": str(var_dir / "dev-auth"),
             "DEV_AUTH_CLIENTS_FILE": str(REPO / "deploy" / "dev-auth-clients.yaml"),
+            "DEV_AUTH_PEOPLE_FILE": str(REPO / "deploy" / "dev-auth-people.yaml"),
             "INCIDENTS_CARE_STATUS_URL": f"http://127.0.0.1:{base_port + 1}",
-            "NOTIFY_PUBLIC_INBOX_BASE_URL": f"http://127.0.0.1:{base_port + 3}",
+            # A notification email's link opens the notification in the portal.
+            "NOTIFY_PUBLIC_INBOX_BASE_URL": f"http://127.0.0.1:{base_port + PORTAL_OFFSET}"
+            "/notifications",
+            "PORTAL_PORT": str(base_port + PORTAL_OFFSET),
+            "PORTAL_PUBLIC_URL": f"http://127.0.0.1:{base_port + PORTAL_OFFSET}",
+            "PORTAL_OAUTH_ISSUER": issuer,
+            "PORTAL_CARE_STATUS_URL": f"http://127.0.0.1:{base_port + 1}",
+            "PORTAL_INCIDENTS_URL": f"http://127.0.0.1:{base_port + 2}",
+            "PORTAL_NOTIFY_URL": f"http://127.0.0.1:{base_port + 3}",
         }
     )
     for service in SERVICES:
@@ -113,6 +126,7 @@ def run(var_dir: Path, base_port: int) -> int:
     commands = [
         ("dev-auth", [str(BIN / "dev-auth"), "serve"], base_port),
         *[(s.name, [str(BIN / s.name), "serve"], base_port + s.offset) for s in SERVICES],
+        ("portal", [str(BIN / "portal"), "serve"], base_port + PORTAL_OFFSET),
         ("delivery worker", [str(BIN / "notify-api"), "deliver"], None),
     ]
     processes: list[subprocess.Popen[bytes]] = []
@@ -153,6 +167,7 @@ The platform is running (Ctrl-C stops it):
   care-status-api docs  http://127.0.0.1:{base_port + 1}/docs
   incident-api docs     http://127.0.0.1:{base_port + 2}/docs
   notify-api docs       http://127.0.0.1:{base_port + 3}/docs
+  staff portal          http://127.0.0.1:{base_port + PORTAL_OFFSET}/  (sign in as a demo person)
 
 Get a token:
   curl -s -u demo-camden:demo-camden-secret -d grant_type=client_credentials {auth}/oauth/token

@@ -1,4 +1,4 @@
-"""`make run`'s processes: all four answer /readyz, a token works, Ctrl-C stops everything."""
+"""`make run`'s processes: all five answer /readyz (the portal too), a token works, Ctrl-C stops everything."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.system, pytest.mark.xdist_group("system")]
 def _free_base_port() -> int:
     for base in range(21000 + (os.getpid() % 50) * 10, 40000, 10):
         with_all_free = True
-        for port in range(base, base + 4):
+        for port in range(base, base + 5):
             with socket.socket() as probe:
                 if probe.connect_ex(("127.0.0.1", port)) == 0:
                     with_all_free = False
@@ -87,7 +87,7 @@ def test_make_run_starts_everything_serves_tokens_and_stops_cleanly(tmp_path: Pa
         cwd=REPO,
     )
     try:
-        for offset in range(4):
+        for offset in range(5):
             _wait_ready(f"http://127.0.0.1:{base + offset}/readyz", launcher)
         started = _descendants(launcher.pid)
 
@@ -104,6 +104,12 @@ def test_make_run_starts_everything_serves_tokens_and_stops_cleanly(tmp_path: Pa
             f"http://127.0.0.1:{base + 3}/v1/rules", headers={"Authorization": f"Bearer {token}"}
         )
         assert rules.status_code == 200
+        # The portal's start page, with GOV.UK Frontend served from the install step's npm ci.
+        portal = httpx.get(f"http://127.0.0.1:{base + 4}/")
+        assert portal.status_code == 200
+        assert "Sign in" in portal.text
+        css = httpx.get(f"http://127.0.0.1:{base + 4}/govuk/govuk-frontend.min.css")
+        assert css.status_code == 200
 
         launcher.send_signal(signal.SIGINT)
         assert launcher.wait(timeout=30) == 0
@@ -112,9 +118,9 @@ def test_make_run_starts_everything_serves_tokens_and_stops_cleanly(tmp_path: Pa
             launcher.kill()
             launcher.wait()
 
-    assert len(started) >= 5, "auth server, three services and the delivery worker"
+    assert len(started) >= 6, "auth server, three services, the portal and the delivery worker"
     time.sleep(0.5)
     assert [pid for pid in started if _alive(pid)] == []
-    for offset in range(4):
+    for offset in range(5):
         with socket.socket() as probe:
             assert probe.connect_ex(("127.0.0.1", base + offset)) != 0

@@ -46,7 +46,13 @@ _spec.loader.exec_module(devrun)
 T = TypeVar("T")
 
 #: Each HTTP process's port, from the platform's base port.
-SERVICE_OFFSETS = {"dev-auth": 0, "care-status-api": 1, "incident-api": 2, "notify-api": 3}
+SERVICE_OFFSETS = {
+    "dev-auth": 0,
+    "care-status-api": 1,
+    "incident-api": 2,
+    "notify-api": 3,
+    "portal": 4,
+}
 #: The services with an outbox, whose relay may run as processes of its own.
 RELAYING_SERVICES = ("care-status-api", "incident-api")
 
@@ -249,12 +255,12 @@ def _admin(statement: str) -> None:
 
 
 def free_base_port() -> int:
-    """The first of four consecutive free loopback ports (spread by pid across xdist workers)."""
+    """The first of five consecutive free loopback ports (spread by pid across xdist workers)."""
     start = 22000 + (os.getpid() % 400) * 10
     for base in range(start, 60000, 10):
-        if all(_port_free(port) for port in range(base, base + 4)):
+        if all(_port_free(port) for port in range(base, base + 5)):
             return base
-    raise RuntimeError("no four free ports")
+    raise RuntimeError("no five free ports")
 
 
 def _port_free(port: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from typing import Annotated, Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from authlib.oauth2.rfc6749 import OAuth2Error
 from fastapi import APIRouter, Depends, Request
@@ -48,6 +48,20 @@ _PAGE_HEADERS = {
     "form-action 'self'; frame-ancestors 'none'",
     "X-Frame-Options": "DENY",
 }
+
+
+def _sign_in_headers(redirect_uri: str) -> dict[str, str]:
+    # Browsers apply form-action to the redirect that follows the form too: the client's
+    # (checked) redirect URI is allowed, nothing else.
+    parts = urlsplit(redirect_uri)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    return {
+        **_PAGE_HEADERS,
+        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+        f"form-action 'self' {origin}; frame-ancestors 'none'",
+    }
+
+
 JWKS_PATH = "/jwks.json"
 
 #: The token request form, documented as a named schema (see `main.token_request_schema`).
@@ -196,11 +210,12 @@ def _authorize(
     except RedirectableError as error:
         return RedirectResponse(error.location, status_code=302)
     people = state.server.people
+    headers = _sign_in_headers(authorization.redirect_uri)
     if not sign_in:
-        return HTMLResponse(sign_in_page(authorization, people), headers=_PAGE_HEADERS)
+        return HTMLResponse(sign_in_page(authorization, people), headers=headers)
     person = people.get(params.get("username", ""))
     if person is None:
-        return HTMLResponse(sign_in_page(authorization, people), 400, headers=_PAGE_HEADERS)
+        return HTMLResponse(sign_in_page(authorization, people), 400, headers=headers)
     code = state.server.codes.issue(
         client_id=authorization.client_id,
         redirect_uri=authorization.redirect_uri,

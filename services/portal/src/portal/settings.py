@@ -1,0 +1,41 @@
+"""Settings of the portal: prefix `PORTAL_`, `.env` support. Built once and handed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: Where `make install` puts GOV.UK Frontend, MOJ Frontend and axe-core (npm ci).
+DEFAULT_NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+
+
+class PortalSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PORTAL_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    host: str = "127.0.0.1"
+    port: int = 8004
+    #: The portal's own address, as the browser sees it (the OIDC redirect URI is built on it).
+    public_url: str = "http://127.0.0.1:8004"
+    #: The OpenID Connect provider: its discovery document is read at start.
+    oauth_issuer: str = "http://127.0.0.1:8000"
+    client_id: str = "portal"
+    client_secret: SecretStr = SecretStr("demo-portal-secret")
+    care_status_url: str = "http://127.0.0.1:8001"
+    incidents_url: str = "http://127.0.0.1:8002"
+    notify_url: str = "http://127.0.0.1:8003"
+    #: A session ends this long after sign-in, or sooner when the access token expires.
+    session_minutes: Annotated[int, Field(gt=0, le=720)] = 480
+    #: Idle sessions end after this long without a request.
+    idle_minutes: Annotated[int, Field(gt=0, le=720)] = 30
+    #: Secure cookies; browsers accept them from http://127.0.0.1 and localhost too.
+    cookie_secure: bool = True
+    node_modules: Path = DEFAULT_NODE_MODULES
+    api_timeout_seconds: Annotated[float, Field(gt=0)] = 10.0
+
+    @property
+    def redirect_uri(self) -> str:
+        return f"{self.public_url.rstrip('/')}/auth/callback"

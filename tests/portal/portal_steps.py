@@ -1,0 +1,82 @@
+"""What people do in the portal, as steps the tests share."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from journeys import (
+    CAMDEN,
+    DEMO_HOME,
+    DERBYSHIRE,
+    at,
+    looked_after_child_placed_in,
+    record_incident,
+)
+from platform_harness import Platform
+from portal_browser import Watched
+
+T = TypeVar("T")
+
+
+def run_async(make: Callable[[], Awaitable[T]]) -> T:
+    """Run an API step (the journeys' async helpers) beside Playwright's own event loop."""
+
+    async def main() -> T:
+        return await make()
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, main()).result()
+
+
+def sign_in(watched: Watched, username: str, path: str = "/") -> None:
+    """From `path` to the sign-in page, as `username`, and back; axe on the start page."""
+    page = watched.page
+    page.goto(path)
+    if path == "/":
+        watched.axe()
+        page.get_by_role("button", name="Sign in").click()
+    page.locator(f"#person-{username}").check()
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/oauth/" not in url)
+
+
+def seed_child_placed_in_derbyshire(platform: Platform, **fields: Any) -> dict[str, Any]:
+    """Camden's record of a looked-after child in a Derbyshire children's home (by API)."""
+
+    async def seed() -> dict[str, Any]:
+        async with platform.aclient("care-status-api", "demo-camden") as camden:
+            return await looked_after_child_placed_in(
+                camden,
+                DERBYSHIRE,
+                care_order_from="2024-02-01",
+                placed_from="2026-09-14",
+                placement={"provider": DEMO_HOME},
+                **fields,
+            )
+
+    return run_async(seed)
+
+
+def seed_detention(platform: Platform, person_ref: str, detained_at: str) -> dict[str, Any]:
+    """The Met records a detention by API (its system, not the portal)."""
+
+    async def seed() -> dict[str, Any]:
+        async with platform.aclient("incident-api", "demo-met-custody") as met:
+            incident, _ = await record_incident(
+                met,
+                person_ref,
+                "custody_detention",
+                at(detained_at),
+                "custody",
+                custody_suite="Holborn custody suite",
+                detained_at=at(detained_at).isoformat(),
+            )
+            return incident
+
+    return run_async(seed)
+
+
+__all__ = ["CAMDEN", "run_async", "seed_child_placed_in_derbyshire", "seed_detention", "sign_in"]
