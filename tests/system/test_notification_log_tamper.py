@@ -61,12 +61,12 @@ async def _sql(platform: Platform, statement: str) -> int:
         await engine.dispose()
 
 
-async def _failing_gauge(platform: Platform) -> str | None:
+async def _failing_gauge(platform: Platform) -> float | None:
     async with httpx.AsyncClient(base_url=platform.url("notify-api")) as client:
         metrics = (await client.get("/metrics")).text
     for line in metrics.splitlines():
         if line.startswith("notification_log_verification_failed "):
-            return line.split()[1]
+            return float(line.split()[1])
     return None
 
 
@@ -99,10 +99,10 @@ async def test_a_row_changed_in_the_database_is_found(postgres_platform: Platfor
         assert untouched.returncode == 0, untouched.stdout + untouched.stderr
         assert "OK:" in untouched.stdout
 
-        async def gauge(value: str) -> bool | None:
+        async def gauge(value: float) -> bool | None:
             return await _failing_gauge(platform) == value or None
 
-        await eventually(lambda: gauge("0"), timeout=180, message="no monitor gauge at 0")
+        await eventually(lambda: gauge(0.0), timeout=180, message="no monitor gauge at 0")
 
         edited = await _sql(
             platform,
@@ -114,7 +114,7 @@ async def test_a_row_changed_in_the_database_is_found(postgres_platform: Platfor
         found = await _proofs_verify(platform)
         assert found.returncode == 1
         assert "the stored entries hash to another root" in found.stdout
-        await eventually(lambda: gauge("1"), timeout=180, message="the monitor did not find it")
+        await eventually(lambda: gauge(1.0), timeout=180, message="the monitor did not find it")
 
         deleted = await _sql(
             platform,
