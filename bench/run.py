@@ -2,7 +2,7 @@
 
     python bench/run.py                 # everything at full size (about 15 minutes)
     python bench/run.py --quick         # small sizes and short runs, to try the tooling
-    python bench/run.py --only lookup   # lookup (with growth), fanout, ingest; repeatable
+    python bench/run.py --only lookup   # lookup (with growth), fanout, ingest, proofs; repeatable
     python bench/run.py --profile       # also py-spy the services during the runs
 
 1. lookup + growth: 10k, 100k and 1M generated children seeded by COPY, lookups by name
@@ -13,6 +13,8 @@
    processes: drain rate of a backlog, then event-to-delivery latency under a paced load.
 3. ingest: Camden's case system posting placements at 32 connections, with the
    in-process outbox relay and a delivery worker running; time to the last notification.
+2b. proofs (only with `--only proofs`): the fan-out drain with 2 workers, the notification
+   log off then on, taking turns (`--rounds` of each).
 4. memory: peak RSS (VmHWM) of every process, noted when it stops.
 
 Nothing here is asserted: the figures go to docs/performance.md by hand.
@@ -591,6 +593,85 @@ def fanout_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
     return results
 
 
+# -- 2b. the notification log's cost ------------------------------------------------------------
+
+
+def _proof_turn(
+    cluster: Cluster, receiver_url: str, ports: list[int], *, enabled: bool, config: dict[str, Any]
+) -> dict[str, Any]:
+    """One drain of a backlog by 2 workers, the log on or off (API and workers alike)."""
+    database = create_database("notify")
+    env = {"NOTIFY_PROOF_LOG_ENABLED": "true" if enabled else "false"}
+    try:
+        cluster.use_database("NOTIFY_", database)
+        cluster.run("notify-api", "migrate")
+        cluster.start_service("notify-api", workers=2, extra_env=env)
+        register_endpoints(cluster, receiver_url, FANOUT_RECIPIENTS)
+        poster = EventPoster(cluster.url("notify-api"), cluster.token("platform-services"))
+        events = config["events"]
+        took = asyncio.run(poster.burst(events))
+        baseline = receiver_count(receiver_url)
+        target = baseline + poster.notifications
+        load = load_average()
+        names = [f"deliver-log-{'on' if enabled else 'off'}-{index}" for index in range(2)]
+        for name in names:
+            cluster.start(name, "notify-api", "deliver", extra_env=env)
+        wait_for_receipts(receiver_url, baseline + 1, timeout=120)
+        worker_pids_now = [pid for name in names for pid in cluster.processes[name].tree()]
+        worker_cpu = cpu_seconds(worker_pids_now)
+        counted_from = receiver_count(receiver_url)
+        drained = wait_for_receipts(receiver_url, target, timeout=60 + events)
+        counted = receiver_count(receiver_url) - counted_from
+        worker_cpu = cpu_seconds(worker_pids_now) - worker_cpu
+        receipts = receiver_receipts(receiver_url, baseline)
+        first = min(receipt[2] for receipt in receipts)
+        last = max(receipt[2] for receipt in receipts)
+        for name in names:
+            cluster.stop(name)
+        cluster.stop("notify-api")
+        turn = {
+            "log": "on" if enabled else "off",
+            "events": events,
+            "intake_events_per_second": round(events / took, 1),
+            "deliveries": len(receipts),
+            "complete": drained,
+            "deliveries_per_second": round((len(receipts) - 1) / max(last - first, 1e-9), 1),
+            "worker_cpu_ms_per_delivery": round(1000 * worker_cpu / max(counted, 1), 2),
+            "load_average_before": load,
+        }
+        log(
+            f"proofs: log {turn['log']}: {turn['deliveries']} deliveries at "
+            f"{turn['deliveries_per_second']}/s, worker cpu {turn['worker_cpu_ms_per_delivery']} ms"
+        )
+        return turn
+    finally:
+        drop_database(database)
+
+
+def proofs_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
+    """The fan-out drain with the notification log off, then on, taking turns
+    (`rounds` of each): what the log costs the delivery path."""
+    del profile
+    ports = free_ports(8)
+    cluster = Cluster("proofs", ports[0])
+    results: dict[str, Any] = {"turns": []}
+    try:
+        cluster.start_auth()
+        receiver_url = start_receiver(cluster, ports[6])
+        for _ in range(config["rounds"]):
+            for enabled in (False, True):
+                results["turns"].append(
+                    _proof_turn(cluster, receiver_url, ports, enabled=enabled, config=config)
+                )
+    finally:
+        cluster.stop_all()
+    on = [t["deliveries_per_second"] for t in results["turns"] if t["log"] == "on"]
+    off = [t["deliveries_per_second"] for t in results["turns"] if t["log"] == "off"]
+    results["on_over_off"] = round(statistics.mean(on) / statistics.mean(off), 3)
+    results["memory"] = cluster.memory
+    return results
+
+
 # -- 3. ingest ---------------------------------------------------------------------------------
 
 
@@ -768,6 +849,11 @@ def print_summary(sections: dict[str, dict[str, Any]]) -> None:
                 f"{run['paced']['deliveries_per_second_offered']:>14} "
                 f"{run['paced']['p50_ms']:>8} {run['paced']['p99_ms']:>8}"
             )
+    proofs = sections.get("proofs")
+    if proofs:
+        for turn in proofs["turns"]:
+            print(f"log {turn['log']:>3}: {turn['deliveries_per_second']:>8} deliveries/s")
+        print(f"log on / log off: {proofs['on_over_off']}")
     ingest = sections.get("ingest")
     if ingest:
         wrk_result = ingest["wrk"]
@@ -788,7 +874,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
     parser.add_argument("--quick", action="store_true", help="small sizes, short runs")
     parser.add_argument(
-        "--only", action="append", choices=["lookup", "fanout", "ingest"], help="repeatable"
+        "--only",
+        action="append",
+        choices=["lookup", "fanout", "ingest", "proofs"],
+        help="repeatable",
     )
     parser.add_argument("--profile", action="store_true", help="py-spy the services")
     parser.add_argument(
@@ -834,7 +923,12 @@ def main() -> int:
     log(
         f"bench {'quick' if args.quick else 'full'}: {chosen}, load average {meta['load_average_at_start']}"
     )
-    benches = {"lookup": lookup_bench, "fanout": fanout_bench, "ingest": ingest_bench}
+    benches = {
+        "lookup": lookup_bench,
+        "fanout": fanout_bench,
+        "ingest": ingest_bench,
+        "proofs": proofs_bench,
+    }
     sections: dict[str, dict[str, Any]] = {}
     for name in chosen:
         sections[name] = benches[name](config, args.profile)

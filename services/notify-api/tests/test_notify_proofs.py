@@ -395,3 +395,40 @@ def test_production_needs_its_own_signing_key() -> None:
     settings = make_settings("sqlite://", proof_signing_key=f"log-2027:{seed}", **production)
     [key] = published_keys(settings)
     assert key.name == "log-2027"
+
+
+async def test_the_running_worker_checkpoints_what_arrives(
+    service: InProcessService, settings: Settings
+) -> None:
+    quick = settings.model_copy(
+        update={"sweep_interval_seconds": 0.2, "proof_checkpoint_seconds": 0.2}
+    )
+    worker = DeliveryWorker(
+        service.session_factory, settings=quick, catalogue=_worker(service, settings).catalogue
+    )
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run(stop))
+
+    async def unsequenced() -> int:
+        async with service.session_factory() as session:
+            query = "SELECT count(*) FROM proof_leaves WHERE tree_index IS NULL"
+            return int((await session.execute(text(query))).scalar_one())
+
+    async def sequenced_within(seconds: float) -> bool:
+        for _ in range(int(seconds / 0.1)):
+            if await unsequenced() == 0:
+                return True
+            await asyncio.sleep(0.1)
+        return False
+
+    try:
+        for _ in range(2):  # a checkpoint, and another one after it
+            await _incident(service)
+            assert await sequenced_within(60)
+    finally:
+        stop.set()
+        await running
+        await worker.aclose()
+    async with service.session_factory() as session:
+        sizes = (await session.execute(text("SELECT size FROM proof_checkpoints"))).scalars()
+        assert sorted(sizes) == [1, 2]

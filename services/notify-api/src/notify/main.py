@@ -24,6 +24,7 @@ from notify.events.router import router as events_router
 from notify.figures.router import router as figures_router
 from notify.monitoring.metrics import install as install_metrics
 from notify.notifications.router import router as notifications_router
+from notify.proofs.log import enable_log
 from notify.proofs.metrics import publish_monitor_metrics
 from notify.proofs.router import router as proofs_router
 from notify.rules.catalogue import Catalogue, RuleFileError, load_catalogue, parse_window
@@ -93,6 +94,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
     """
     settings = settings or Settings()
     catalogue = load_rules(settings)
+    enable_log(settings.proof_log_enabled)
     app = create_service_app(
         title="notify-api",
         description=DESCRIPTION,

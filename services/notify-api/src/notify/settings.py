@@ -103,6 +103,9 @@ class Settings(ServiceSettings):
     retention_delivery_response_days: int = Field(default=90, ge=1)
     retention_attempt_details_days: int = Field(default=365, ge=1)
     purge_interval_seconds: float = Field(default=3600.0, gt=0)
+    #: Off only to measure what the log costs (`bench/run.py --only proofs`): with it off
+    #: nothing is provable. Refused outside development.
+    proof_log_enabled: bool = True
 
     def webhook_keyring(self) -> Keyring:
         """The keyring of `webhook_secret_keys` (the development key when unset)."""
@@ -113,6 +116,8 @@ class Settings(ServiceSettings):
     def _require_proof_key_outside_development(self) -> Settings:
         if self.proof_signing_key is None and not self.is_development:
             raise ValueError("proof_signing_key is required outside development")
+        if not self.proof_log_enabled and not self.is_development:
+            raise ValueError("proof_log_enabled may be false in development only")
         return self
 
     @model_validator(mode="after")

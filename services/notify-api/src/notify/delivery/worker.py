@@ -54,7 +54,7 @@ from notify.endpoints.sealing import Keyring, SealingError
 from notify.notifications.models import OPEN_STATUSES, Notification, NotificationStatus
 from notify.notifications.views import notification_view
 from notify.proofs.jobs import ProofJobs
-from notify.proofs.log import delivered_leaf, log_delivered
+from notify.proofs.log import delivered_leaf, enable_log, log_delivered
 from notify.rules.catalogue import Catalogue, parse_window
 from notify.settings import Settings
 from platform_shared.calendar import utc_now
@@ -159,6 +159,7 @@ class DeliveryWorker:
         self.escalation_window = parse_window(settings.escalation_window)
         #: endpoint id -> (failing, when written, monotonic): see `_keep_streaks`.
         self._streaks: dict[uuid.UUID, tuple[bool, float]] = {}
+        enable_log(settings.proof_log_enabled)
         self.proofs = ProofJobs(
             sessions, settings, catalogue, cutoff=self.cutoff, webhooks=self._webhooks
         )

@@ -70,7 +70,7 @@ class ProofJobs:
                 logger.exception("notification log job failed", extra={"job": name})
 
     async def checkpoint(self, now: datetime, *, force: bool = False) -> ProofCheckpoint | None:
-        interval = timedelta(0 if force else self.settings.proof_checkpoint_seconds)
+        interval = timedelta(seconds=0 if force else self.settings.proof_checkpoint_seconds)
         async with self._sessions() as session, session.begin():
             made = await make_checkpoint(
                 session,

@@ -20,6 +20,15 @@ from notification_proofs.leaves import b64, body_digest, canonical
 from notify.proofs.models import ProofLeaf
 
 ENTRY_VERSION = 1
+#: `proof_log_enabled` of the process's settings (`enable_log`): off only for benchmarks.
+_enabled = True
+
+
+def enable_log(enabled: bool) -> None:
+    global _enabled
+    _enabled = enabled
+
+
 Executor = AsyncSession | AsyncConnection
 
 
@@ -51,7 +60,7 @@ def _leaf(
 
 
 async def _write(executor: Executor, rows: list[dict[str, Any]]) -> None:
-    if rows:
+    if rows and _enabled:
         await executor.execute(insert(ProofLeaf), rows)
 
 

@@ -109,14 +109,15 @@ async def add_checkpoint(session: AsyncSession, checkpoint: ProofCheckpoint) -> 
 async def purgeable_notifications(
     session: AsyncSession, closed_before: datetime, limit: int
 ) -> Sequence[Notification]:
-    """Closed notifications, last changed before `closed_before`, whose subject is not
-    yet purged."""
+    """Closed notifications about a person, last changed before `closed_before`, not yet
+    purged."""
     result = await session.scalars(
         select(Notification)
         .where(
             Notification.status.not_in(OPEN_STATUSES),
             Notification.updated_at < closed_before,
-            Notification.person_ref.is_not(None) | (Notification.subject != {}),
+            # About a person, not yet purged (the purge clears it; notices have none).
+            Notification.person_ref.is_not(None),
         )
         .order_by(Notification.updated_at)
         .limit(limit)
