@@ -164,7 +164,7 @@ class ImportRun:
             job.lease_token = None
             await repository.drop_files(session, self.id)
             await session.commit()
-        logger.info("import done", extra={"import_id": str(self.id), **job.counts})
+        logger.info("import done", extra={"import_id": str(self.id), "import_counts": job.counts})
 
     async def _load(
         self, wanted: dict[str, WantedChild], refused: set[str], rows_of: dict[str, int]
