@@ -198,7 +198,7 @@ async def test_a_broken_return_is_reported_through_the_api_and_the_cli(
         assert {line["child"] for line in errors} == {"007900001"}
         assert all(line["file"] == "episodes.csv" and line["row"] is not None for line in errors)
         assert any(line["code"].isdigit() for line in errors), "no DfE rule code reported"
-        report = await camden.get(f"/v1/imports/{result['id']}/report.csv")
+        report = await camden.get(f"/v1/imports/{result['id']}/report", params={"format": "csv"})
         assert report.status_code == 200
         assert report.headers["content-type"].startswith("text/csv")
         assert report.text.splitlines()[0] == "code,message,child,file,row,severity"

@@ -136,7 +136,7 @@ async def test_the_broken_children_are_refused_whole_and_reported(
         held = set(await session.scalars(select(Child.local_reference)))
     assert held.isdisjoint(broken)
     camden = await service.as_client("demo-camden")
-    report = await camden.get(f"/v1/imports/{result['id']}/report.csv")
+    report = await camden.get(f"/v1/imports/{result['id']}/report", params={"format": "csv"})
     assert report.status_code == 200
     assert report.text.splitlines()[0] == "code,message,child,file,row,severity"
     assert all(ref in report.text for ref in broken)

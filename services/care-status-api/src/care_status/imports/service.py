@@ -133,18 +133,22 @@ def view_of(job: Import, issues: Sequence[ImportIssue]) -> ImportView:
             validation_seconds=counts.get("validation_seconds"),
             loading_seconds=counts.get("loading_seconds"),
         ),
-        report=[
-            ReportLine(
-                code=i.code,
-                message=i.message,
-                child=i.child,
-                file=i.file,
-                row=i.row,
-                severity=i.severity,
-            )
-            for i in issues
-        ],
+        report=view_of_issues(issues),
     )
+
+
+def view_of_issues(issues: Sequence[ImportIssue]) -> list[ReportLine]:
+    return [
+        ReportLine(
+            code=i.code,
+            message=i.message,
+            child=i.child,
+            file=i.file,
+            row=i.row,
+            severity=i.severity,
+        )
+        for i in issues
+    ]
 
 
 def report_csv(issues: Sequence[ImportIssue]) -> str:
