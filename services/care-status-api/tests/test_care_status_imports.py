@@ -204,6 +204,7 @@ async def test_a_worker_killed_mid_import_is_resumed_without_duplicates(
         return await real_load(*args, **kwargs)
 
     monkeypatch.setattr(worker, "load_child", dies_at_the_fourth)
+    monkeypatch.setattr(worker, "BATCH_CHILDREN", 2)
     clock = Clock()
     with pytest.raises(_Killed):
         await run_pending(service.session_factory, clock=clock, lease=LEASE)
