@@ -89,6 +89,11 @@ async def _import(settings: Settings, authority: str, year: str, paths: Sequence
                 job.status in (ImportStatus.DONE, ImportStatus.FAILED) or running.exception()
             ):
                 break
+            if running.done() and job.lease_token is None:
+                # Not claimed by anyone (the claim met a moment's lock): claim it again.
+                running = asyncio.create_task(
+                    run_one(sessions, import_id, clock=utc_now, lease=lease)
+                )
             if running.done():
                 await asyncio.sleep(0.5)
             else:

@@ -106,9 +106,12 @@ async def read_import(
     job = await repository.import_of(session, caller.org, import_id)
     if job is None:
         raise NotFound("No import with this id is visible to your organisation")
-    done_counts = await repository.outcome_counts(session, import_id)
     if job.status not in (ImportStatus.DONE, ImportStatus.FAILED):
-        job.counts = {**(job.counts or {}), **done_counts}
+        # The counts so far, from the children done; never written back here (a reader
+        # must not lock the row the worker leases).
+        live = await repository.outcome_counts(session, import_id)
+        session.expunge(job)
+        job.counts = {**(job.counts or {}), **live}
     return job, await repository.issues_of(session, import_id)
 
 
