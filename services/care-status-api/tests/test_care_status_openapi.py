@@ -55,6 +55,9 @@ def test_every_contract_operation_is_served(document: dict[str, Any]) -> None:
         ("GET", "/v1/children/{child_id}/access-log"),
         ("GET", "/v1/dead-letters"),
         ("POST", "/v1/dead-letters/{event_id}/retry"),
+        ("POST", "/v1/imports"),
+        ("GET", "/v1/imports/{import_id}"),
+        ("GET", "/v1/imports/{import_id}/report"),
     }
 
 
@@ -81,7 +84,9 @@ def test_every_operation_has_a_summary(document: dict[str, Any]) -> None:
 def test_request_bodies_are_named_schemas(document: dict[str, Any]) -> None:
     for path, method, operation in _operations(document):
         if "requestBody" in operation:
-            schema = operation["requestBody"]["content"]["application/json"]["schema"]
+            # JSON, or the upload of an import (a multipart form)
+            [media] = operation["requestBody"]["content"].values()
+            schema = media["schema"]
             assert _is_named(schema), (method, path)
 
 

@@ -79,12 +79,25 @@ async def _import(settings: Settings, authority: str, year: str, paths: Sequence
             await session.commit()
             import_id = job.id
         lease = timedelta(seconds=settings.import_lease_seconds)
+        # Run here; if an import worker claimed it first, follow that worker instead.
         running = asyncio.create_task(run_one(sessions, import_id, clock=utc_now, lease=lease))
-        while not running.done():
+        while True:
             async with sessions() as session:
                 job, _ = await service.read_import(session, caller, import_id)
-                print(_bar(job.done_rows, job.total_rows), end="", file=sys.stderr, flush=True)
-            await asyncio.wait([running], timeout=0.5)
+            print(_bar(job.done_rows, job.total_rows), end="", file=sys.stderr, flush=True)
+            if running.done() and (
+                job.status in (ImportStatus.DONE, ImportStatus.FAILED) or running.exception()
+            ):
+                break
+            if running.done() and job.lease_token is None:
+                # Not claimed by anyone (the claim met a moment's lock): claim it again.
+                running = asyncio.create_task(
+                    run_one(sessions, import_id, clock=utc_now, lease=lease)
+                )
+            if running.done():
+                await asyncio.sleep(0.5)
+            else:
+                await asyncio.wait([running], timeout=0.5)
         await running
         async with sessions() as session:
             job, issues = await service.read_import(session, caller, import_id)

@@ -189,20 +189,27 @@ def _placement(rng: random.Random, authority: str, others: list[str], start: dat
 
 
 def generate_return(
-    authority: str, children: int, today: date, *, seed: int = 903, care_leavers: float = 0.25
+    authority: str,
+    children: int,
+    today: date,
+    *,
+    seed: int = 903,
+    care_leavers: float = 0.25,
+    first_child: int = 0,
 ) -> Return:
     """A return of `children` children of `authority` for the collection year of `today`.
 
     Each looked-after child has an episode open at the start of the year (begun in an
     earlier year) and maybe a change of placement during the year; about `care_leavers`
-    of them are care leavers in the OC3 file.
+    of them are care leavers in the OC3 file. CHILD references are the authority's last
+    three digits and a number from `first_child`.
     """
     rng = random.Random(seed)  # noqa: S311 - test data, not a secret
     start, _, year = collection_year(today)
     others = [code for code in POSTCODES if code != authority]
     result: list[Child] = []
     for index in range(children):
-        ref = f"{authority[-3:]}{index:06d}"
+        ref = f"{authority[-3:]}{first_child + index:06d}"
         sex = rng.choice(["M", "F"])
         given, family = rng.choice(GIVEN), rng.choice(FAMILY)
         if rng.random() < care_leavers:

@@ -282,11 +282,9 @@ async def load_child(
         child = _new_child(authority, wanted)
         session.add(child)
         await session.flush()
-        record = None
         touched = True
     else:
         touched = _update_child(child, wanted)
-        record = await owned_record(session, child.id, authority)
     existing_statuses = await _rows(session, LegalStatus, child.id)
     existing_placements = await _rows(session, Placement, child.id)
     statuses = await _apply(

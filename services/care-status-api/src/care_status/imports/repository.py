@@ -86,7 +86,7 @@ async def files_of(session: AsyncSession, import_id: uuid.UUID) -> list[tuple[st
         .where(ImportFile.import_id == import_id)
         .order_by(ImportFile.name)
     )
-    return [(name, content) for name, content in rows.tuples()]
+    return [(name, content) for name, content in rows]
 
 
 async def drop_files(session: AsyncSession, import_id: uuid.UUID) -> None:
@@ -126,7 +126,7 @@ async def outcome_counts(session: AsyncSession, import_id: uuid.UUID) -> dict[st
     )
     counts = {"created": 0, "changed": 0, "unchanged": 0, "refused": 0}
     counts.update({"episodes": 0, "events": 0, "rows": 0})
-    for outcome, children, episodes, events, done_rows in rows.tuples():
+    for outcome, children, episodes, events, done_rows in rows:
         counts[outcome] = int(children)
         counts["episodes"] += int(episodes or 0)
         counts["events"] += int(events or 0)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Request, Response, UploadFile
-from fastapi.responses import PlainTextResponse
+from fastapi import APIRouter, File, Form, Header, Query, Request, Response, UploadFile
 
 from care_status.auth import CareStatusRead, CareStatusWrite
 from care_status.imports import service
-from care_status.imports.schemas import ImportView
+from care_status.imports.schemas import ImportReport, ImportView
 from platform_shared.dependencies import Session
 from platform_shared.problems import Forbidden, Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
@@ -25,10 +25,7 @@ UPLOAD_PATH = "/v1/imports"
     "",
     status_code=202,
     response_model=ImportView,
-    responses={
-        **problem_responses(Invalid, Forbidden),
-        413: {"description": "The upload is over the size limit (setting `import_max_bytes`)"},
-    },
+    responses=problem_responses(Invalid, Forbidden, service.UploadTooLarge),
 )
 async def create_import(
     request: Request,
@@ -75,18 +72,43 @@ async def get_import(import_id: uuid.UUID, caller: CareStatusRead, session: Sess
     return service.view_of(job, issues)
 
 
+CSV_MEDIA_TYPE = "text/csv"
+
+
+class ReportFormat(StrEnum):
+    JSON = "json"
+    CSV = "csv"
+
+
 @router.get(
-    "/{import_id}/report.csv",
-    response_class=PlainTextResponse,
-    responses={**problem_responses(NotFound), 200: {"content": {"text/csv": {}}}},
+    "/{import_id}/report",
+    response_model=ImportReport,
+    responses={
+        **problem_responses(NotFound),
+        200: {
+            "content": {CSV_MEDIA_TYPE: {"schema": {"type": "string"}}},
+            "description": "The report; as CSV (code, message, child, file, row, severity) "
+            "when asked",
+        },
+    },
 )
 async def get_import_report(
-    import_id: uuid.UUID, caller: CareStatusRead, session: Session
-) -> PlainTextResponse:
-    """The validation report as CSV: code, message, child, file, row, severity."""
+    import_id: uuid.UUID,
+    caller: CareStatusRead,
+    session: Session,
+    format: Annotated[
+        ReportFormat | None,
+        Query(description="`csv` downloads the report as text/csv (as `Accept: text/csv` does)"),
+    ] = None,
+    accept: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> ImportReport | Response:
+    """The validation report alone: each rule failed on a row (`?format=csv`: a download)."""
     _, issues = await service.read_import(session, caller, import_id)
-    return PlainTextResponse(
-        service.report_csv(issues),
-        media_type="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="import-{import_id}.csv"'},
-    )
+    as_csv = format is ReportFormat.CSV or (format is None and CSV_MEDIA_TYPE in (accept or ""))
+    if as_csv:
+        return Response(
+            service.report_csv(issues),
+            media_type=f"{CSV_MEDIA_TYPE}; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="import-{import_id}.csv"'},
+        )
+    return ImportReport(items=service.view_of_issues(issues))

@@ -47,3 +47,9 @@ class ImportView(BaseModel):
     progress: ImportProgress
     counts: ImportCounts
     report: list[ReportLine]
+
+
+class ImportReport(BaseModel):
+    """The validation report of an import."""
+
+    items: list[ReportLine]

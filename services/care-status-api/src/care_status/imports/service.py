@@ -106,9 +106,12 @@ async def read_import(
     job = await repository.import_of(session, caller.org, import_id)
     if job is None:
         raise NotFound("No import with this id is visible to your organisation")
-    done_counts = await repository.outcome_counts(session, import_id)
     if job.status not in (ImportStatus.DONE, ImportStatus.FAILED):
-        job.counts = {**(job.counts or {}), **done_counts}
+        # The counts so far, from the children done; never written back here (a reader
+        # must not lock the row the worker leases).
+        live = await repository.outcome_counts(session, import_id)
+        session.expunge(job)
+        job.counts = {**(job.counts or {}), **live}
     return job, await repository.issues_of(session, import_id)
 
 
@@ -133,18 +136,22 @@ def view_of(job: Import, issues: Sequence[ImportIssue]) -> ImportView:
             validation_seconds=counts.get("validation_seconds"),
             loading_seconds=counts.get("loading_seconds"),
         ),
-        report=[
-            ReportLine(
-                code=i.code,
-                message=i.message,
-                child=i.child,
-                file=i.file,
-                row=i.row,
-                severity=i.severity,
-            )
-            for i in issues
-        ],
+        report=view_of_issues(issues),
     )
+
+
+def view_of_issues(issues: Sequence[ImportIssue]) -> list[ReportLine]:
+    return [
+        ReportLine(
+            code=i.code,
+            message=i.message,
+            child=i.child,
+            file=i.file,
+            row=i.row,
+            severity=i.severity,
+        )
+        for i in issues
+    ]
 
 
 def report_csv(issues: Sequence[ImportIssue]) -> str:

@@ -1,9 +1,10 @@
 """The import worker: the database is the queue (an import is leased, as the outbox is).
 
 An import is claimed with a lease (`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL),
-validated (the DfE rules, a subprocess), mapped, then loaded one child per transaction:
-the child's changes, its events (outbox), its `imported_children` row and the progress
-commit together, and each commit extends the lease. A worker killed mid-import loses
+validated (the DfE rules, a subprocess), mapped, then loaded child by child:
+the child's changes, its events (outbox) and its `imported_children` row are written
+in a savepoint of their own, and a batch of children commits together with the progress
+(each commit extends the lease). A worker killed mid-import loses
 the lease; the next worker restarts the import, redoes the validation (deterministic)
 and skips every child already done: nothing is applied or emitted twice.
 """
@@ -17,7 +18,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -34,6 +35,10 @@ from platform_shared.organisations import load_directory
 logger = logging.getLogger("care_status.imports")
 
 Clock = Callable[[], datetime]
+
+#: Children loaded per transaction (each in its own savepoint): one commit, one lease
+#: extension and one progress update for all of them.
+BATCH_CHILDREN = 50
 
 
 class _LeaseLost(Exception):
@@ -164,7 +169,7 @@ class ImportRun:
             job.lease_token = None
             await repository.drop_files(session, self.id)
             await session.commit()
-        logger.info("import done", extra={"import_id": str(self.id), **job.counts})
+        logger.info("import done", extra={"import_id": str(self.id), "import_counts": job.counts})
 
     async def _load(
         self, wanted: dict[str, WantedChild], refused: set[str], rows_of: dict[str, int]
@@ -188,51 +193,56 @@ class ImportRun:
                 done_rows += sum(rows_of.get(ref, 0) for ref in pending_refused)
                 job.done_rows = done_rows
                 await session.commit()
-        for ref, child in wanted.items():
-            if ref in done:
-                continue
-            now = self.clock()
-            today = local_date(now)
-            outcome = await self._load_one(child, now, today, rows_of.get(ref, 0), done_rows)
-            done_rows += rows_of.get(ref, 0)
-            if outcome is not None:
-                await self._refuse(ref, outcome, rows_of.get(ref, 0), done_rows)
+        pending = [(ref, child) for ref, child in wanted.items() if ref not in done]
+        for first in range(0, len(pending), BATCH_CHILDREN):
+            batch = pending[first : first + BATCH_CHILDREN]
+            done_rows = await self._load_batch(batch, rows_of, done_rows)
 
-    async def _load_one(
-        self, child: WantedChild, now: datetime, today: date, rows: int, done_rows: int
-    ) -> Issue | None:
+    async def _load_batch(
+        self, batch: list[tuple[str, WantedChild]], rows_of: dict[str, int], done_rows: int
+    ) -> int:
+        """Load a few children in one transaction, each in a savepoint of its own: a
+        refused child's changes are rolled back alone, and the batch commits together
+        with its `imported_children` rows and the progress (one commit for many)."""
         async with self.sessions() as session:
             job = await self._step(session)
-            try:
-                loaded = await load_child(
-                    session, self.caller, child, import_id=self.id, now=now, today=today
-                )
-            except ChildRefused as refusal:
-                await session.rollback()
-                return refusal.issue
-            session.add(
-                ImportedChild(
-                    import_id=self.id,
-                    child=child.ref,
-                    outcome=loaded.outcome,
-                    episodes=loaded.episodes,
-                    events=loaded.events,
-                    rows=rows,
-                )
-            )
-            job.done_rows = done_rows + rows
-            await session.commit()
-        return None
-
-    async def _refuse(self, ref: str, issue: Issue, rows: int, done_rows: int) -> None:
-        async with self.sessions() as session:
-            job = await self._step(session)
-            session.add(_issue_row(self.id, issue))
-            session.add(
-                ImportedChild(import_id=self.id, child=ref, outcome=Outcome.REFUSED, rows=rows)
-            )
+            for ref, child in batch:
+                now = self.clock()
+                rows = rows_of.get(ref, 0)
+                savepoint = await session.begin_nested()
+                try:
+                    loaded = await load_child(
+                        session,
+                        self.caller,
+                        child,
+                        import_id=self.id,
+                        now=now,
+                        today=local_date(now),
+                    )
+                except ChildRefused as refusal:
+                    await savepoint.rollback()
+                    session.add(_issue_row(self.id, refusal.issue))
+                    session.add(
+                        ImportedChild(
+                            import_id=self.id, child=ref, outcome=Outcome.REFUSED, rows=rows
+                        )
+                    )
+                else:
+                    await savepoint.commit()
+                    session.add(
+                        ImportedChild(
+                            import_id=self.id,
+                            child=ref,
+                            outcome=loaded.outcome,
+                            episodes=loaded.episodes,
+                            events=loaded.events,
+                            rows=rows,
+                        )
+                    )
+                done_rows += rows
             job.done_rows = done_rows
             await session.commit()
+        return done_rows
 
     async def _fail(self, reason: str) -> None:
         async with self.sessions() as session:

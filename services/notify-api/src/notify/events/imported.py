@@ -73,4 +73,4 @@ async def imported_counts(session: AsyncSession, org: str) -> dict[str, int]:
         .where(ImportedDuty.recipient_org == org)
         .group_by(ImportedDuty.rule_id)
     )
-    return {rule_id: count for rule_id, count in rows.tuples()}
+    return {rule_id: count for rule_id, count in rows}
