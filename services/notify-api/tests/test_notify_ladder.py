@@ -13,7 +13,7 @@ from notify.delivery.worker import DeliveryWorker
 from notify.main import create_app, load_rules
 from notify.rules.catalogue import RuleFileError
 from notify.settings import Settings
-from notify.testing import cloud_event, incident_data, placement_data
+from notify.testing import Clock, cloud_event, incident_data, placement_data
 from platform_shared.testing import InProcessService
 
 CAMDEN = "E09000007"
@@ -274,4 +274,34 @@ def test_a_step_window_within_every_duty_is_accepted(settings: Settings) -> None
     assert camden.office_hours is None
     assert catalogue.ladders.for_rule("E10000007", "statutory_guidance").step_window == timedelta(
         hours=4
+    )
+
+
+async def test_the_next_visit_of_a_series_has_its_reminder_and_its_trace(
+    clocked_service: InProcessService, clock: Clock
+) -> None:
+    """Sentenced 1 December 2026; the visit met on Tue 19 January 2027 at 15:00 makes the
+    next, due Tue 2 March 23:59:59: reminded at 80 % of the 42 days 8:59:59 between, on
+    Mon 22 February at 12:35:59.2."""
+    service = clocked_service
+    receipt = await _post(
+        service,
+        "sentenced.custodial",
+        incident_data("custodial_sentence", clock.now, sentenced_on="2026-12-01"),
+        clock.now,
+    )
+    [visit] = [n for n in receipt["notifications"] if n["rule"] == "sentenced-care-order-visits"]
+    clock.now = datetime(2027, 1, 19, 15, 0, tzinfo=UTC)
+    camden = await service.as_client("demo-camden")
+    await camden.post(f"/v1/notifications/{visit['id']}/acknowledge")
+
+    [following] = await _inbox(
+        service, "demo-camden", rule="sentenced-care-order-visits", status="pending"
+    )
+
+    assert following["due_at"] == "2027-03-02T23:59:59Z"
+    assert following["remind_at"] == "2027-02-22T12:35:59.200000Z"
+    detail = (await camden.get(f"/v1/notifications/{following['id']}")).json()
+    assert detail["trace"]["deadline"]["recurrence"] == (
+        "occurrence 2 of a recurring duty, due 2027-03-02"
     )
