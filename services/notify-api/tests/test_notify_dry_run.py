@@ -273,3 +273,16 @@ async def test_the_dry_run_and_the_intake_make_the_same_notifications(
     assert (intake.status_code, dry.status_code) == (201, 200), (intake.text, dry.text)
     assert dry.json()["matched_rules"] == intake.json()["matched_rules"]
     assert _answered(dry.json()) == await _made(service, event["id"])
+
+
+async def test_a_dry_run_with_data_and_facts_both_or_a_bad_envelope_is_refused_naming_it(
+    service: InProcessService,
+) -> None:
+    both = await _dry_run(service, {"type": "custody.detained", "data": {}, "facts": {}})
+    envelope = await _dry_run(service, {"type": "\u00ffW", "data": {}})
+
+    assert both.status_code == 422
+    assert [e["field"] for e in both.json()["errors"]] == ["body.data"]
+    assert envelope.status_code == 422
+    assert [e["field"] for e in envelope.json()["errors"]] == ["body.type"]
+    assert await _counts(service) == (0, 0)

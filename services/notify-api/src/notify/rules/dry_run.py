@@ -10,6 +10,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from pydantic import ValidationError
+
 from notify.events.schemas import CloudEvent
 from notify.events.service import REFUSED, planned_notifications
 from notify.notifications.creation import NewNotification, initial_status
@@ -36,16 +38,26 @@ def _event(request: DryRunRequest, now: datetime) -> CloudEvent:
             **(request.facts or {}),
             **{k: v.isoformat() for k, v in (request.dates or {}).items()},
         }
-    return CloudEvent(
-        specversion="1.0",
-        id=request.id or f"dry-run-{uuid.uuid4()}",
-        source=request.source or "dry-run",
-        type=request.type,
-        subject=request.subject,
-        time=request.time or now,
-        datacontenttype="application/json",
-        data=data,
-    )
+    try:
+        return CloudEvent(
+            specversion="1.0",
+            id=request.id or f"dry-run-{uuid.uuid4()}",
+            source=request.source or "dry-run",
+            type=request.type,
+            subject=request.subject,
+            time=request.time or now,
+            datacontenttype="application/json",
+            data=data,
+        )
+    except ValidationError as error:
+        # What `POST /v1/events` would refuse of the envelope, named as the body's field.
+        raise Invalid.of(
+            [
+                FieldIssue("body." + ".".join(str(part) for part in item["loc"]), item["msg"])
+                for item in error.errors()
+            ],
+            REFUSED,
+        ) from error
 
 
 def _view(new: NewNotification, duty_holder: str | None) -> DryRunNotification:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from starlette.convertors import StringConvertor, register_url_convertor
 
 from notify.auth import RulesRead
 from notify.dependencies import Directory, Rules
@@ -12,6 +13,16 @@ from platform_shared.problems import Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
 
 router = APIRouter(prefix="/v1/rules", tags=["rules"])
+
+
+class _RuleIdConvertor(StringConvertor):
+    """A rule id in a path: any segment but `evaluate`, the dry run's own path (so a 405
+    on it names POST alone)."""
+
+    regex = "(?!evaluate$)[^/]+"
+
+
+register_url_convertor("rule_id", _RuleIdConvertor())
 
 
 @router.get("", response_model=RulePage, responses=problem_responses())
@@ -24,7 +35,7 @@ async def list_rules(caller: RulesRead, catalogue: Rules, directory: Directory) 
     )
 
 
-@router.get("/{rule_id}", response_model=RuleInForce, responses=problem_responses(NotFound))
+@router.get("/{rule_id:rule_id}", response_model=RuleInForce, responses=problem_responses(NotFound))
 async def get_rule(
     rule_id: str, caller: RulesRead, catalogue: Rules, directory: Directory
 ) -> RuleInForce:

@@ -3,15 +3,16 @@ each applies and the windows authorities set for themselves (rules.md Revision 2
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from notify.notifications.models import NotificationKind, NotificationStatus
 from notify.notifications.schemas import Recipient
 from notify.rules.catalogue import Catalogue, EventWindow, Recurrence, Rule, Window
 from notify.rules.trace import RuleTrace, Trace
+from platform_shared.fields import IsoDate, IsoInstant
 from platform_shared.organisations import OrganisationDirectory
 from platform_shared.web.pagination import Page
 
@@ -77,14 +78,14 @@ class DryRunRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     type: str = Field(min_length=1, max_length=100, examples=["custody.detained"])
-    time: AwareDatetime | None = Field(
+    time: IsoInstant | None = Field(
         default=None, description="When it happened (default: now); ISO 8601 with an offset"
     )
     data: dict[str, Any] | None = Field(default=None, description="The event's data, as posted")
     facts: dict[str, Any] | None = Field(
         default=None, description="The status facts block (docs/events.md), instead of `data`"
     )
-    dates: dict[str, date] | None = Field(
+    dates: dict[str, IsoDate] | None = Field(
         default=None,
         description="The event's dates by field (`start_date`, `release_date`), with `facts`",
         examples=[{"start_date": "2026-12-22"}],
