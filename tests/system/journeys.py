@@ -101,8 +101,8 @@ async def notifications_about(
 ) -> list[dict[str, Any]]:
     """The inbox's notifications about `person_ref` (of `rule`, of `kind`, when given).
 
-    An escalation of an overdue notification carries its rule's id (kind `escalation`,
-    role `escalation`): pass `kind` to tell the rule's own notifications apart.
+    An escalation of an overdue notification (a step of the escalation ladder) carries its
+    rule's id (kind `escalation`): pass `kind` to tell the rule's own notifications apart.
     """
     query = {"limit": "200", **params}
     if rule:

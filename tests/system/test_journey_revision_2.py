@@ -132,10 +132,17 @@ async def test_a_london_charge_before_the_child_information_form_is_a_breach(
         breach = await eventually(breached, timeout=30, message="the CIF was not breached")
         assert breach["breach"] is True
         assert breach["breached_by_event"] is not None
+        # The form is the force's own duty: its escalation contact is told, not Camden,
+        # which cannot complete it (the escalation ladder, issue 18).
         [escalation] = await wait_for_notifications(
-            camden_inbox, person_ref, "london-child-information-form", kind="escalation"
+            met_inbox, person_ref, "london-child-information-form", kind="escalation"
         )
-        assert escalation["recipient"] == {"org": CAMDEN, "role": "escalation"}
+        assert escalation["recipient"] == {"org": MET, "role": "escalation_contact"}
+        assert escalation["escalation_of"] == breach["id"]
+        camden_told = await notifications_about(
+            camden_inbox, person_ref, "london-child-information-form"
+        )
+        assert camden_told == []
         assert charge["related_incident_id"] == arrest["id"]
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.deadlines import repository
+from notify.deadlines.ladder import reminder_at
 from notify.notifications.creation import NewNotification, create_notification, notification_key
 from notify.notifications.ending import end_notification
 from notify.notifications.models import (
@@ -31,6 +32,7 @@ from notify.rules.deadlines import (
     next_after_visit,
     recurring_due_date,
 )
+from notify.rules.trace import DeadlineTrace, Trace
 
 
 def _end_of(day: date) -> datetime:
@@ -139,6 +141,16 @@ async def create_successor(
     notification.successor_created = True
     if notification.recurrence_until is not None and day >= notification.recurrence_until:
         return None  # the duty ends at the age limit: no more occurrences
+    due = _end_of(day)
+    remind = reminder_at(
+        catalogue.ladders.for_rule(notification.responsible_authority, rule.basis),
+        unit=WindowUnit.CALENDAR_DAYS,
+        amount=0,
+        after=False,
+        anchor=day,
+        received=now,
+        due=due,
+    )
     return await create_notification(
         session,
         NewNotification(
@@ -155,7 +167,7 @@ async def create_successor(
             org=notification.recipient_org,
             role=notification.recipient_role,
             subject=notification.subject,
-            due_at=_end_of(day),
+            due_at=due,
             basis=rule.basis,
             citation=rule.citation,
             event_id=notification.event_id,
@@ -167,10 +179,34 @@ async def create_successor(
             recurrence_until=notification.recurrence_until,
             duty_holder=notification.duty_holder,
             supersede_key=notification.supersede_key,
+            trace=_successor_trace(notification, occurrence, day, due, remind),
+            remind_at=remind,
+            window_unit=WindowUnit.CALENDAR_DAYS,
         ),
         now=now,
         cutoff=cutoff,
     )
+
+
+def _successor_trace(
+    previous: Notification, occurrence: int, day: date, due: datetime, remind: datetime | None
+) -> dict[str, object] | None:
+    """The previous occurrence's trace, its deadline moved on to this occurrence."""
+    if previous.trace is None:
+        return None
+    trace = Trace.model_validate(previous.trace)
+    deadline = trace.deadline or DeadlineTrace(
+        anchor=None, anchor_value=None, unit=None, amount=None, direction=None, due_at=None
+    )
+    trace.deadline = deadline.model_copy(
+        update={
+            "due_at": due,
+            "reminder_at": remind,
+            "skipped": [],
+            "recurrence": f"occurrence {occurrence} of a recurring duty, due {day.isoformat()}",
+        }
+    )
+    return trace.model_dump(mode="json")
 
 
 async def end_recurring_duties(

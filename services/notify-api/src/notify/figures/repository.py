@@ -6,6 +6,7 @@ authority (`concerning`); an event concerns its responsible authority.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -108,3 +109,30 @@ async def unmatched_event_counts(
         .order_by(Event.type)
     )
     return list(result)
+
+
+@cross_tenant(
+    "the duties of the caller's organisation or of its partnership's authorities (setting "
+    "`partnerships`), as counts only"
+)
+async def duty_rows(
+    session: AsyncSession, orgs: Sequence[str], start: datetime, end: datetime
+) -> list[Notification]:
+    """The notifications made in [start, end) that `orgs` receive or are the responsible
+    authority of, the platform's notices left out, and the escalation steps of those."""
+    concerned = and_(
+        or_(
+            Notification.recipient_org.in_(list(orgs)),
+            Notification.responsible_authority.in_(list(orgs)),
+        ),
+        Notification.kind != NotificationKind.NOTICE,
+        Notification.created_at >= start,
+        Notification.created_at < end,
+    )
+    # The ladder's steps of those, whoever they went to (the police, say): counted only.
+    originals = select(Notification.id).where(concerned).scalar_subquery()
+    return list(
+        await session.scalars(
+            select(Notification).where(or_(concerned, Notification.escalation_of.in_(originals)))
+        )
+    )

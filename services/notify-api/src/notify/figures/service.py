@@ -31,6 +31,8 @@ Counts = dict[tuple[str, str], dict[str, int]]
 def _count_notifications(counts: Counts, grouped: list[Any]) -> None:
     """Add the notifications' grouped counts to each rule's counters."""
     for rule_id, basis, kind, status, breach, is_late, number in grouped:
+        if kind == NotificationKind.REMINDER:
+            continue  # the ladder's reminder of a notification counted already
         row = counts[(rule_id, basis)]
         if kind == NotificationKind.ESCALATION:
             row["escalations"] += number

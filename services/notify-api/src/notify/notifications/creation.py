@@ -73,6 +73,11 @@ class CreatedNotification:
     withheld_reason: str | None
 
 
+def initial_status(new: NewNotification) -> NotificationStatus:
+    """The status a notification is made in (the dry run shows the same)."""
+    return _status(new)
+
+
 def _status(new: NewNotification) -> NotificationStatus:
     if new.withheld_reason:
         return NotificationStatus.WITHHELD

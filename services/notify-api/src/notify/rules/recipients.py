@@ -90,9 +90,10 @@ RecipientRole = Annotated[
         "RecipientRole",
         RECIPIENT_ROLES,
         "The role an organisation receives a notification in.\n\n"
-        "A rule may address every role but two: `escalation` (an overdue notification chased "
-        "with\nthe responsible authority) and `platform` (a notice such as a disabled "
-        "endpoint) are\nthe service's own.",
+        "A rule may address every role but the service's own: the escalation ladder's\n"
+        "`escalation_contact` (the recipient's own), `duty_holder`, `escalation` (the "
+        "responsible\nauthority's head of service) and `emergency_duty` (its out-of-hours "
+        "team), and\n`platform` (a notice such as a disabled endpoint).",
     ),
 ]
 #: Whose duty a rule's notification discharges.

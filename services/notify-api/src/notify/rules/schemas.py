@@ -3,11 +3,16 @@ each applies and the windows authorities set for themselves (rules.md Revision 2
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import datetime
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from notify.notifications.models import NotificationKind, NotificationStatus
+from notify.notifications.schemas import Recipient
 from notify.rules.catalogue import Catalogue, EventWindow, Recurrence, Rule, Window
+from notify.rules.trace import RuleTrace, Trace
+from platform_shared.fields import IsoDate, IsoInstant
 from platform_shared.organisations import OrganisationDirectory
 from platform_shared.web.pagination import Page
 
@@ -64,3 +69,69 @@ class RulePage(Page[RuleInForce]):
 
     version: str = Field(description="The version of the rule file")
     next_cursor: str | None = Field(default=None, description="Always null: one page")
+
+
+class DryRunRequest(BaseModel):
+    """An event as it would be posted to `POST /v1/events` (CloudEvents attributes, `data`),
+    or a simpler form: its `type`, the status `facts` and the event's `dates`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: str = Field(min_length=1, max_length=100, examples=["custody.detained"])
+    time: IsoInstant | None = Field(
+        default=None, description="When it happened (default: now); ISO 8601 with an offset"
+    )
+    data: dict[str, Any] | None = Field(default=None, description="The event's data, as posted")
+    facts: dict[str, Any] | None = Field(
+        default=None, description="The status facts block (docs/events.md), instead of `data`"
+    )
+    dates: dict[str, IsoDate] | None = Field(
+        default=None,
+        description="The event's dates by field (`start_date`, `release_date`), with `facts`",
+        examples=[{"start_date": "2026-12-22"}],
+    )
+    id: str | None = Field(default=None, max_length=200)
+    source: str | None = Field(default=None, max_length=200)
+    specversion: Literal["1.0"] | None = None
+    subject: str | None = Field(default=None, max_length=200)
+    datacontenttype: str | None = Field(default=None, max_length=100)
+
+
+class DryRunNotification(BaseModel):
+    """A notification the event would make (or withhold)."""
+
+    rule: str
+    recipient: Recipient
+    duty_holder: str | None
+    kind: NotificationKind
+    status: NotificationStatus = Field(description="`pending`, or `withheld`")
+    due_at: datetime | None
+    due_at_local: datetime | None
+    remind_at: datetime | None = Field(description="The escalation ladder's reminder")
+    withheld_reason: str | None
+    occurrence: int | None
+    basis: str
+    citation: str
+    trace: Trace | None
+
+
+class DryRunAnswer(BaseModel):
+    """What the platform would do with the event; nothing was written."""
+
+    rules_version: str
+    event_type: str
+    event_time: datetime
+    reacts: bool = Field(description="Whether any rule reacts to events of this type")
+    matched_rules: list[str]
+    considered: list[RuleTrace] = Field(
+        description="Every rule of the event's type: matched or not, and why"
+    )
+    notifications: list[DryRunNotification]
+    withheld: list[DryRunNotification]
+    ends_recurring_duties: bool = Field(
+        description="Whether it would end the person's recurring duties (a release)"
+    )
+    would_breach_duties_before_event: bool = Field(
+        description="Whether it is an event duties must be met before (a charge), which "
+        "would make open ones a breach"
+    )

@@ -122,7 +122,7 @@ class Trace(BaseModel):
                 f"{self.deadline.anchor}{skipped}"
             )
         if self.step is not None:
-            parts.append(f"{self.step.step}: {self.step.because}")
+            parts.append(f"{self.step.step}: {self.step.because}; to {self.step.recipient_reason}")
         return "; ".join(parts)
 
 
