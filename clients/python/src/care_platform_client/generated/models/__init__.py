@@ -47,23 +47,38 @@ from .deadline_trace import DeadlineTrace
 from .delivery import Delivery
 from .delivery_attempt import DeliveryAttempt
 from .delivery_counts import DeliveryCounts
+from .delivery_exhausted_webhook import DeliveryExhaustedWebhook
 from .delivery_retried import DeliveryRetried
 from .delivery_status import DeliveryStatus
+from .dry_run_answer import DryRunAnswer
+from .dry_run_notification import DryRunNotification
+from .dry_run_request import DryRunRequest
+from .dry_run_request_data_type_0 import DryRunRequestDataType0
+from .dry_run_request_dates_type_0 import DryRunRequestDatesType0
+from .dry_run_request_facts_type_0 import DryRunRequestFactsType0
+from .dry_run_request_specversion_type_0 import DryRunRequestSpecversionType0
 from .duplicate_child_problem import DuplicateChildProblem
 from .duty import Duty
+from .duty_counts import DutyCounts
+from .duty_figures import DutyFigures
+from .duty_figures_row import DutyFiguresRow
 from .duty_holder_role import DutyHolderRole
 from .duty_page import DutyPage
+from .duty_series_point import DutySeriesPoint
 from .duty_state import DutyState
 from .email_endpoint_create import EmailEndpointCreate
 from .ended_reason import EndedReason
 from .endpoint import Endpoint
 from .endpoint_created import EndpointCreated
+from .endpoint_disabled_webhook import EndpointDisabledWebhook
+from .endpoint_failing_webhook import EndpointFailingWebhook
 from .endpoint_page import EndpointPage
 from .endpoint_stats import EndpointStats
 from .endpoint_update import EndpointUpdate
 from .escalation_step import EscalationStep
 from .ethnicity import Ethnicity
 from .event_receipt import EventReceipt
+from .event_refused_webhook import EventRefusedWebhook
 from .event_window import EventWindow
 from .event_window_when import EventWindowWhen
 from .export_format import ExportFormat
@@ -71,10 +86,13 @@ from .facts_status import FactsStatus
 from .failure_streak import FailureStreak
 from .field_error import FieldError
 from .figures import Figures
+from .figures_format import FiguresFormat
 from .health import Health
 from .health_checks import HealthChecks
+from .http_validation_error import HTTPValidationError
 from .import_counts import ImportCounts
 from .import_progress import ImportProgress
+from .import_report import ImportReport
 from .import_view import ImportView
 from .incident_create import IncidentCreate
 from .incident_kind import IncidentKind
@@ -110,12 +128,17 @@ from .monitoring_figures_records_by_kind import MonitoringFiguresRecordsByKind
 from .national_measure import NationalMeasure
 from .notification import Notification
 from .notification_detail import NotificationDetail
+from .notification_escalation_webhook import NotificationEscalationWebhook
 from .notification_figures import NotificationFigures
 from .notification_kind import NotificationKind
+from .notification_notice_webhook import NotificationNoticeWebhook
 from .notification_page import NotificationPage
+from .notification_recurring_webhook import NotificationRecurringWebhook
+from .notification_rule_webhook import NotificationRuleWebhook
 from .notification_status import NotificationStatus
 from .notification_subject import NotificationSubject
 from .notification_summary import NotificationSummary
+from .notification_test_webhook import NotificationTestWebhook
 from .outcome import Outcome
 from .personal_adviser_out import PersonalAdviserOut
 from .personal_adviser_put import PersonalAdviserPut
@@ -162,6 +185,7 @@ from .rule_trace import RuleTrace
 from .secret_rotated import SecretRotated
 from .section_write import SectionWrite
 from .send_or_disability import SendOrDisability
+from .series_unit import SeriesUnit
 from .setting import Setting
 from .sex import Sex
 from .skipped_day import SkippedDay
@@ -170,8 +194,11 @@ from .status_summary import StatusSummary
 from .step import Step
 from .step_trace import StepTrace
 from .test_send import TestSend
+from .test_send_data import TestSendData
 from .trace import Trace
 from .unmatched_events import UnmatchedEvents
+from .validation_error import ValidationError
+from .validation_error_context import ValidationErrorContext
 from .webhook_endpoint_create import WebhookEndpointCreate
 from .window import Window
 from .window_direction import WindowDirection
@@ -227,23 +254,38 @@ __all__ = (
     "Delivery",
     "DeliveryAttempt",
     "DeliveryCounts",
+    "DeliveryExhaustedWebhook",
     "DeliveryRetried",
     "DeliveryStatus",
+    "DryRunAnswer",
+    "DryRunNotification",
+    "DryRunRequest",
+    "DryRunRequestDataType0",
+    "DryRunRequestDatesType0",
+    "DryRunRequestFactsType0",
+    "DryRunRequestSpecversionType0",
     "DuplicateChildProblem",
     "Duty",
+    "DutyCounts",
+    "DutyFigures",
+    "DutyFiguresRow",
     "DutyHolderRole",
     "DutyPage",
+    "DutySeriesPoint",
     "DutyState",
     "EmailEndpointCreate",
     "EndedReason",
     "Endpoint",
     "EndpointCreated",
+    "EndpointDisabledWebhook",
+    "EndpointFailingWebhook",
     "EndpointPage",
     "EndpointStats",
     "EndpointUpdate",
     "EscalationStep",
     "Ethnicity",
     "EventReceipt",
+    "EventRefusedWebhook",
     "EventWindow",
     "EventWindowWhen",
     "ExportFormat",
@@ -251,10 +293,13 @@ __all__ = (
     "FailureStreak",
     "FieldError",
     "Figures",
+    "FiguresFormat",
+    "HTTPValidationError",
     "Health",
     "HealthChecks",
     "ImportCounts",
     "ImportProgress",
+    "ImportReport",
     "ImportView",
     "IncidentCreate",
     "IncidentKind",
@@ -290,12 +335,17 @@ __all__ = (
     "NationalMeasure",
     "Notification",
     "NotificationDetail",
+    "NotificationEscalationWebhook",
     "NotificationFigures",
     "NotificationKind",
+    "NotificationNoticeWebhook",
     "NotificationPage",
+    "NotificationRecurringWebhook",
+    "NotificationRuleWebhook",
     "NotificationStatus",
     "NotificationSubject",
     "NotificationSummary",
+    "NotificationTestWebhook",
     "Outcome",
     "PersonalAdviserOut",
     "PersonalAdviserPut",
@@ -342,6 +392,7 @@ __all__ = (
     "SecretRotated",
     "SectionWrite",
     "SendOrDisability",
+    "SeriesUnit",
     "Setting",
     "Sex",
     "SkippedDay",
@@ -350,8 +401,11 @@ __all__ = (
     "Step",
     "StepTrace",
     "TestSend",
+    "TestSendData",
     "Trace",
     "UnmatchedEvents",
+    "ValidationError",
+    "ValidationErrorContext",
     "WebhookEndpointCreate",
     "Window",
     "WindowDirection",

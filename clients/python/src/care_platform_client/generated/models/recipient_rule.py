@@ -21,9 +21,10 @@ class RecipientRule:
     Attributes:
         role (RecipientRole): The role an organisation receives a notification in.
 
-            A rule may address every role but two: `escalation` (an overdue notification chased with
-            the responsible authority) and `platform` (a notice such as a disabled endpoint) are
-            the service's own.
+            A rule may address every role but the service's own: the escalation ladder's
+            `escalation_contact` (the recipient's own), `duty_holder`, `escalation` (the responsible
+            authority's head of service) and `emergency_duty` (its out-of-hours team), and
+            `platform` (a notice such as a disabled endpoint).
         when (RecipientRuleWhen | Unset):
         except_recorder (bool | Unset):  Default: False.
     """

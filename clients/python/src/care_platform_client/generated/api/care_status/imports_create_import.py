@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -32,7 +32,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ImportView | Problem | None:
+) -> ImportView | Problem | None:
     if response.status_code == 202:
         response_202 = ImportView.from_dict(response.json())
 
@@ -54,7 +54,8 @@ def _parse_response(
         return response_403
 
     if response.status_code == 413:
-        response_413 = cast(Any, None)
+        response_413 = Problem.from_dict(response.json())
+
         return response_413
 
     if response.status_code == 415:
@@ -75,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ImportView | Problem]:
+) -> Response[ImportView | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreateImport,
-) -> Response[Any | ImportView | Problem]:
+) -> Response[ImportView | Problem]:
     """Create Import
 
      Import an SSDA903 return of the caller's own authority: 202, then follow
@@ -109,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ImportView | Problem]
+        Response[ImportView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreateImport,
-) -> Any | ImportView | Problem | None:
+) -> ImportView | Problem | None:
     """Create Import
 
      Import an SSDA903 return of the caller's own authority: 202, then follow
@@ -148,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ImportView | Problem
+        ImportView | Problem
     """
 
     return sync_detailed(
@@ -161,7 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreateImport,
-) -> Response[Any | ImportView | Problem]:
+) -> Response[ImportView | Problem]:
     """Create Import
 
      Import an SSDA903 return of the caller's own authority: 202, then follow
@@ -182,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ImportView | Problem]
+        Response[ImportView | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -198,7 +199,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreateImport,
-) -> Any | ImportView | Problem | None:
+) -> ImportView | Problem | None:
     """Create Import
 
      Import an SSDA903 return of the caller's own authority: 202, then follow
@@ -219,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ImportView | Problem
+        ImportView | Problem
     """
 
     return (
