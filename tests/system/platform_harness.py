@@ -55,6 +55,9 @@ SERVICE_OFFSETS = {
 }
 #: The services with an outbox, whose relay may run as processes of its own.
 RELAYING_SERVICES = ("care-status-api", "incident-api")
+#: How long a start waits for `/readyz`. A ready service answers at once, so the bound
+#: costs nothing when healthy; a loaded 2-core host has taken over 60 s to start one.
+STARTUP_SECONDS = 180.0
 
 DEMO_SECRETS = {
     "platform-services": "platform-services-secret",
@@ -112,7 +115,7 @@ class Platform:
                 [str(BIN / command[0]), *command[1:]], env=env, cwd=REPO, stdout=log, stderr=log
             )
 
-    def restart(self, name: str, timeout: float = 60) -> None:
+    def restart(self, name: str, timeout: float = STARTUP_SECONDS) -> None:
         """Start `name` again as it was started (after a stop or a kill); waits for an API."""
         if name in self.processes:
             self.stop(name)
@@ -132,7 +135,7 @@ class Platform:
         name = f"{service}@{port}"
         self.start(name, service, "serve", extra_env={f"{prefix}PORT": str(port)})
         url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             try:
                 if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
@@ -172,7 +175,7 @@ class Platform:
         prefix = {s.name: s.prefix for s in devrun.SERVICES}[service]
         return {f"{prefix}RELAY_IN_PROCESS": "false"}
 
-    def wait_ready(self, service: str, timeout: float = 60) -> None:
+    def wait_ready(self, service: str, timeout: float = STARTUP_SECONDS) -> None:
         deadline = time.monotonic() + timeout
         process = self.processes.get(service)
         while time.monotonic() < deadline:
