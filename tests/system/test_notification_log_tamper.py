@@ -106,8 +106,9 @@ async def test_a_row_changed_in_the_database_is_found(postgres_platform: Platfor
 
         edited = await _sql(
             platform,
-            "UPDATE proof_leaves SET entry = replace(entry, '\"status_code\":204', "
-            "'\"status_code\":200') WHERE step = 'delivered' AND tree_index = "
+            # A delivered step's channel rewritten (no colon: `text()` reads `:x` as a parameter).
+            "UPDATE proof_leaves SET entry = replace(entry, 'webhook', 'email') "
+            "WHERE step = 'delivered' AND tree_index = "
             "(SELECT min(tree_index) FROM proof_leaves WHERE step = 'delivered')",
         )
         assert edited == 1
