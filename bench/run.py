@@ -641,8 +641,15 @@ def intake_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
                 pids = cluster.processes[process].tree()
                 cpu = cpu_seconds(pids)
                 load = load_average()
+                profiler = Profiler(
+                    profile and name == "service" and round_number == 0,
+                    "intake",
+                    worker_pids(cluster, "notify-api"),
+                    10,
+                )
                 took = asyncio.run(poster.burst(events))
                 cpu = cpu_seconds(pids) - cpu
+                profiles = profiler.finish()
                 entry[name] = {
                     "events": events,
                     "events_per_second": round(events / took, 1),
@@ -650,6 +657,7 @@ def intake_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
                     "notifications": poster.notifications,
                     "statuses": dict(poster.statuses),
                     "load_average_before": load,
+                    **({"profiles": profiles} if profiles else {}),
                 }
                 log(
                     f"intake round {round_number + 1}: {name} {events / took:.0f} events/s, "
