@@ -672,6 +672,93 @@ def proofs_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
     return results
 
 
+# -- 2b. intake: notify-api's event intake against the intake floor -----------------------------
+
+
+def intake_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
+    """The same poster (16 clients, `police-contact-looked-after` events of 3 notifications
+    each) against notify-api and the intake floor (bench/intake_floor.py), in turns."""
+    database = create_database("notify")
+    floor_database = create_database("intake_floor")
+    ports = free_ports(8)
+    cluster = Cluster("intake", ports[0])
+    floor_port, receiver_port = ports[5], ports[6]
+    results: dict[str, Any] = {"database": database, "rounds": []}
+    try:
+        cluster.use_database("NOTIFY_", database)
+        cluster.run("notify-api", "migrate")
+        cluster.start_auth()
+        cluster.start_service("notify-api", workers=2)
+        receiver_url = start_receiver(cluster, receiver_port)
+        register_endpoints(cluster, receiver_url, FANOUT_RECIPIENTS)
+        cluster.start(
+            "intake-floor",
+            "uvicorn",
+            "intake_floor:create_app",
+            "--factory",
+            "--app-dir",
+            str(BENCH),
+            "--workers",
+            "2",
+            "--port",
+            str(floor_port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            extra_env={"FLOOR_DSN": dsn_of(floor_database)},
+        )
+        floor_url = f"http://127.0.0.1:{floor_port}"
+        cluster.wait_http("intake-floor", f"{floor_url}/healthz")
+        token = cluster.token("platform-services")
+        targets = {
+            "service": (cluster.url("notify-api"), "notify-api"),
+            "floor": (floor_url, "intake-floor"),
+        }
+        events = config["events"]
+        for round_number in range(config["rounds"]):
+            entry: dict[str, Any] = {"round": round_number + 1}
+            for name, (url, process) in targets.items():
+                poster = EventPoster(url, token)
+                pids = cluster.processes[process].tree()
+                cpu = cpu_seconds(pids)
+                load = load_average()
+                profiler = Profiler(
+                    profile and name == "service" and round_number == 0,
+                    "intake",
+                    worker_pids(cluster, "notify-api"),
+                    10,
+                )
+                took = asyncio.run(poster.burst(events))
+                cpu = cpu_seconds(pids) - cpu
+                profiles = profiler.finish()
+                entry[name] = {
+                    "events": events,
+                    "events_per_second": round(events / took, 1),
+                    "cpu_ms_per_event": round(1000 * cpu / events, 2),
+                    "notifications": poster.notifications,
+                    "statuses": dict(poster.statuses),
+                    "load_average_before": load,
+                    **({"profiles": profiles} if profiles else {}),
+                }
+                log(
+                    f"intake round {round_number + 1}: {name} {events / took:.0f} events/s, "
+                    f"{entry[name]['cpu_ms_per_event']} ms CPU/event"
+                )
+            entry["ratio"] = round(
+                entry["service"]["events_per_second"] / entry["floor"]["events_per_second"], 3
+            )
+            results["rounds"].append(entry)
+        service = sum(entry["service"]["events_per_second"] for entry in results["rounds"])
+        floor = sum(entry["floor"]["events_per_second"] for entry in results["rounds"])
+        results["ratio"] = round(service / floor, 3)
+    finally:
+        cluster.stop_all()
+        drop_database(database)
+        drop_database(floor_database)
+    results["memory"] = cluster.memory
+    return results
+
+
 # -- 3. ingest ---------------------------------------------------------------------------------
 
 
@@ -854,6 +941,16 @@ def print_summary(sections: dict[str, dict[str, Any]]) -> None:
         for turn in proofs["turns"]:
             print(f"log {turn['log']:>3}: {turn['deliveries_per_second']:>8} deliveries/s")
         print(f"log on / log off: {proofs['on_over_off']}")
+    intake = sections.get("intake")
+    if intake:
+        for entry in intake["rounds"]:
+            service, floor = entry["service"], entry["floor"]
+            print(
+                f"intake round {entry['round']}: notify-api {service['events_per_second']} ev/s "
+                f"({service['cpu_ms_per_event']} ms CPU), floor {floor['events_per_second']} ev/s "
+                f"({floor['cpu_ms_per_event']} ms CPU), ratio {entry['ratio']}"
+            )
+        print(f"intake ratio over the rounds: {intake['ratio']}")
     ingest = sections.get("ingest")
     if ingest:
         wrk_result = ingest["wrk"]
@@ -876,7 +973,7 @@ def main() -> int:
     parser.add_argument(
         "--only",
         action="append",
-        choices=["lookup", "fanout", "ingest", "proofs"],
+        choices=["lookup", "fanout", "intake", "ingest", "proofs"],
         help="repeatable",
     )
     parser.add_argument("--profile", action="store_true", help="py-spy the services")
@@ -910,7 +1007,7 @@ def main() -> int:
         config["paced_rate"] = args.paced_rate
     if args.workers:
         config["delivery_workers"] = [int(count) for count in args.workers.split(",")]
-    chosen = args.only or ["lookup", "fanout", "ingest"]
+    chosen = args.only or ["lookup", "fanout", "intake", "ingest"]
     (RESULTS / "var").mkdir(parents=True, exist_ok=True)
     meta = {
         "started_at": datetime.now(UTC).isoformat(),
@@ -926,6 +1023,7 @@ def main() -> int:
     benches = {
         "lookup": lookup_bench,
         "fanout": fanout_bench,
+        "intake": intake_bench,
         "ingest": ingest_bench,
         "proofs": proofs_bench,
     }
