@@ -113,5 +113,6 @@ async def test_every_metric_of_an_alert_a_panel_or_the_scaler_is_exposed(
         "outbox_oldest_pending_age_seconds",
         "outbox_failing_events",
         "notify_events_received_total",
+        "notification_log_verification_failed",
     ):
         assert metric in read, metric
