@@ -114,5 +114,6 @@ async def test_every_metric_of_an_alert_a_panel_or_the_scaler_is_exposed(
         "outbox_failing_events",
         "notify_events_received_total",
         "notification_log_verification_failed",
+        "care_status_import_rows_done",
     ):
         assert metric in read, metric

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import func, select
 
 from care_status.children.models import Child
@@ -281,3 +282,33 @@ def test_short_breaks_and_an_area_that_spans_authorities() -> None:
     assert child.placements == []
     [warning] = warnings
     assert warning.code == "MAP_AREA" and "spans 2 authorities" in warning.message
+
+
+def _gauges(text: str) -> dict[str, float]:
+    return {
+        sample.name + "".join(f"|{value}" for value in sample.labels.values()): sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name.startswith("care_status_import")
+    }
+
+
+async def test_metrics_show_the_imports_queued_then_done(service: InProcessService) -> None:
+    camden = await service.as_client("demo-camden")
+    anonymous = await service.as_client(None)
+    generated = generate_return(CAMDEN, 3, TODAY, seed=11)
+    before = _gauges((await anonymous.get("/metrics")).text)
+    assert before["care_status_imports|queued"] == 0
+    assert before["care_status_imports|done"] == 0
+
+    response = await camden.post("/v1/imports", **_form(generated.files()))
+    assert response.status_code == 202, response.text
+    queued = _gauges((await anonymous.get("/metrics")).text)
+    assert queued["care_status_imports|queued"] == 1
+
+    await _run(service)
+    done = _gauges((await anonymous.get("/metrics")).text)
+    assert done["care_status_imports|queued"] == 0
+    assert done["care_status_imports|done"] == 1
+    # Nothing is under way any more: no rows left to load.
+    assert done["care_status_import_rows"] == done["care_status_import_rows_done"] == 0

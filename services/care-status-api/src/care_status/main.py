@@ -12,6 +12,7 @@ from care_status import models  # noqa: F401 - every table registered before the
 from care_status.access_log.router import router as access_log_router
 from care_status.auth import Scope
 from care_status.children.router import router as children_router
+from care_status.imports.metrics import install as install_import_metrics
 from care_status.imports.router import UPLOAD_PATH
 from care_status.imports.router import router as imports_router
 from care_status.imports.worker import run_worker
@@ -80,4 +81,5 @@ def create_app(settings: ServiceSettings | None = None, *, clock: Clock = utc_no
         form_max_body_bytes=getattr(settings, "import_max_bytes", None),
     )
     install_refusal_handlers(app)
+    app.state.scrapes.append(install_import_metrics(app.state.metrics.registry))
     return app

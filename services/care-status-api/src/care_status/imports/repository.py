@@ -162,3 +162,31 @@ async def claim_import(
         now=now,
     )
     return claimed[0] if claimed else None
+
+
+@cross_tenant("the operators' figures count every authority's imports; counts only, no child")
+async def progress_figures(
+    session: AsyncSession, now: datetime
+) -> tuple[dict[str, int], int, int, float]:
+    """Imports by status; rows of the unfinished ones, total and done; the oldest queued
+    import's age in seconds (0 when none waits)."""
+    by_status = {
+        status: count
+        for status, count in (
+            await session.execute(select(Import.status, func.count()).group_by(Import.status))
+        ).all()
+    }
+    unfinished = Import.status.not_in([ImportStatus.DONE, ImportStatus.FAILED])
+    total, done = (
+        await session.execute(
+            select(
+                func.coalesce(func.sum(Import.total_rows), 0),
+                func.coalesce(func.sum(Import.done_rows), 0),
+            ).where(unfinished)
+        )
+    ).one()
+    oldest = await session.scalar(
+        select(func.min(Import.created_at)).where(Import.status == ImportStatus.QUEUED)
+    )
+    age = (now - oldest).total_seconds() if oldest is not None else 0.0
+    return by_status, int(total), int(done), max(age, 0.0)
