@@ -17,7 +17,7 @@ import copy
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ import yaml
 from inprocess_services import CAMDEN_CHILD, DERBYSHIRE_CHILD, SERVICE_NAMES, Services
 from sqlalchemy import select
 
+from notify.delivery.models import Delivery
 from notify.testing import cloud_event, placement_data
 from platform_shared.outbox import OutboxEvent
 from platform_shared.testing import InProcessService
@@ -369,8 +370,16 @@ async def test_another_organisations_notification_and_endpoint_are_not_found_and
             "channel": "webhook",
             "url": "http://127.0.0.1:9/hooks",
             "rules": ["placement-out-of-area"],
+            # Backfilled: the notification made just before gets a delivery to it.
+            "since": (datetime.now(UTC) - timedelta(hours=1)).isoformat(),
         },
     )
+    async with notify.session_factory() as session:
+        delivery_id = await session.scalar(
+            select(Delivery.id).where(Delivery.endpoint_id == uuid.UUID(endpoint["id"]))
+        )
+    assert delivery_id is not None
+    since = (datetime.now(UTC) - timedelta(days=1)).isoformat()
     attempts = [
         Attempt(
             "POST",
@@ -382,6 +391,24 @@ async def test_another_organisations_notification_and_endpoint_are_not_found_and
             "POST",
             "/v1/endpoints/{endpoint_id}/secret",
             f"/v1/endpoints/{endpoint['id']}/secret",
+        ),
+        Attempt(
+            "PATCH",
+            "/v1/endpoints/{endpoint_id}",
+            f"/v1/endpoints/{endpoint['id']}",
+            {"name": "taken over"},
+        ),
+        Attempt(
+            "POST",
+            "/v1/endpoints/{endpoint_id}/recover",
+            f"/v1/endpoints/{endpoint['id']}/recover",
+            {"since": since},
+        ),
+        Attempt("POST", "/v1/endpoints/{endpoint_id}/test", f"/v1/endpoints/{endpoint['id']}/test"),
+        Attempt(
+            "POST",
+            "/v1/deliveries/{delivery_id}/retry",
+            f"/v1/deliveries/{delivery_id}/retry",
         ),
     ]
 

@@ -156,6 +156,7 @@ def placement_event(number: int) -> dict[str, Any]:
 
 
 async def delivered_ids(derbyshire: httpx.AsyncClient) -> set[str]:
+    """The ids of the delivered `placement-out-of-area` notifications in the inbox."""
     ids: set[str] = set()
     cursor: str | None = None
     while True:
@@ -163,7 +164,9 @@ async def delivered_ids(derbyshire: httpx.AsyncClient) -> set[str]:
         if cursor:
             params["cursor"] = cursor
         page = (await derbyshire.get("/v1/notifications", params=params)).json()
-        ids.update(item["id"] for item in page["items"])
+        # The rule's own notifications: a ladder step (a reminder, an escalation to
+        # Derbyshire's escalation contact) carries the same rule id once the duty ages.
+        ids.update(item["id"] for item in page["items"] if item["kind"] == "rule")
         cursor = page["next_cursor"]
         if not cursor:
             return ids

@@ -51,7 +51,7 @@ async def test_placements_posted_while_notify_is_down_each_arrive_once_after_res
             )
         for child in children:
             found = await notifications_about(
-                derbyshire, child["person_ref"], "placement-out-of-area"
+                derbyshire, child["person_ref"], "placement-out-of-area", kind="rule"
             )
             assert len(found) == 1
 

@@ -179,6 +179,9 @@ class Operations:
             "person_ref": child["person_ref"],
             "event_id": str(uuid.uuid4()),
             "rule_id": "placement-out-of-area",
+            # Ids a bad value is sent beside: none of them needs to exist for a 4xx.
+            "import_id": str(uuid.uuid4()),
+            "delivery_id": str(uuid.uuid4()),
         }
         self.person_ref = child["person_ref"]
         #: (service, method, template) -> (client id, valid body or None, GET for If-Match)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import DateTime, MetaData, TypeDecorator, event
 from sqlalchemy.engine import Dialect, make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -157,3 +157,40 @@ async def session_scope(
         except BaseException:
             await session.rollback()
             raise
+
+
+#: PostgreSQL ends one transaction of a deadlock (40P01) or of a serialization failure
+#: (40001) and rolls the whole of it back, so running the same work again is safe.
+RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
+#: How many times a transaction a deadlock ended is run in all.
+TRANSACTION_ATTEMPTS = 3
+
+T = TypeVar("T")
+
+
+def is_retryable(error: DBAPIError) -> bool:
+    """Whether the database ended the transaction for a deadlock or a serialization failure."""
+    for cause in (error.orig, getattr(error.orig, "__cause__", None)):
+        if getattr(cause, "sqlstate", None) in RETRYABLE_SQLSTATES:
+            return True
+        if getattr(cause, "pgcode", None) in RETRYABLE_SQLSTATES:
+            return True
+    return False
+
+
+async def run_retrying(session: AsyncSession, work: Callable[[], Awaitable[T]]) -> T:
+    """Run `work` in the session's transaction, again after a deadlock rolled it back.
+
+    The lock order of concurrent writers (intake, worker, sweeper) is kept where it can
+    be (docs/decisions.md D18); this is the fallback PostgreSQL's manual prescribes for
+    the rest: the deadlock victim rolls back and runs again, and nothing half-written
+    survives.
+    """
+    for attempt in range(1, TRANSACTION_ATTEMPTS + 1):
+        try:
+            return await work()
+        except DBAPIError as error:
+            if attempt == TRANSACTION_ATTEMPTS or not is_retryable(error):
+                raise
+            await session.rollback()
+    raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises

@@ -321,6 +321,18 @@ def document_problem_media_type(openapi: dict[str, Any]) -> dict[str, Any]:
                     )
             for status, response in responses.items():
                 content = response.get("content", {})
-                if str(status)[0] in "45" and "application/json" in content:
+                if str(status)[0] not in "45":
+                    continue
+                if "application/json" in content:
                     response["content"] = {PROBLEM_MEDIA_TYPE: content["application/json"]}
+                    continue
+                # An operation answering text (a checkpoint) still refuses with a problem:
+                # FastAPI files its Problem model under the operation's own media type.
+                problem = [
+                    media
+                    for media in content.values()
+                    if media.get("schema") == {"$ref": "#/components/schemas/Problem"}
+                ]
+                if problem:
+                    response["content"] = {PROBLEM_MEDIA_TYPE: problem[0]}
     return openapi

@@ -7,6 +7,7 @@ import uuid
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from notify.delivery.models import AttemptTrigger, DeliveryStatus
+from platform_shared.fields import IsoInstant
 
 
 class RecoverRequest(BaseModel):
@@ -14,8 +15,8 @@ class RecoverRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    since: AwareDatetime = Field(description="Deliveries that ended failed from this instant")
-    until: AwareDatetime | None = Field(
+    since: IsoInstant = Field(description="Deliveries that ended failed from this instant")
+    until: IsoInstant | None = Field(
         default=None, description="... up to this instant (inclusive); default now"
     )
 

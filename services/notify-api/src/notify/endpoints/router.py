@@ -6,8 +6,7 @@ import uuid
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Response
-from pydantic import AwareDatetime
+from fastapi import APIRouter, Body, Query, Response
 
 from notify.auth import EndpointsManage
 from notify.delivery.schemas import Recovered, RecoverRequest
@@ -25,6 +24,12 @@ from notify.endpoints.schemas import (
     TestSend,
 )
 from platform_shared.dependencies import Session
+from platform_shared.fields import (
+    QUERY_INSTANT_DESCRIPTION,
+    QUERY_PERIOD_END_DESCRIPTION,
+    QueryInstant,
+    QueryPeriodEnd,
+)
 from platform_shared.idempotency import Idempotency
 from platform_shared.problems import Conflict, Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
@@ -159,8 +164,8 @@ async def endpoint_stats(
     session: Session,
     settings: AppSettings,
     now: Now,
-    since: AwareDatetime | None = None,
-    until: AwareDatetime | None = None,
+    since: Annotated[QueryInstant | None, Query(description=QUERY_INSTANT_DESCRIPTION)] = None,
+    until: Annotated[QueryPeriodEnd | None, Query(description=QUERY_PERIOD_END_DESCRIPTION)] = None,
 ) -> EndpointStats:
     """Deliveries made in the period by status (default the last 7 days, at most 90),
     the last accepted attempt, the current run of attempts not accepted, and when the

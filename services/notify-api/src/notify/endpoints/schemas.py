@@ -5,10 +5,11 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool
 
 from notify.endpoints.models import Channel
 from notify.rules.recipients import RecipientRole
+from platform_shared.fields import IsoInstant
 from platform_shared.web.pagination import Page
 
 RuleId = Annotated[str, Field(min_length=1, max_length=100)]
@@ -25,7 +26,7 @@ class _EndpointFilters(BaseModel):
         default=None, max_length=50, description="Only notifications of these rules"
     )
     name: EndpointName | None = Field(default=None, description="A name to tell endpoints apart")
-    since: AwareDatetime | None = Field(
+    since: IsoInstant | None = Field(
         default=None,
         description="Backfill: the organisation's open notifications made since this instant"
         " (at most 90 days ago) are delivered to the new endpoint too, in sequence order."
@@ -104,7 +105,7 @@ class EndpointUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    enabled: bool | None = Field(
+    enabled: StrictBool | None = Field(
         default=None,
         description="true re-enables a disabled endpoint (after a 410 or an automatic"
         " disable; a webhook's URL is checked again); false disables it",

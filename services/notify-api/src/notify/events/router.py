@@ -14,6 +14,7 @@ from notify.dependencies import AppSettings, Directory, Rules
 from notify.events import refusals, service
 from notify.events.schemas import CloudEvent, EventReceipt
 from notify.rules.catalogue import parse_window
+from platform_shared.db import run_retrying
 from platform_shared.dependencies import Session
 from platform_shared.problems import (
     Invalid,
@@ -70,14 +71,17 @@ async def receive_event(
     """
     cutoff = timedelta(hours=settings.delivery_cutoff_hours)
     try:
-        receipt, is_new = await service.receive_event(
+        receipt, is_new = await run_retrying(
             session,
-            event,
-            catalogue=catalogue,
-            directory=directory,
-            now=now,
-            cutoff=cutoff,
-            escalation_window=parse_window(settings.escalation_window),
+            lambda: service.receive_event(
+                session,
+                event,
+                catalogue=catalogue,
+                directory=directory,
+                now=now,
+                cutoff=cutoff,
+                escalation_window=parse_window(settings.escalation_window),
+            ),
         )
     except Invalid as refused:
         await refusals.tell_owner(

@@ -59,7 +59,11 @@ async def consistency(
     return ConsistencyProof.model_validate(await service.consistency(session, from_, to))
 
 
-@router.get("/.well-known/notification-log-keys", response_class=PlainTextResponse)
+@router.get(
+    "/.well-known/notification-log-keys",
+    response_class=PlainTextResponse,
+    responses={200: {"content": {"text/plain": {}}}, **problem_responses()},
+)
 async def log_keys(settings: AppSettings) -> PlainTextResponse:
     """The verifier keys of the log's checkpoints, current first (signed-note vkey format)."""
     keys = published_keys(settings)
