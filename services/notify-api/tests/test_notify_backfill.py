@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from notify.settings import Settings
-from notify.testing import Clock
+from notify.testing import Clock, seeded_worker
 from platform_shared.testing import InProcessService
 
 from .delivery_ops import Receiver, drain, incident, worker_of
@@ -39,7 +39,15 @@ async def test_an_endpoint_registered_with_since_gets_the_open_notifications_in_
         json={"channel": "webhook", "url": url, "since": start.isoformat()},
     )
     hooks.secret = registered.json()["secret"]
-    worker = worker_of(service, settings, clock)
+    # One push in flight: the order of the dispatch is the order of arrival. With
+    # several in flight a receiver orders by `sequence` (docs/delivery-operations.md).
+    worker = seeded_worker(
+        service.session_factory,
+        settings,
+        clock,
+        delivery_timeout_seconds=0.5,
+        delivery_batch_size=1,
+    )
     await drain(worker)
     await worker.aclose()
 
