@@ -287,6 +287,33 @@ class Operations:
                 None,
                 None,
             ),
+            # A multipart upload: the JSON the test sends is refused before it is read.
+            ("care-status-api", "POST", "/v1/imports"): ("demo-camden", None, None),
+            ("notify-api", "PATCH", "/v1/endpoints/{endpoint_id}"): (
+                "demo-derbyshire",
+                {"name": f"{GIVEN} {FAMILY}"},
+                None,
+            ),
+            ("notify-api", "POST", "/v1/endpoints/{endpoint_id}/recover"): (
+                "demo-derbyshire",
+                {"since": "2026-12-07T00:00:00Z"},
+                None,
+            ),
+            ("notify-api", "POST", "/v1/endpoints/{endpoint_id}/test"): (
+                "demo-derbyshire",
+                None,
+                None,
+            ),
+            ("notify-api", "POST", "/v1/deliveries/{delivery_id}/retry"): (
+                "demo-derbyshire",
+                None,
+                None,
+            ),
+            ("notify-api", "POST", "/v1/rules/evaluate"): (
+                "demo-derbyshire",
+                _event("p_PiiInLogs0000000000001"),
+                None,
+            ),
         }
 
     def path(self, template: str, **override: str) -> str:

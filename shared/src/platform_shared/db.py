@@ -7,6 +7,8 @@ commits in one place; service code only adds and flushes.
 
 from __future__ import annotations
 
+import asyncio
+import random
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -162,8 +164,10 @@ async def session_scope(
 #: PostgreSQL ends one transaction of a deadlock (40P01) or of a serialization failure
 #: (40001) and rolls the whole of it back, so running the same work again is safe.
 RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
-#: How many times a transaction a deadlock ended is run in all.
-TRANSACTION_ATTEMPTS = 3
+#: How many times a transaction a deadlock ended is run in all, and the longest pause
+#: before running it again (a random part of it, so that two victims do not meet again).
+TRANSACTION_ATTEMPTS = 5
+RETRY_PAUSE_SECONDS = 0.2
 
 T = TypeVar("T")
 
@@ -193,4 +197,5 @@ async def run_retrying(session: AsyncSession, work: Callable[[], Awaitable[T]]) 
             if attempt == TRANSACTION_ATTEMPTS or not is_retryable(error):
                 raise
             await session.rollback()
+            await asyncio.sleep(random.uniform(0, RETRY_PAUSE_SECONDS))  # noqa: S311 - jitter
     raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises

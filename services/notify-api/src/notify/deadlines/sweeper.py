@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from notify.deadlines import repository
 from notify.deadlines.escalations import counts_as_breach, escalate, remind
 from notify.deadlines.recurring import create_successor
+from notify.notifications import repository as notification_repository
 from notify.notifications.models import NotificationKind, NotificationStatus
 from notify.rules.catalogue import Catalogue
 from notify.rules.deadlines import WindowUnit
@@ -39,9 +40,24 @@ async def sweep_overdue(
     """
     async with sessions() as session, session.begin():
         reminders = await repository.claim_reminders(session, now=now, batch=batch)
+        rows = await repository.claim_passed(session, now=now, batch=batch)
+        # The steps number notifications for these organisations one by one: their
+        # counters are locked first, all at once, in the intake's order (no deadlock).
+        await notification_repository.lock_sequences(
+            session,
+            (
+                org
+                for notification in (*reminders, *rows)
+                for org in (
+                    notification.recipient_org,
+                    notification.duty_holder,
+                    notification.responsible_authority,
+                )
+                if org is not None
+            ),
+        )
         for notification in reminders:
             await remind(session, notification, catalogue, now=now, cutoff=cutoff)
-        rows = await repository.claim_passed(session, now=now, batch=batch)
         for notification in rows:
             notification.status = NotificationStatus.OVERDUE
             notification.overdue_at = now

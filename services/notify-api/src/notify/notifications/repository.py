@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -159,6 +159,24 @@ async def allocate_sequences(session: AsyncSession, orgs: Sequence[str]) -> list
         following[org] += 1
         sequences.append(following[org])
     return sequences
+
+
+@cross_tenant("the sweeper numbers ladder steps for every organisation it escalates to")
+async def lock_sequences(session: AsyncSession, orgs: Iterable[str]) -> None:
+    """Lock the sequence counters of `orgs`, in the order of their codes, numbering nothing.
+
+    For a transaction that will number notifications for several of them one at a time
+    (the sweeper's ladder steps): taken up front in one statement, they are held in the
+    same order as the intake takes them, so the two wait for each other, never deadlock.
+    """
+    wanted = sorted({org for org in orgs if org})
+    if not wanted:
+        return
+    parameters: dict[str, Any] = {}
+    for index, org in enumerate(wanted):
+        parameters[f"org_{index}"] = org
+        parameters[f"count_{index}"] = 0
+    await session.execute(_numbering(session.get_bind().dialect.name, len(wanted)), parameters)
 
 
 async def insert_notifications(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
