@@ -118,8 +118,10 @@ def sync_detailed(
 
     Args:
         endpoint_id (UUID):
-        since (datetime.datetime | None | Unset):
-        until (datetime.datetime | None | Unset):
+        since (datetime.datetime | None | Unset): An ISO 8601 instant with an offset
+            (`2026-12-22T09:00:00Z`), or a day (`2026-12-22`): 00:00 Europe/London on it
+        until (datetime.datetime | None | Unset): An ISO 8601 instant with an offset, excluded; or
+            a day, included (the period ends at 00:00 Europe/London on the next day)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,8 +159,10 @@ def sync(
 
     Args:
         endpoint_id (UUID):
-        since (datetime.datetime | None | Unset):
-        until (datetime.datetime | None | Unset):
+        since (datetime.datetime | None | Unset): An ISO 8601 instant with an offset
+            (`2026-12-22T09:00:00Z`), or a day (`2026-12-22`): 00:00 Europe/London on it
+        until (datetime.datetime | None | Unset): An ISO 8601 instant with an offset, excluded; or
+            a day, included (the period ends at 00:00 Europe/London on the next day)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,8 +195,10 @@ async def asyncio_detailed(
 
     Args:
         endpoint_id (UUID):
-        since (datetime.datetime | None | Unset):
-        until (datetime.datetime | None | Unset):
+        since (datetime.datetime | None | Unset): An ISO 8601 instant with an offset
+            (`2026-12-22T09:00:00Z`), or a day (`2026-12-22`): 00:00 Europe/London on it
+        until (datetime.datetime | None | Unset): An ISO 8601 instant with an offset, excluded; or
+            a day, included (the period ends at 00:00 Europe/London on the next day)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,8 +234,10 @@ async def asyncio(
 
     Args:
         endpoint_id (UUID):
-        since (datetime.datetime | None | Unset):
-        until (datetime.datetime | None | Unset):
+        since (datetime.datetime | None | Unset): An ISO 8601 instant with an offset
+            (`2026-12-22T09:00:00Z`), or a day (`2026-12-22`): 00:00 Europe/London on it
+        until (datetime.datetime | None | Unset): An ISO 8601 instant with an offset, excluded; or
+            a day, included (the period ends at 00:00 Europe/London on the next day)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
