@@ -110,11 +110,14 @@ async def test_a_receiver_down_then_recover_brings_every_failed_delivery_with_it
             ]
         await derbyshire.delete(f"/v1/endpoints/{endpoint['id']}")
 
-    assert receiver.requests == 3  # nothing reached it while it was down
+    # Nothing reached it while it was down; the rule's own three came on recovery (ladder
+    # steps of these aging duties share the rule id and may come too).
+    assert len([n for n in receiver.notifications() if n["kind"] == "rule"]) == 3
     assert recovered.status_code == 202, recovered.text
     failed_ids = sorted(d["id"] for d in failed)
-    assert sorted(recovered.json()["deliveries"]) == failed_ids
-    assert sorted(receiver.by_webhook_id) == failed_ids  # the original webhook-ids
+    # Every failed delivery of the window is recovered: the rule's own, and any ladder step's.
+    assert set(failed_ids) <= set(recovered.json()["deliveries"])
+    assert set(receiver.by_webhook_id) == set(recovered.json()["deliveries"])  # original ids
     assert receiver.repeats() == 0
     for delivery in delivered:
         *scheduled, manual = delivery["attempts"]
@@ -195,6 +198,6 @@ async def test_an_endpoint_registered_with_since_receives_the_earlier_notificati
         await derbyshire.delete(f"/v1/endpoints/{endpoint['id']}")
 
     assert endpoint["backfilled"] == 4
-    arrived = [n["id"] for n in receiver.notifications()]
+    arrived = [n["id"] for n in receiver.notifications() if n["kind"] == "rule"]
     assert arrived == [n["id"] for n in sorted(earlier, key=lambda n: n["sequence"])]
     assert receiver.repeats() == 0
