@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -146,12 +146,7 @@ async def allocate_sequences(session: AsyncSession, orgs: Sequence[str]) -> list
     if not orgs:
         return []
     wanted = Counter(orgs)
-    parameters: dict[str, Any] = {}
-    for index, org in enumerate(sorted(wanted)):
-        parameters[f"org_{index}"] = org
-        parameters[f"count_{index}"] = wanted[org]
-    statement = _numbering(session.get_bind().dialect.name, len(wanted))
-    last = {org: int(value) for org, value in (await session.execute(statement, parameters)).all()}
+    last = await _advance_counters(session, wanted)
     # The org's numbers are last - wanted + 1 .. last, handed out in the order asked.
     following = {org: last[org] - wanted[org] for org in wanted}
     sequences = []
@@ -169,14 +164,20 @@ async def lock_sequences(session: AsyncSession, orgs: Iterable[str]) -> None:
     (the sweeper's ladder steps): taken up front in one statement, they are held in the
     same order as the intake takes them, so the two wait for each other, never deadlock.
     """
-    wanted = sorted({org for org in orgs if org})
-    if not wanted:
-        return
+    wanted = {org: 0 for org in orgs if org}
+    if wanted:
+        await _advance_counters(session, wanted)
+
+
+async def _advance_counters(session: AsyncSession, by: Mapping[str, int]) -> dict[str, int]:
+    """Advance each organisation's counter by its count (0 locks it only), taking the rows
+    in the order of their codes; the counters' new values."""
     parameters: dict[str, Any] = {}
-    for index, org in enumerate(wanted):
+    for index, org in enumerate(sorted(by)):
         parameters[f"org_{index}"] = org
-        parameters[f"count_{index}"] = 0
-    await session.execute(_numbering(session.get_bind().dialect.name, len(wanted)), parameters)
+        parameters[f"count_{index}"] = by[org]
+    statement = _numbering(session.get_bind().dialect.name, len(by))
+    return {org: int(value) for org, value in (await session.execute(statement, parameters)).all()}
 
 
 async def insert_notifications(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
