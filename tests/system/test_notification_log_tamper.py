@@ -21,11 +21,14 @@ from platform_shared.testing import postgres_unavailable_reason, serve_over_http
 pytestmark = [pytest.mark.system]
 
 EVENTS = 5
-#: The worker checkpoints and monitors every second, so the test waits seconds.
+#: The worker checkpoints and monitors every second (the whole log every 2), so the test
+#: waits seconds.
 WORKER_ENV = {
     "NOTIFY_SWEEP_INTERVAL_SECONDS": "0.5",
     "NOTIFY_PROOF_CHECKPOINT_SECONDS": "0.5",
     "NOTIFY_PROOF_MONITOR_SECONDS": "1",
+    # An edited row the monitor had verified is found by its whole pass.
+    "NOTIFY_PROOF_MONITOR_WHOLE_SECONDS": "2",
 }
 
 

@@ -142,7 +142,7 @@ async def test_a_notification_is_provable_from_made_to_acknowledged(
         "acknowledged",
     ]
     made, delivered, acknowledged = (leaf.entry for leaf in verified.leaves)
-    assert made["rule_id"] == "incident-behaviour-ra" or made["rule_id"]
+    assert made["rule_id"] == "incident-in-placement"
     assert made["recipient_org"] == "E09000007"
     assert acknowledged["by_org"] == "E09000007"
     assert delivered["status_code"] == 204
@@ -303,7 +303,8 @@ async def test_rows_edited_or_deleted_in_the_database_are_found(
         )
     assert await asyncio.to_thread(proofs_command, ["verify"], settings) == 1
     assert "the stored entries hash to another root" in capsys.readouterr().out
-    found = await worker.proofs.monitor(utc_now())
+    # An entry the monitor had verified is found by its whole pass.
+    found = await worker.proofs.monitor(utc_now(), whole=True)
     assert not found.ok
     # The platform's own inbox is told, once (the same failure found again is not news).
     await worker.proofs.monitor(utc_now())
@@ -319,7 +320,51 @@ async def test_rows_edited_or_deleted_in_the_database_are_found(
         await session.execute(text("DELETE FROM proof_leaves WHERE tree_index = 0"))
     assert await asyncio.to_thread(proofs_command, ["verify"], settings) == 1
     assert "leaf 0: missing" in capsys.readouterr().out
-    assert not (await worker.proofs.monitor(utc_now())).ok
+    assert not (await worker.proofs.monitor(utc_now(), whole=True)).ok
+    await worker.aclose()
+
+
+async def test_the_monitor_checks_what_is_new_and_now_and_then_everything(
+    service: InProcessService, settings: Settings, receiver: tuple[Receiver, str]
+) -> None:
+    hooks, url = receiver
+    hooks.secret = await _register(service, f"{url}/hooks")
+    _, worker = await _delivered_and_acknowledged(service, settings, url)
+    first = await worker.proofs.monitor(utc_now())  # the first run is a whole pass
+    assert first.ok and first.size > 0
+
+    async def edit(tree_index: int) -> None:
+        async with service.session_factory() as session, session.begin():
+            await session.execute(
+                text(
+                    "UPDATE proof_leaves SET entry = replace(entry, '\"v\"', '\"v \"') "
+                    f"WHERE tree_index = {tree_index}"
+                )
+            )
+
+    # Nothing new: the run reads nothing. An edit of an entry it verified waits for the
+    # whole pass (hourly by default) ...
+    await edit(0)
+    assert (await worker.proofs.monitor(utc_now())).ok
+    assert not (await worker.proofs.monitor(utc_now(), whole=True)).ok
+    async with service.session_factory() as session, session.begin():  # put it back
+        await session.execute(
+            text("UPDATE proof_leaves SET entry = replace(entry, '\"v \"', '\"v\"')")
+        )
+    assert (await worker.proofs.monitor(utc_now(), whole=True)).ok
+
+    # ... while an entry sequenced since the last run is checked by the next run.
+    await _incident(service)
+    made = await worker.proofs.checkpoint(utc_now(), force=True)
+    assert made is not None
+    grown = await worker.proofs.monitor(utc_now())
+    assert grown.ok and grown.size == made.size > first.size
+    await _incident(service)
+    newer = await worker.proofs.checkpoint(utc_now(), force=True)
+    assert newer is not None
+    await edit(grown.size)
+    found = await worker.proofs.monitor(utc_now())
+    assert found.failures == [f"checkpoint {newer.size}: the stored entries hash to another root"]
     await worker.aclose()
 
 

@@ -94,8 +94,12 @@ class Settings(ServiceSettings):
     proof_previous_verifier_keys: list[str] = Field(default_factory=list)
     #: At most one checkpoint this often while entries arrive (the worker makes them).
     proof_checkpoint_seconds: float = Field(default=5.0, gt=0)
-    #: How often the worker's monitor re-hashes the stored log against every checkpoint.
+    #: How often the worker's monitor checks the entries sequenced since its last run
+    #: against the checkpoints that cover them.
     proof_monitor_seconds: float = Field(default=60.0, gt=0)
+    #: How often it re-hashes the whole stored log instead, for an edit of an entry it had
+    #: already verified (docs/proofs.md: what a whole pass costs).
+    proof_monitor_whole_seconds: float = Field(default=3600.0, gt=0)
     #: Retention in days per class of data (docs/proofs.md gives each default's source);
     #: the purge job removes what has passed it, counted from the notification's close.
     retention_subject_days: int = Field(default=2 * 365, ge=1)

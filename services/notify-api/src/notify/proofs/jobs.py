@@ -22,7 +22,7 @@ from notify.proofs.keys import published_keys, signer_of
 from notify.proofs.models import ProofCheckpoint
 from notify.proofs.purge import purge_expired
 from notify.proofs.sequencer import make_checkpoint
-from notify.proofs.verify import LogVerification, verify_log
+from notify.proofs.verify import LogMonitor, LogVerification
 from notify.proofs.witness import push_checkpoint, witnesses
 from notify.rules.catalogue import Catalogue
 from notify.settings import Settings
@@ -55,6 +55,8 @@ class ProofJobs:
         self.signer = signer_of(settings)
         self.keys = published_keys(settings)
         self._next_monitor = 0.0
+        self._next_whole_pass = 0.0
+        self._monitor = LogMonitor()
         self._next_purge = 0.0
 
     async def run_due(self, now: datetime) -> None:
@@ -101,10 +103,18 @@ class ProofJobs:
             await self.purge(now)
             self._next_purge = time.monotonic() + self.settings.purge_interval_seconds
 
-    async def monitor(self, now: datetime) -> LogVerification:
-        """Verify the stored log; a new failure is recorded and told to the platform."""
+    async def monitor(self, now: datetime, *, whole: bool = False) -> LogVerification:
+        """Verify what was sequenced since the last run, or the whole stored log when
+        `whole` or when a whole pass is due; a new failure is recorded and told to the
+        platform."""
+        whole = whole or time.monotonic() >= self._next_whole_pass
+        origin = self.settings.proof_log_origin
         async with self._sessions() as session, session.begin():
-            found = await verify_log(session, self.keys, origin=self.settings.proof_log_origin)
+            if whole:
+                found = await self._monitor.verify_all(session, self.keys, origin=origin)
+                self._next_whole_pass = time.monotonic() + self.settings.proof_monitor_whole_seconds
+            else:
+                found = await self._monitor.verify_new(session, self.keys, origin=origin)
             head = await repository.lock_head(session)
             failure = "; ".join(found.failures[:5]) if found.failures else None
             if failure is not None and failure != head.monitor_failure:

@@ -9,7 +9,7 @@ or its duty holder.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -70,14 +70,35 @@ async def set_tree_indexes(session: AsyncSession, indexes: list[dict[str, int]])
         await session.execute(update(ProofLeaf), indexes)
 
 
-async def entries_up_to(session: AsyncSession, size: int) -> list[tuple[int | None, str]]:
-    """(tree index, entry) of the sequenced leaves below `size`, in tree order."""
+async def entries_between(
+    session: AsyncSession, start: int, end: int
+) -> list[tuple[int | None, str]]:
+    """(tree index, entry) of the sequenced leaves from `start` to below `end`, in tree order."""
     result = await session.execute(
         select(ProofLeaf.tree_index, ProofLeaf.entry)
-        .where(ProofLeaf.tree_index.is_not(None), ProofLeaf.tree_index < size)
+        .where(ProofLeaf.tree_index >= start, ProofLeaf.tree_index < end)
         .order_by(ProofLeaf.tree_index)
     )
     return [(index, entry) for index, entry in result.all()]
+
+
+async def entries_in_pages(
+    session: AsyncSession, start: int, end: int, page: int = 10_000
+) -> AsyncIterator[tuple[int, str]]:
+    """`entries_between`, read `page` entries at a time: a whole log is never in memory."""
+    while start < end:
+        entries = await session.execute(
+            select(ProofLeaf.tree_index, ProofLeaf.entry)
+            .where(ProofLeaf.tree_index >= start, ProofLeaf.tree_index < end)
+            .order_by(ProofLeaf.tree_index)
+            .limit(page)
+        )
+        rows = entries.all()
+        if not rows:
+            return
+        for index, entry in rows:
+            yield int(index), entry
+        start = int(rows[-1][0]) + 1
 
 
 async def leaves_of(session: AsyncSession, notification_id: uuid.UUID) -> Sequence[ProofLeaf]:
@@ -93,8 +114,11 @@ async def latest_checkpoint(session: AsyncSession) -> ProofCheckpoint | None:
     )
 
 
-async def checkpoints(session: AsyncSession) -> Sequence[ProofCheckpoint]:
-    result = await session.scalars(select(ProofCheckpoint).order_by(ProofCheckpoint.size))
+async def checkpoints(session: AsyncSession, *, above: int = -1) -> Sequence[ProofCheckpoint]:
+    """The checkpoints of a size larger than `above` (every one by default), smallest first."""
+    result = await session.scalars(
+        select(ProofCheckpoint).where(ProofCheckpoint.size > above).order_by(ProofCheckpoint.size)
+    )
     return result.all()
 
 

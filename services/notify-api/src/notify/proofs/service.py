@@ -23,7 +23,9 @@ from platform_shared.problems import Invalid, NotFound
 
 
 async def _leaf_hashes(session: AsyncSession, size: int) -> list[bytes]:
-    return [leaf_hash(entry.encode()) for _, entry in await repository.entries_up_to(session, size)]
+    return [
+        leaf_hash(entry.encode()) for _, entry in await repository.entries_between(session, 0, size)
+    ]
 
 
 async def proof_bundle(
