@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -93,12 +93,12 @@ async def entries_in_pages(
             .order_by(ProofLeaf.tree_index)
             .limit(page)
         )
-        rows = entries.all()
+        rows = [(cast(int, index), entry) for index, entry in entries.all()]
         if not rows:
             return
-        for index, entry in rows:
-            yield int(index), entry
-        start = int(rows[-1][0]) + 1
+        for row in rows:
+            yield row
+        start = rows[-1][0] + 1
 
 
 async def leaves_of(session: AsyncSession, notification_id: uuid.UUID) -> Sequence[ProofLeaf]:
