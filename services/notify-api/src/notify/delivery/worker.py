@@ -23,6 +23,7 @@ event's, from the service that wrote it), and its own context is sent with the w
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
@@ -176,9 +177,15 @@ class DeliveryWorker:
         return len(jobs)
 
     async def sweep(self) -> int:
+        """`sweep_duties`, then the notification log's jobs that are due (checkpoint,
+        monitor, purge). `run` runs the two apart."""
+        swept = await self.sweep_duties()
+        await self.proofs.run_due(self.clock())
+        return swept
+
+    async def sweep_duties(self) -> int:
         """Mark passed notifications overdue, escalate them, make next recurring duties;
-        warn about and disable endpoints that keep failing; tell exhausted deliveries; then
-        the notification log's jobs that are due (checkpoint, monitor, purge)."""
+        warn about and disable endpoints that keep failing; tell exhausted deliveries."""
         now = self.clock()
         swept = await sweep_overdue(
             self._sessions,
@@ -196,8 +203,18 @@ class DeliveryWorker:
             cutoff=self.cutoff,
         )
         swept += await tell_exhausted(self._sessions, self.catalogue, now=now, cutoff=self.cutoff)
-        await self.proofs.run_due(self.clock())
         return swept
+
+    async def _keep_the_log(self, stop: asyncio.Event) -> None:
+        """The notification log's jobs, in a task of their own beside the delivery loop:
+        sequencing and signing thousands of entries never holds up a claim or a recording
+        (`run_due` logs its errors)."""
+        interval = min(self.settings.proof_checkpoint_seconds, self.settings.sweep_interval_seconds)
+        while not stop.is_set():
+            await self.proofs.run_due(self.clock())
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(interval):
+                    await stop.wait()
 
     # -- claiming ------------------------------------------------------------------------
 
@@ -559,6 +576,7 @@ class DeliveryWorker:
 
         watch_stop = asyncio.create_task(stop.wait())
         watch_stop.add_done_callback(lambda _: wake.set())
+        keeping_the_log = asyncio.create_task(self._keep_the_log(stop))
         try:
             while True:
                 wake.clear()
@@ -573,7 +591,7 @@ class DeliveryWorker:
                     continue
                 if time.monotonic() >= next_sweep:
                     try:
-                        await self.sweep()
+                        await self.sweep_duties()
                     except Exception:
                         logger.exception("sweep failed")
                     next_sweep = time.monotonic() + self.settings.sweep_interval_seconds
@@ -607,6 +625,10 @@ class DeliveryWorker:
             watch_stop.cancel()
             for task in in_flight:
                 task.cancel()
+            if stop.is_set():
+                await keeping_the_log  # finishes the job it is doing
+            else:
+                keeping_the_log.cancel()
 
     async def aclose(self) -> None:
         if self._owns_webhooks:

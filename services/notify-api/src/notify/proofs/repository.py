@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.delivery.models import Delivery, DeliveryAttempt
@@ -51,6 +51,14 @@ async def lock_head(session: AsyncSession) -> ProofLogHead:
     return head
 
 
+async def lock_head_unless_locked(session: AsyncSession) -> ProofLogHead | None:
+    """The head row, locked; None when another transaction holds it (on PostgreSQL: a
+    worker that finds another sequencing leaves it to it rather than wait)."""
+    return await session.scalar(
+        select(ProofLogHead).where(ProofLogHead.id == HEAD_ID).with_for_update(skip_locked=True)
+    )
+
+
 async def head(session: AsyncSession) -> ProofLogHead | None:
     return await session.get(ProofLogHead, HEAD_ID)
 
@@ -66,8 +74,23 @@ async def unsequenced(session: AsyncSession, limit: int) -> Sequence[Any]:
 
 
 async def set_tree_indexes(session: AsyncSession, indexes: list[dict[str, int]]) -> None:
-    if indexes:
+    if not indexes:
+        return
+    if session.get_bind().dialect.name != "postgresql":
         await session.execute(update(ProofLeaf), indexes)
+        return
+    # One statement for the whole batch rather than one per entry.
+    await session.execute(
+        text(
+            "UPDATE proof_leaves SET tree_index = given.tree_index "
+            "FROM unnest(CAST(:ids AS bigint[]), CAST(:indexes AS bigint[])) "
+            "AS given(id, tree_index) WHERE proof_leaves.id = given.id"
+        ),
+        {
+            "ids": [row["id"] for row in indexes],
+            "indexes": [row["tree_index"] for row in indexes],
+        },
+    )
 
 
 async def entries_between(

@@ -1,7 +1,8 @@
 """Sequencing new entries into the tree and signing a checkpoint of it.
 
 Run by the worker at most every `proof_checkpoint_seconds`, under the head row's lock,
-so only one sequencer extends the tree at a time whatever the number of workers. The
+so only one sequencer extends the tree at a time whatever the number of workers (another
+worker finding it locked does not wait: the tree is being extended). The
 tree is extended from the head's compact range: the cost is that of the new entries.
 """
 
@@ -31,7 +32,9 @@ async def make_checkpoint(
 ) -> ProofCheckpoint | None:
     """Sequence what is new and sign a checkpoint of it; None when nothing is new or the
     last checkpoint is younger than `interval`."""
-    head = await repository.lock_head(session)
+    head = await repository.lock_head_unless_locked(session)
+    if head is None:
+        return None
     if head.checkpointed_at is not None and now - head.checkpointed_at < interval:
         return None
     new = await repository.unsequenced(session, BATCH)
