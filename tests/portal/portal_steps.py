@@ -60,6 +60,24 @@ def seed_child_placed_in_derbyshire(platform: Platform, **fields: Any) -> dict[s
     return run_async(seed)
 
 
+def seed_derbyshire_child_in_the_home(platform: Platform, **fields: Any) -> dict[str, Any]:
+    """Derbyshire's own looked-after child in the demo children's home (in Derbyshire), by
+    API: Derbyshire adopted the Derbyshire protocol, so the CPS checklist applies."""
+
+    async def seed() -> dict[str, Any]:
+        async with platform.aclient("care-status-api", "demo-derbyshire") as derbyshire:
+            return await looked_after_child_placed_in(
+                derbyshire,
+                DERBYSHIRE,
+                care_order_from="2024-02-01",
+                placed_from="2026-09-14",
+                placement={"provider": DEMO_HOME},
+                **fields,
+            )
+
+    return run_async(seed)
+
+
 def seed_detention(platform: Platform, person_ref: str, detained_at: str) -> dict[str, Any]:
     """The Met records a detention by API (its system, not the portal)."""
 
@@ -79,4 +97,11 @@ def seed_detention(platform: Platform, person_ref: str, detained_at: str) -> dic
     return run_async(seed)
 
 
-__all__ = ["CAMDEN", "run_async", "seed_child_placed_in_derbyshire", "seed_detention", "sign_in"]
+__all__ = [
+    "CAMDEN",
+    "run_async",
+    "seed_child_placed_in_derbyshire",
+    "seed_derbyshire_child_in_the_home",
+    "seed_detention",
+    "sign_in",
+]
