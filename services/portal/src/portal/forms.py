@@ -19,6 +19,10 @@ from portal.apis import ApiError, FieldProblem
 from portal.web import LONDON, ErrorSummary
 
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+#: An API reason starting so reads on from the field's label ("Start date is before...").
+_PREDICATES = frozenset(
+    {"is", "are", "must", "cannot", "may", "overlaps", "needs", "has", "was", "should"}
+)
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,7 @@ def problem_summary(error: ApiError, fields: Mapping[str, FormField]) -> ErrorSu
         reason = problem.reason.strip() or "is not valid"
         if known is None:
             items.append(FieldProblem("", _sentence(f"{api_field.replace('_', ' ')}: {reason}")))
-        elif reason[:1].islower():
+        elif reason.split(" ", 1)[0] in _PREDICATES:
             items.append(FieldProblem(known.id, f"{known.label} {reason}"))
         else:
             items.append(FieldProblem(known.id, f"{known.label}: {reason[:1].lower()}{reason[1:]}"))
