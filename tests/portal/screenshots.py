@@ -24,7 +24,13 @@ from journeys import unique_family_name  # noqa: E402
 from platform_harness import Platform, running_platform  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from portal_browser import Watched, launch  # noqa: E402
-from portal_steps import seed_child_placed_in_derbyshire, seed_detention, sign_in  # noqa: E402
+from portal_steps import (  # noqa: E402
+    seed_child_placed_in_derbyshire,
+    seed_derbyshire_child_in_the_home,
+    seed_detention,
+    seed_home_incident,
+    sign_in,
+)
 
 
 @contextmanager
@@ -89,6 +95,18 @@ def main(out: Path, base_port: int | None) -> int:
         shot(duty, "06-duties")
         page.goto("/rules")
         shot(duty, "07-rules")
+        page.goto(f"/children/{child['id']}/placement")
+        shot(duty, "12-record-placement")
+
+        in_home = seed_derbyshire_child_in_the_home(
+            platform, given_name="Leo", family_name=unique_family_name("Home")
+        )
+        incident = seed_home_incident(platform, in_home["person_ref"])
+        manager = person()
+        sign_in(manager, "home-manager", "/incidents/new")
+        shot(manager, "13-record-incident")
+        manager.page.goto(f"/incidents/{incident['id']}")
+        shot(manager, "14-incident")
         browser.close()
     return 0
 

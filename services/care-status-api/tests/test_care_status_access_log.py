@@ -245,6 +245,23 @@ async def test_a_facts_read_on_behalf_of_a_provider_names_the_provider(
     assert (entry["via_org"], entry["via_client_id"]) == ("platform", "platform-services")
 
 
+async def test_a_read_on_behalf_of_a_person_decodes_their_percent_encoded_client_id(
+    service: InProcessService, camden: httpx.AsyncClient, platform: httpx.AsyncClient
+) -> None:
+    """A person signed in to the portal has the client id `portal:<username>` (D41), which
+    incident-api percent-encodes in the header: the access log names the person."""
+    child = await _looked_after(camden)
+
+    response = await platform.get(
+        f"/v1/status-facts/{child['person_ref']}",
+        headers={ON_BEHALF: "org=provider-demo-home; client=portal%3Ahome-manager"},
+    )
+
+    assert response.status_code == 200
+    entry = (await _log(camden, child["id"]))["items"][0]
+    assert (entry["org"], entry["client_id"]) == ("provider-demo-home", "portal:home-manager")
+
+
 @pytest.mark.parametrize(
     "value",
     [

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 
 from portal.custody.answer import date_from_parts, plain_answer
 from portal.main import create_app
+from portal.sessions import COOKIE, Person
 from portal.settings import PortalSettings
 from portal.web import safe_next
 
@@ -102,3 +105,34 @@ def test_a_date_of_birth_must_be_whole_and_real() -> None:
         "Date of birth must include a day, month and year"
     )
     assert date_from_parts("14", "6", "2011")[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("scopes", "shown", "hidden"),
+    [
+        ({"incidents:read", "incidents:write"}, {"/incidents"}, {"/children", "/custody"}),
+        ({"care-status:read", "care-status:write"}, {"/children"}, {"/incidents"}),
+    ],
+)
+async def test_the_menu_offers_only_what_the_persons_scopes_allow(
+    scopes: set[str], shown: set[str], hidden: set[str]
+) -> None:
+    app = create_app(PortalSettings(_env_file=None))
+    sessions = app.state.portal.sessions
+    session = sessions.signed_in(
+        sessions.new(),
+        Person("someone", "Someone", "provider-demo-home", "registered_manager"),
+        "a-token",
+        frozenset(scopes),
+        time.time() + 600,
+    )
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url="http://127.0.0.1",
+        cookies={COOKIE: session.id},
+    ) as browser:
+        page = await browser.get("/")
+
+    menu = page.text.split('id="navigation"')[1].split("</ul>")[0]
+    assert all(f'href="{path}"' in menu for path in shown)
+    assert not any(f'href="{path}"' in menu for path in hidden)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from platform_shared.auth import Principal
 from platform_shared.problems import Invalid
@@ -54,7 +55,9 @@ def parse_on_behalf_of(value: str) -> tuple[str, str]:
         raise Invalid(_FIELD, f"longer than {_LONGEST} characters")
     for part in value.split(";"):
         name, equals, given = part.strip().partition("=")
-        name, given = name.strip().lower(), given.strip()
+        # The sender percent-encodes each value outside RFC 3986's unreserved characters
+        # (a person's client id `portal:<username>` arrives as `portal%3A<username>`).
+        name, given = name.strip().lower(), unquote(given.strip())
         pattern = _VALUES.get(name)
         if not equals or pattern is None or name in found:
             raise Invalid(_FIELD, _FORM)

@@ -22,6 +22,8 @@ from portal.endpoints.router import router as endpoints_router
 from portal.figures.router import router as figures_router
 from portal.home import router as home_router
 from portal.inbox.router import router as inbox_router
+from portal.incidents.router import router as incidents_router
+from portal.records.router import router as records_router
 from portal.rules.router import router as rules_router
 from portal.sessions import SessionStore
 from portal.settings import PortalSettings
@@ -99,6 +101,8 @@ def create_app(
         signin_router,
         custody_router,
         children_router,
+        records_router,
+        incidents_router,
         inbox_router,
         duties_router,
         figures_router,

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from portal.apis import ApiError, NotFound
 from portal.custody.answer import date_from_parts
+from portal.records.forms import LEGAL_BASES, PLACEMENT_TYPES, local_authorities
 from portal.web import ErrorSummary, FieldProblem, SignedIn, checked_form, require, summary_of
 
 router = APIRouter(prefix="/children")
@@ -115,4 +116,10 @@ async def child(page: SignedIn, child_id: str) -> HTMLResponse:
     if not child_id or len(child_id) > 64 or not all(c.isalnum() or c == "-" for c in child_id):
         raise NotFound(404, {})
     record = await page.api("care-status", "GET", f"/v1/children/{child_id}")
-    return page.render("children/record.html", child=record)
+    return page.render(
+        "children/record.html",
+        child=record,
+        bases=LEGAL_BASES,
+        placement_types=PLACEMENT_TYPES,
+        authorities=local_authorities(),
+    )
