@@ -21,6 +21,7 @@ from portal.duties.router import router as duties_router
 from portal.endpoints.router import router as endpoints_router
 from portal.figures.router import router as figures_router
 from portal.home import router as home_router
+from portal.imports.router import router as imports_router
 from portal.inbox.router import router as inbox_router
 from portal.rules.router import router as rules_router
 from portal.sessions import SessionStore
@@ -99,6 +100,7 @@ def create_app(
         signin_router,
         custody_router,
         children_router,
+        imports_router,
         inbox_router,
         duties_router,
         figures_router,
