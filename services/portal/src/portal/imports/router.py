@@ -61,7 +61,7 @@ async def upload(page: SignedIn) -> Response:
     declared = page.request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         # Refused before the body is read: a return this big is not read into the portal.
-        problem = FieldProblem("files", f"The files must be {limit // 1_000_000} MB or smaller")
+        problem = FieldProblem("files", f"The files must be {limit / 1_000_000:g} MB or smaller")
         return _form_page(page, {}, ErrorSummary("There is a problem", [problem]), 413)
     await page.request.form(max_files=MAX_FILES)
     form = await checked_form(page)
