@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -14,6 +14,8 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
+#: dev-auth's demo client secret of the portal (development only).
+DEMO_CLIENT_SECRET = "demo-portal-secret"
 #: Where `make install` puts GOV.UK Frontend, MOJ Frontend and axe-core (npm ci).
 DEFAULT_NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 
@@ -29,7 +31,7 @@ class PortalSettings(BaseSettings):
     #: The OpenID Connect provider: its discovery document is read at start.
     oauth_issuer: str = "http://127.0.0.1:8000"
     client_id: str = "portal"
-    client_secret: SecretStr = SecretStr("demo-portal-secret")
+    client_secret: SecretStr = SecretStr(DEMO_CLIENT_SECRET)
     care_status_url: str = "http://127.0.0.1:8001"
     incidents_url: str = "http://127.0.0.1:8002"
     notify_url: str = "http://127.0.0.1:8003"
@@ -60,6 +62,15 @@ class PortalSettings(BaseSettings):
         if secrets_dir:
             file_secret_settings = SecretsSettingsSource(settings_cls, secrets_dir=secrets_dir)
         return init_settings, env_settings, dotenv_settings, file_secret_settings
+
+    @model_validator(mode="after")
+    def _no_demo_secret_in_production(self) -> PortalSettings:
+        # The demo secret is public (deploy/dev-auth-clients.yaml): never a real client's.
+        if self.environment == "production" and (
+            self.client_secret.get_secret_value() == DEMO_CLIENT_SECRET
+        ):
+            raise ValueError("PORTAL_CLIENT_SECRET must be set in production (not the demo one)")
+        return self
 
     @property
     def redirect_uri(self) -> str:
