@@ -15,7 +15,7 @@ from pydantic_settings import (
 )
 
 #: dev-auth's demo client secret of the portal (development only).
-DEMO_CLIENT_SECRET = "demo-portal-secret"
+DEMO_CLIENT_SECRET = "demo-portal-secret"  # noqa: S105 - public, refused in production
 #: Where `make install` puts GOV.UK Frontend, MOJ Frontend and axe-core (npm ci).
 DEFAULT_NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 
