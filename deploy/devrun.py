@@ -1,9 +1,9 @@
 """`make run`: the whole platform on its embedded default, in one terminal.
 
 Migrates the SQLite databases under `var/`, starts the development authorization
-server, the three services, the staff portal (base port + 4) and the delivery worker, waits until each answers
-`/readyz`, prints where everything is, and on Ctrl-C (or SIGTERM) stops every process
-it started. Each process is the same command production runs (`<service> serve`,
+server, the three services, the staff portal (base port + 4), the delivery worker and
+the SSDA903 import worker, waits until each answers `/readyz`, prints where everything
+is, and on Ctrl-C (or SIGTERM) stops every process it started. Each process is the same command production runs (`<service> serve`,
 `notify-api deliver`); only the settings differ.
 
     python deploy/devrun.py run [--var-dir var] [--base-port 8000]
@@ -128,6 +128,8 @@ def run(var_dir: Path, base_port: int) -> int:
         *[(s.name, [str(BIN / s.name), "serve"], base_port + s.offset) for s in SERVICES],
         ("portal", [str(BIN / "portal"), "serve"], base_port + PORTAL_OFFSET),
         ("delivery worker", [str(BIN / "notify-api"), "deliver"], None),
+        # SSDA903 uploads (the API, the portal's upload page) are loaded by this worker.
+        ("import worker", [str(BIN / "care-status-api"), "import-worker"], None),
     ]
     processes: list[subprocess.Popen[bytes]] = []
     stopping = False

@@ -2,9 +2,10 @@
 
     python tests/portal/screenshots.py docs/screenshots [--base-port N]
 
-Starts the platform (SQLite, in a temporary folder) and the portal, records a child and a
-detention by API, then signs in as the Met's sergeant and Camden's duty social worker in
-Debian's Chromium and saves each page (axe-checked) as it is shown. With `--base-port`,
+Starts the platform (SQLite, in a temporary folder), the portal and the SSDA903 import
+worker, records a child and a detention by API, then signs in as the Met's sergeant and
+Camden's duty social worker in Debian's Chromium and saves each page (axe-checked) as it is
+shown, Camden's upload of a small generated return and its report, and the figures. With `--base-port`,
 it uses a platform already running there (`make run` is 8000) instead.
 """
 
@@ -20,9 +21,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "system"), str(HERE.parent)]
 
-from journeys import unique_family_name  # noqa: E402
+from journeys import CAMDEN, london_today, unique_family_name  # noqa: E402
 from platform_harness import Platform, running_platform  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
 from portal_browser import Watched, launch  # noqa: E402
 from portal_steps import (  # noqa: E402
     seed_child_placed_in_derbyshire,
@@ -31,6 +32,8 @@ from portal_steps import (  # noqa: E402
     seed_home_incident,
     sign_in,
 )
+
+from care_status.imports.generator import generate_return  # noqa: E402
 
 
 @contextmanager
@@ -41,6 +44,7 @@ def a_platform(base_port: int | None) -> Iterator[Platform]:
     with tempfile.TemporaryDirectory() as var, running_platform("sqlite", Path(var)) as platform:
         platform.start("portal", "portal", "serve")
         platform.wait_ready("portal")
+        platform.start("import-worker", "care-status-api", "import-worker")
         yield platform
 
 
@@ -107,6 +111,23 @@ def main(out: Path, base_port: int | None) -> int:
         shot(manager, "13-record-incident")
         manager.page.goto(f"/incidents/{incident['id']}")
         shot(manager, "14-incident")
+        page.goto("/figures")
+        shot(duty, "08-figures")
+        generated = generate_return(CAMDEN, 8, london_today(), seed=2026, first_child=930000)
+        page.goto("/imports/new")
+        shot(duty, "09-import-upload")
+        page.get_by_label("The files of the return").set_input_files(
+            [
+                {"name": name, "mimeType": "text/csv", "buffer": content}
+                for name, content in generated.files().items()
+            ]
+        )
+        page.get_by_label("Collection year").fill(generated.year)
+        page.get_by_role("button", name="Upload the return").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Import: Finished", timeout=180_000
+        )
+        shot(duty, "10-import-report")
         browser.close()
     return 0
 

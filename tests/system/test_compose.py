@@ -51,7 +51,9 @@ def _hex() -> str:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[tuple[list[str], dict[str, int]]]:
-    ports = {name: free_port() for name in ("care_status", "incidents", "notify", "dev_auth")}
+    ports = {
+        name: free_port() for name in ("care_status", "incidents", "notify", "portal", "dev_auth")
+    }
     passwords = {service: _hex() for service in ("care_status", "incidents", "notify")}
     key = base64.b64encode(secrets.token_bytes(32)).decode()
     env = {
@@ -71,7 +73,10 @@ def project(tmp_path: Path) -> Iterator[tuple[list[str], dict[str, int]]]:
         "PUBLISH_CARE_STATUS_PORT": str(ports["care_status"]),
         "PUBLISH_INCIDENTS_PORT": str(ports["incidents"]),
         "PUBLISH_NOTIFY_PORT": str(ports["notify"]),
+        "PUBLISH_PORTAL_PORT": str(ports["portal"]),
         "PUBLISH_DEV_AUTH_PORT": str(ports["dev_auth"]),
+        "PORTAL_PUBLIC_URL": f"http://127.0.0.1:{ports['portal']}",
+        "PORTAL_CLIENT_SECRET": _hex(),
     }
     env_file = tmp_path / "compose.env"
     env_file.write_text("".join(f"{name}={value}\n" for name, value in env.items()))
@@ -111,10 +116,15 @@ def test_the_compose_file_runs_the_platform_and_records_a_child(
     assert token.status_code == 200, token.text
     headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
     base = f"http://127.0.0.1:{ports['care_status']}"
-    for port in (ports["care_status"], ports["incidents"], ports["notify"]):
+    for port in (ports["care_status"], ports["incidents"], ports["notify"], ports["portal"]):
         assert httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=10).status_code == 200
         # /metrics stays behind the gateway.
         assert httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10).status_code == 404
+    # The portal's start page, with GOV.UK Frontend from the image's own node_modules.
+    start = httpx.get(f"http://127.0.0.1:{ports['portal']}/", timeout=10)
+    assert start.status_code == 200 and "Care status portal" in start.text
+    css = httpx.get(f"http://127.0.0.1:{ports['portal']}/govuk/govuk-frontend.min.css", timeout=10)
+    assert css.status_code == 200
     created = httpx.post(
         f"{base}/v1/children",
         json={"given_name": "Amelia", "family_name": "Compose", "date_of_birth": "2012-03-15"},

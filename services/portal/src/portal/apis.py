@@ -7,7 +7,7 @@ the person. Their problem documents (RFC 9457) become the portal's error summari
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,9 +87,19 @@ class Apis:
         json: Any = None,
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
+        files: Sequence[tuple[str, tuple[str, bytes, str]]] | None = None,
+        data: Mapping[str, str] | None = None,
     ) -> Any:
         response = await self.request(
-            token, service, method, path, json=json, params=params, headers=headers
+            token,
+            service,
+            method,
+            path,
+            json=json,
+            params=params,
+            headers=headers,
+            files=files,
+            data=data,
         )
         return response.json() if response.content else None
 
@@ -103,11 +113,16 @@ class Apis:
         json: Any = None,
         params: Mapping[str, str] | None = None,
         headers: Mapping[str, str] | None = None,
+        files: Sequence[tuple[str, tuple[str, bytes, str]]] | None = None,
+        data: Mapping[str, str] | None = None,
     ) -> httpx.Response:
+        """One call; `files` and `data` make it a multipart form (an SSDA903 upload)."""
         response = await self._client.request(
             method,
             f"{self.bases[service]}{path}",
             json=json,
+            files=files,
+            data=data,
             params={k: v for k, v in (params or {}).items() if v},
             headers={"Authorization": f"Bearer {token}", **(headers or {})},
         )

@@ -21,6 +21,7 @@ from portal.duties.router import router as duties_router
 from portal.endpoints.router import router as endpoints_router
 from portal.figures.router import router as figures_router
 from portal.home import router as home_router
+from portal.imports.router import router as imports_router
 from portal.inbox.router import router as inbox_router
 from portal.incidents.router import router as incidents_router
 from portal.records.router import router as records_router
@@ -103,6 +104,7 @@ def create_app(
         children_router,
         records_router,
         incidents_router,
+        imports_router,
         inbox_router,
         duties_router,
         figures_router,
