@@ -18,7 +18,7 @@ from care_status.imports import worker
 from care_status.imports.corpus import broken_return, oversize, unusable
 from care_status.imports.generator import generate_return
 from care_status.imports.mapping import Row, map_child
-from care_status.imports.models import ImportedChild
+from care_status.imports.models import Import, ImportedChild
 from care_status.imports.worker import run_pending
 from care_status.main import create_app
 from care_status.settings import Settings
@@ -182,6 +182,42 @@ async def test_an_import_is_seen_by_its_own_authority_only(service: InProcessSer
     derbyshire = await service.as_client("demo-derbyshire")
     assert (await derbyshire.get(response.headers["Location"])).status_code == 404
     assert (await camden.get(f"/v1/imports/{uuid.uuid4()}")).status_code == 404
+
+
+async def test_a_retried_upload_with_its_key_answers_the_first_import(
+    service: InProcessService,
+) -> None:
+    files = generate_return(CAMDEN, 3, TODAY, seed=12).files()
+    camden = await service.as_client("demo-camden")
+    key = {"Idempotency-Key": "upload-2026-11-27"}
+    first = await camden.post("/v1/imports", headers=key, **_form(files))
+    assert first.status_code == 202, first.text
+    # The client draws a new multipart boundary for the retry: the same files all the same.
+    again = await camden.post("/v1/imports", headers=key, **_form(dict(reversed(files.items()))))
+    assert again.status_code == 202, again.text
+    assert again.headers["Location"] == first.headers["Location"]
+    assert again.json()["id"] == first.json()["id"]
+    assert again.headers["Idempotent-Replayed"] == "true"
+    other_files = generate_return(CAMDEN, 3, TODAY, seed=13).files()
+    reused = await camden.post("/v1/imports", headers=key, **_form(other_files))
+    assert reused.status_code == 422, reused.text
+    assert reused.json()["errors"][0]["field"] == "header.Idempotency-Key"
+    other_year = await camden.post("/v1/imports", headers=key, **_form(files, year="2025/26"))
+    assert other_year.status_code == 422, other_year.text
+    async with service.session_factory() as session:
+        assert await session.scalar(select(func.count()).select_from(Import)) == 1
+    # Without a key, an upload is a new import (which changes nothing when loaded again).
+    unkeyed = await camden.post("/v1/imports", **_form(files))
+    assert unkeyed.json()["id"] != first.json()["id"]
+    # A key is the caller's own: another authority's same key is another request.
+    derbyshire = await service.as_client("demo-derbyshire")
+    theirs = generate_return(DERBYSHIRE, 2, TODAY, seed=14).files()
+    their_upload = await derbyshire.post("/v1/imports", headers=key, **_form(theirs))
+    assert their_upload.status_code == 202, their_upload.text
+    assert their_upload.json()["id"] != first.json()["id"]
+    await _run(service)
+    done = (await camden.get(first.headers["Location"])).json()
+    assert done["status"] == "done" and done["counts"]["children_created"] == 3
 
 
 class _Killed(BaseException):
