@@ -21,6 +21,7 @@ from care_status.imports.mapping import Row, map_child
 from care_status.imports.models import Import, ImportedChild
 from care_status.imports.worker import run_pending
 from care_status.main import create_app
+from care_status.placements.models import ProviderType
 from care_status.settings import Settings
 from platform_shared.contracts.events import EventOrigin
 from platform_shared.outbox import OutboxEvent
@@ -97,6 +98,24 @@ async def test_a_return_loads_once_and_again_changes_nothing(service: InProcessS
     assert len(events) == first["counts"]["events_emitted"] > 0
     assert {event.data["origin"] for event in events} == {EventOrigin.IMPORT.value}
     assert {event.data["import_id"] for event in events} == {first["id"]}
+
+    # URN and PLACE_PROVIDER are the placement's provider: its Ofsted reference and type.
+    home = next(
+        (child, episode)
+        for child in generated.children
+        for episode in child.episodes
+        if episode.urn.startswith("SC")
+    )
+    async with service.session_factory() as session:
+        child_id = await session.scalar(
+            select(Child.id).where(Child.local_reference == home[0].child)
+        )
+    camden = await service.as_client("demo-camden")
+    record = (await camden.get(f"/v1/children/{child_id}")).json()
+    providers = {
+        (p["start_date"], p["provider_urn"], p["provider_type"]) for p in record["placements"]
+    }
+    assert (home[1].decom.isoformat(), home[1].urn, "private") in providers
 
     again = await _upload_and_run(service, generated.files())
     assert again["counts"]["children_unchanged"] == 12
@@ -318,6 +337,47 @@ def test_short_breaks_and_an_area_that_spans_authorities() -> None:
     assert child.placements == []
     [warning] = warnings
     assert warning.code == "MAP_AREA" and "spans 2 authorities" in warning.message
+
+
+def test_urn_and_place_provider_are_the_placements_provider() -> None:
+    header = _rows("header.csv", {"CHILD": "1", "SEX": "F", "DOB": "01/02/2012", "ETHNIC": "WBRI"})
+    home = {**_episode("01/03/2025", "01/06/2025", "S", "C2", "K2", "NW5 1GH"), "URN": "SC123456"}
+    same_home = {**_episode("01/06/2025", "", "L", "C1", "K2", "NW5 1GH"), "URN": "SC123456"}
+    rows = {"Header": header, "Episodes": _rows("episodes.csv", {**home, "PLACE_PROVIDER": "PR4"},
+                                                {**same_home, "PLACE_PROVIDER": "PR4"})}  # fmt: skip
+    child, warnings = map_child(
+        "1", rows, areas={"NW5 1GH": [CAMDEN]}, authorities={CAMDEN}, provider_codes={}
+    )
+    assert warnings == []
+    [placement] = child.placements
+    assert (placement.provider_urn, placement.provider_type) == ("SC123456", ProviderType.PRIVATE)
+    assert placement.provider is None  # no organisation of the reference data has this URN
+    # A foster placement with the authority's own carers: no Ofsted reference of its own.
+    foster = {**_episode("01/03/2025", "", "S", "C2", "U4", "NW5 1GH"), "PLACE_PROVIDER": "PR1"}
+    child, _ = map_child(
+        "1",
+        {"Header": header, "Episodes": _rows("episodes.csv", foster)},
+        areas={"NW5 1GH": [CAMDEN]},
+        authorities={CAMDEN},
+        provider_codes={},
+    )
+    assert (child.placements[0].provider_urn, child.placements[0].provider_type) == (
+        None,
+        ProviderType.OWN_AUTHORITY,
+    )
+    # An unknown provider code is reported and left unknown: the child still loads.
+    unknown = {**foster, "PLACE_PROVIDER": "PR9"}
+    child, warnings = map_child(
+        "1",
+        {"Header": header, "Episodes": _rows("episodes.csv", unknown)},
+        areas={"NW5 1GH": [CAMDEN]},
+        authorities={CAMDEN},
+        provider_codes={},
+    )
+    assert child.placements[0].provider_type is None
+    [warning] = warnings
+    assert (warning.code, warning.severity) == ("MAP_CODE", "warning")
+    assert "PLACE_PROVIDER" in warning.message
 
 
 def _gauges(text: str) -> dict[str, float]:
