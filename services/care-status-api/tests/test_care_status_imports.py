@@ -125,6 +125,34 @@ async def test_a_return_loads_once_and_again_changes_nothing(service: InProcessS
         assert await session.scalar(select(func.count()).select_from(Child)) == 12
 
 
+async def test_the_xml_form_of_a_return_loads_as_its_csv_form(service: InProcessService) -> None:
+    generated = generate_return(CAMDEN, 12, TODAY, seed=7)
+    camden = await service.as_client("demo-camden")
+    upload = await camden.post(
+        "/v1/imports",
+        files=[
+            ("files", (name, content, "application/xml" if name.endswith(".xml") else "text/csv"))
+            for name, content in generated.xml_files().items()
+        ],
+        data={"collection_year": "2026/27"},
+    )
+    assert upload.status_code == 202, upload.text
+    await _run(service)
+    first = (await camden.get(upload.headers["Location"])).json()
+    assert first["status"] == "done", first
+    # The DfE rules find nothing wrong in the XML form either.
+    assert first["report"] == []
+    assert first["counts"]["children_created"] == 12
+    assert first["counts"]["events_emitted"] == len(await _events(service)) > 0
+    async with service.session_factory() as session:
+        names = set(await session.scalars(select(Child.family_name)))
+    assert names == {child.family_name for child in generated.children}
+    # The same return as CSV is the same children, episodes and care leavers: nothing new.
+    again = await _upload_and_run(service, generated.files())
+    assert again["counts"]["children_unchanged"] == 12, again
+    assert again["counts"]["events_emitted"] == 0
+
+
 async def test_a_corrected_date_emits_the_ended_event_only(service: InProcessService) -> None:
     generated = generate_return(CAMDEN, 12, TODAY, seed=8, care_leavers=0)
     await _upload_and_run(service, generated.files())
