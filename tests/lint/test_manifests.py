@@ -174,6 +174,48 @@ def test_the_delivery_workers_reach_only_postgresql_and_the_internet(
     assert ingress == []
 
 
+def test_the_import_worker_runs_in_the_image_and_reaches_only_postgresql(
+    rendered: list[dict[str, Any]],
+) -> None:
+    """SSDA903 imports are validated and loaded by their worker (issue 16): one runs, from
+    the image that holds the validator's environment (tests/lint/test_containerfile.py),
+    and the API leaves imports to it."""
+    [worker] = [
+        t
+        for t in _pod_templates(rendered)
+        if t["metadata"]["labels"]["app.kubernetes.io/component"] == "import-worker"
+    ]
+    [container] = worker["spec"]["containers"]
+    assert container["args"] == ["care-status-api", "import-worker"]
+    [api] = [
+        t["spec"]["containers"][0]
+        for t in _pod_templates(rendered)
+        if t["metadata"]["labels"]["app.kubernetes.io/name"] == "care-status-api"
+        and t["metadata"]["labels"]["app.kubernetes.io/component"] == "api"
+    ]
+    assert container["image"] == api["image"]
+    [settings] = _of_kind(rendered, "ConfigMap")
+    api_env = {
+        variable["name"]: variable.get("value")
+        for t in _pod_templates(rendered)
+        if t["metadata"]["labels"]["app.kubernetes.io/component"] == "api"
+        for c in t["spec"]["containers"]
+        for variable in c.get("env", [])
+    }
+    in_process = api_env.get(
+        "CARE_STATUS_IMPORT_IN_PROCESS", settings["data"].get("CARE_STATUS_IMPORT_IN_PROCESS")
+    )
+    assert in_process in (None, "false")
+    labels = worker["metadata"]["labels"]
+    egress = [
+        rule
+        for policy in _of_kind(rendered, "NetworkPolicy")
+        if _selects(policy["spec"]["podSelector"], labels)
+        for rule in policy["spec"].get("egress", [])
+    ]
+    assert {port["port"] for rule in egress for port in rule.get("ports", [])} == {53, 5432}
+
+
 @pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl is not installed")
 def test_the_renderer_gives_what_kubectl_kustomize_gives(
     rendered: list[dict[str, Any]],

@@ -18,9 +18,10 @@ from care_status.imports import worker
 from care_status.imports.corpus import broken_return, oversize, unusable
 from care_status.imports.generator import generate_return
 from care_status.imports.mapping import Row, map_child
-from care_status.imports.models import ImportedChild
+from care_status.imports.models import Import, ImportedChild
 from care_status.imports.worker import run_pending
 from care_status.main import create_app
+from care_status.placements.models import ProviderType
 from care_status.settings import Settings
 from platform_shared.contracts.events import EventOrigin
 from platform_shared.outbox import OutboxEvent
@@ -98,12 +99,58 @@ async def test_a_return_loads_once_and_again_changes_nothing(service: InProcessS
     assert {event.data["origin"] for event in events} == {EventOrigin.IMPORT.value}
     assert {event.data["import_id"] for event in events} == {first["id"]}
 
+    # URN and PLACE_PROVIDER are the placement's provider: its Ofsted reference and type.
+    home = next(
+        (child, episode)
+        for child in generated.children
+        for episode in child.episodes
+        if episode.urn.startswith("SC")
+    )
+    async with service.session_factory() as session:
+        child_id = await session.scalar(
+            select(Child.id).where(Child.local_reference == home[0].child)
+        )
+    camden = await service.as_client("demo-camden")
+    record = (await camden.get(f"/v1/children/{child_id}")).json()
+    providers = {
+        (p["start_date"], p["provider_urn"], p["provider_type"]) for p in record["placements"]
+    }
+    assert (home[1].decom.isoformat(), home[1].urn, "private") in providers
+
     again = await _upload_and_run(service, generated.files())
     assert again["counts"]["children_unchanged"] == 12
     assert again["counts"]["events_emitted"] == 0
     assert len(await _events(service)) == len(events)
     async with service.session_factory() as session:
         assert await session.scalar(select(func.count()).select_from(Child)) == 12
+
+
+async def test_the_xml_form_of_a_return_loads_as_its_csv_form(service: InProcessService) -> None:
+    generated = generate_return(CAMDEN, 12, TODAY, seed=7)
+    camden = await service.as_client("demo-camden")
+    upload = await camden.post(
+        "/v1/imports",
+        files=[
+            ("files", (name, content, "application/xml" if name.endswith(".xml") else "text/csv"))
+            for name, content in generated.xml_files().items()
+        ],
+        data={"collection_year": "2026/27"},
+    )
+    assert upload.status_code == 202, upload.text
+    await _run(service)
+    first = (await camden.get(upload.headers["Location"])).json()
+    assert first["status"] == "done", first
+    # The DfE rules find nothing wrong in the XML form either.
+    assert first["report"] == []
+    assert first["counts"]["children_created"] == 12
+    assert first["counts"]["events_emitted"] == len(await _events(service)) > 0
+    async with service.session_factory() as session:
+        names = set(await session.scalars(select(Child.family_name)))
+    assert names == {child.family_name for child in generated.children}
+    # The same return as CSV is the same children, episodes and care leavers: nothing new.
+    again = await _upload_and_run(service, generated.files())
+    assert again["counts"]["children_unchanged"] == 12, again
+    assert again["counts"]["events_emitted"] == 0
 
 
 async def test_a_corrected_date_emits_the_ended_event_only(service: InProcessService) -> None:
@@ -182,6 +229,42 @@ async def test_an_import_is_seen_by_its_own_authority_only(service: InProcessSer
     derbyshire = await service.as_client("demo-derbyshire")
     assert (await derbyshire.get(response.headers["Location"])).status_code == 404
     assert (await camden.get(f"/v1/imports/{uuid.uuid4()}")).status_code == 404
+
+
+async def test_a_retried_upload_with_its_key_answers_the_first_import(
+    service: InProcessService,
+) -> None:
+    files = generate_return(CAMDEN, 3, TODAY, seed=12).files()
+    camden = await service.as_client("demo-camden")
+    key = {"Idempotency-Key": "upload-2026-11-27"}
+    first = await camden.post("/v1/imports", headers=key, **_form(files))
+    assert first.status_code == 202, first.text
+    # The client draws a new multipart boundary for the retry: the same files all the same.
+    again = await camden.post("/v1/imports", headers=key, **_form(dict(reversed(files.items()))))
+    assert again.status_code == 202, again.text
+    assert again.headers["Location"] == first.headers["Location"]
+    assert again.json()["id"] == first.json()["id"]
+    assert again.headers["Idempotent-Replayed"] == "true"
+    other_files = generate_return(CAMDEN, 3, TODAY, seed=13).files()
+    reused = await camden.post("/v1/imports", headers=key, **_form(other_files))
+    assert reused.status_code == 422, reused.text
+    assert reused.json()["errors"][0]["field"] == "header.Idempotency-Key"
+    other_year = await camden.post("/v1/imports", headers=key, **_form(files, year="2025/26"))
+    assert other_year.status_code == 422, other_year.text
+    async with service.session_factory() as session:
+        assert await session.scalar(select(func.count()).select_from(Import)) == 1
+    # Without a key, an upload is a new import (which changes nothing when loaded again).
+    unkeyed = await camden.post("/v1/imports", **_form(files))
+    assert unkeyed.json()["id"] != first.json()["id"]
+    # A key is the caller's own: another authority's same key is another request.
+    derbyshire = await service.as_client("demo-derbyshire")
+    theirs = generate_return(DERBYSHIRE, 2, TODAY, seed=14).files()
+    their_upload = await derbyshire.post("/v1/imports", headers=key, **_form(theirs))
+    assert their_upload.status_code == 202, their_upload.text
+    assert their_upload.json()["id"] != first.json()["id"]
+    await _run(service)
+    done = (await camden.get(first.headers["Location"])).json()
+    assert done["status"] == "done" and done["counts"]["children_created"] == 3
 
 
 class _Killed(BaseException):
@@ -282,6 +365,47 @@ def test_short_breaks_and_an_area_that_spans_authorities() -> None:
     assert child.placements == []
     [warning] = warnings
     assert warning.code == "MAP_AREA" and "spans 2 authorities" in warning.message
+
+
+def test_urn_and_place_provider_are_the_placements_provider() -> None:
+    header = _rows("header.csv", {"CHILD": "1", "SEX": "F", "DOB": "01/02/2012", "ETHNIC": "WBRI"})
+    home = {**_episode("01/03/2025", "01/06/2025", "S", "C2", "K2", "NW5 1GH"), "URN": "SC123456"}
+    same_home = {**_episode("01/06/2025", "", "L", "C1", "K2", "NW5 1GH"), "URN": "SC123456"}
+    rows = {"Header": header, "Episodes": _rows("episodes.csv", {**home, "PLACE_PROVIDER": "PR4"},
+                                                {**same_home, "PLACE_PROVIDER": "PR4"})}  # fmt: skip
+    child, warnings = map_child(
+        "1", rows, areas={"NW5 1GH": [CAMDEN]}, authorities={CAMDEN}, provider_codes={}
+    )
+    assert warnings == []
+    [placement] = child.placements
+    assert (placement.provider_urn, placement.provider_type) == ("SC123456", ProviderType.PRIVATE)
+    assert placement.provider is None  # no organisation of the reference data has this URN
+    # A foster placement with the authority's own carers: no Ofsted reference of its own.
+    foster = {**_episode("01/03/2025", "", "S", "C2", "U4", "NW5 1GH"), "PLACE_PROVIDER": "PR1"}
+    child, _ = map_child(
+        "1",
+        {"Header": header, "Episodes": _rows("episodes.csv", foster)},
+        areas={"NW5 1GH": [CAMDEN]},
+        authorities={CAMDEN},
+        provider_codes={},
+    )
+    assert (child.placements[0].provider_urn, child.placements[0].provider_type) == (
+        None,
+        ProviderType.OWN_AUTHORITY,
+    )
+    # An unknown provider code is reported and left unknown: the child still loads.
+    unknown = {**foster, "PLACE_PROVIDER": "PR9"}
+    child, warnings = map_child(
+        "1",
+        {"Header": header, "Episodes": _rows("episodes.csv", unknown)},
+        areas={"NW5 1GH": [CAMDEN]},
+        authorities={CAMDEN},
+        provider_codes={},
+    )
+    assert child.placements[0].provider_type is None
+    [warning] = warnings
+    assert (warning.code, warning.severity) == ("MAP_CODE", "warning")
+    assert "PLACE_PROVIDER" in warning.message
 
 
 def _gauges(text: str) -> dict[str, float]:

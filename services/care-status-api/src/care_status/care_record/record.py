@@ -52,6 +52,8 @@ PLACEMENT_KEYS = (
     "end_date",
     "emergency",
     "provider",
+    "provider_urn",
+    "provider_type",
     "short_break",
     "version",
     "created_at",
@@ -159,6 +161,8 @@ class PlacementRow:
     end_date: date | None
     emergency: bool
     provider: str | None
+    provider_urn: str | None
+    provider_type: str | None
     short_break: bool
     version: int
     created_at: datetime
@@ -175,6 +179,8 @@ class PlacementRow:
             end_date=_day(value["end_date"]),
             emergency=bool(value["emergency"]),
             provider=value["provider"],
+            provider_urn=value["provider_urn"],
+            provider_type=value["provider_type"],
             short_break=bool(value["short_break"]),
             version=value["version"],
             created_at=_instant(value["created_at"]),

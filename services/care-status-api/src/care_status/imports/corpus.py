@@ -77,6 +77,16 @@ def unusable(authority: str, today: date) -> dict[str, tuple[dict[str, bytes], i
             422,
             "body.files.return.xml",
         ),
+        # The DfE's root and a CHILD per child, but fields of another schema (no CHILDID).
+        "xml_wrong_schema_903_root": (
+            {
+                "return.xml": b"<?xml version='1.0'?><EXPSSDA903><CHILD><ID>1</ID>"
+                b"<GENDER>M</GENDER><PLACEMENT><START>2025-01-01</START></PLACEMENT>"
+                b"</CHILD></EXPSSDA903>"
+            },
+            422,
+            "body.files.return.xml",
+        ),
         "xml_of_another_authority": (
             {"return.xml": _xml_return("830")},
             403,

@@ -3,8 +3,10 @@
 `generate_return(authority, children, today)` builds the Header, Episodes, UASC and OC3
 files of a collection year (April to March) as the DfE specifies them (CSV, dates
 dd/mm/yyyy), plus the platform's `Names` file: the return holds no names, and a lookup
-by name needs them (docs/ssda903.md). The DfE rules (csc-validator-be-903) report no
-errors on what it writes. Deterministic for a given seed.
+by name needs them (docs/ssda903.md). `Return.xml_files()` writes the same return as one
+XML file (the DfE's `EXPSSDA903` form: a `CHILD` per child, its `HEADER` fields and its
+`EPISODE`s) beside the Names CSV. The DfE rules (csc-validator-be-903) report no errors on
+either form. Deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from xml.etree.ElementTree import Element, SubElement, tostring
 
 HEADER_COLUMNS = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
 EPISODE_COLUMNS = [
@@ -153,10 +156,67 @@ class Return:
             "names.csv": _csv(NAMES_COLUMNS, names),
         }
 
-    def write(self, directory: Path) -> list[Path]:
+    def xml(self) -> bytes:
+        """The return as the DfE's XML (`EXPSSDA903`), dates dd/mm/yyyy as the validator
+        reads them; the XML's own tags: CHILDID for CHILD, PL for PLACE."""
+        root = Element("EXPSSDA903")
+        for child in self.children:
+            element = SubElement(root, "CHILD")
+            header = SubElement(element, "HEADER")
+            mother = "0" if child.sex == "F" and child.oc3 is None else ""
+            fields = [
+                ("CHILDID", child.child),
+                ("SEX", child.sex),
+                ("DOB", ddmmyyyy(child.dob)),
+                ("ETHNIC", child.ethnic),
+                ("UPN", child.upn),
+                ("MOTHER", mother),
+                ("MC_DOB", ""),
+            ]
+            # The XML says of every child whether it is UASC (rule 105), where the CSV
+            # form has a UASC file of those who are.
+            if child.oc3 is not None:
+                fields += [("UASC", "0")]
+                fields += zip(("IN_TOUCH", "ACTIV", "ACCOM"), child.oc3, strict=True)
+            elif child.uasc is not None:
+                fields += [("UASC", "1"), ("DUC", ddmmyyyy(child.uasc))]
+            else:
+                fields += [("UASC", "0")]
+            for tag, value in fields:
+                SubElement(header, tag).text = value or None
+            if child.oc3 is not None:
+                continue
+            for e in child.episodes:
+                episode = SubElement(element, "EPISODE")
+                values = [
+                    ("DECOM", ddmmyyyy(e.decom)),
+                    ("RNE", e.rne),
+                    ("LS", e.ls),
+                    ("CIN", e.cin),
+                    ("PL", e.place),
+                    ("PLACE_PROVIDER", e.provider),
+                    ("DEC", ddmmyyyy(e.dec) if e.dec else ""),
+                    ("REC", e.rec),
+                    ("REASON_PLACE_CHANGE", e.reason_place_change),
+                    ("HOME_POST", self.home_post),
+                    ("PL_POST", e.pl_post),
+                    ("URN", e.urn),
+                ]
+                # Every field, blank ones too: the validator reads a child's leaves and
+                # then each episode's over them, so an open episode without its own DEC
+                # would take another episode's.
+                for tag, value in values:
+                    SubElement(episode, tag).text = value or None
+        return tostring(root, encoding="utf-8", xml_declaration=True)
+
+    def xml_files(self) -> dict[str, bytes]:
+        """The return as one XML file, with the platform's Names file beside it (CSV)."""
+        return {"return.xml": self.xml(), "names.csv": self.files()["names.csv"]}
+
+    def write(self, directory: Path, *, xml: bool = False) -> list[Path]:
         directory.mkdir(parents=True, exist_ok=True)
         paths = []
-        for name, content in self.files().items():
+        for name, content in (self.xml_files() if xml else self.files()).items():
             path = directory / name
             path.write_bytes(content)
             paths.append(path)

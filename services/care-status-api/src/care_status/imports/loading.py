@@ -196,6 +196,8 @@ def _placement_values(period: WantedPlacement) -> dict[str, Any]:
         "start_date": period.start,
         "end_date": period.end,
         "provider": period.provider,
+        "provider_urn": period.provider_urn,
+        "provider_type": period.provider_type.value if period.provider_type else None,
         "short_break": period.short_break,
     }
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from care_status.placements.models import ProviderType
 from care_status.status import ADULT_AGE, birthday
 from platform_shared.contracts.vocabularies import (
     CareLeaverCategory,
@@ -69,6 +70,20 @@ PLACEMENT: dict[str, PlacementType] = {
     "U6": PlacementType.FOSTER,
     "Z1": PlacementType.OTHER,
 }
+
+#: PLACE_PROVIDER; blank where the placement has none (placed for adoption, say).
+PROVIDER_TYPE: dict[str, ProviderType | None] = {
+    "": None,
+    "PR0": ProviderType.PARENT_OR_PERSON_WITH_PARENTAL_RESPONSIBILITY,
+    "PR1": ProviderType.OWN_AUTHORITY,
+    "PR2": ProviderType.OTHER_AUTHORITY,
+    "PR3": ProviderType.OTHER_PUBLIC,
+    "PR4": ProviderType.PRIVATE,
+    "PR5": ProviderType.VOLUNTARY,
+}
+#: URN of a setting Ofsted does not register (a placement with family, say), or one
+#: whose URN is not yet known: no reference.
+NO_URN = ("", "XXXXXXX")
 
 SEX: dict[str, Sex] = {"M": Sex.MALE, "F": Sex.FEMALE, "U": Sex.NOT_STATED}
 
@@ -139,6 +154,8 @@ class WantedPlacement:
     end: date | None
     provider: str | None
     short_break: bool
+    provider_urn: str | None = None
+    provider_type: ProviderType | None = None
 
 
 @dataclass
@@ -206,6 +223,17 @@ def _code(row: Row, column: str, table: Mapping[str, object], child: str) -> str
             )
         )
     return raw
+
+
+def _provider_type(row: Row, child: str, warnings: list[Issue]) -> ProviderType | None:
+    """PLACE_PROVIDER's type; an unknown code is reported and left unknown, not guessed,
+    and does not refuse the child (who provides a placement is not what a lookup answers)."""
+    raw = row.get("PLACE_PROVIDER").upper()
+    if raw in PROVIDER_TYPE:
+        return PROVIDER_TYPE[raw]
+    message = f"PLACE_PROVIDER code {raw!r} is unknown or retired: the provider's type is unknown"
+    warnings.append(Issue("MAP_CODE", message, child, row.file, row.index, "warning"))
+    return None
 
 
 def _area(
@@ -325,7 +353,9 @@ def _map_episodes(
         else:
             child.legal_statuses.append(WantedLegalStatus(basis, short_break, start, end))
         area = _area(row, child.ref, areas, authorities, warnings)
-        provider = provider_codes.get(row.get("URN").upper())
+        urn = row.get("URN").upper()
+        provider = provider_codes.get(urn)
+        provider_type = _provider_type(row, child.ref, warnings)
         same_placement = contiguous and row.get("RNE").upper() == LEGAL_STATUS_ONLY
         last_placement = child.placements[-1] if child.placements else None
         if same_placement and last_placement is not None:
@@ -336,7 +366,20 @@ def _map_episodes(
                 end,
                 last_placement.provider,
                 last_placement.short_break,
+                last_placement.provider_urn,
+                last_placement.provider_type,
             )
         elif area is not None:
-            child.placements.append(WantedPlacement(place, area, start, end, provider, short_break))
+            child.placements.append(
+                WantedPlacement(
+                    place,
+                    area,
+                    start,
+                    end,
+                    provider,
+                    short_break,
+                    provider_urn=None if urn in NO_URN else urn,
+                    provider_type=provider_type,
+                )
+            )
         previous_end = end

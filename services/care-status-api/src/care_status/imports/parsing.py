@@ -153,7 +153,7 @@ def _read_xml(tables: Tables, name: str, content: bytes, max_rows: int) -> None:
     flat: list[Element] = []
     for element in children:
         flat.extend(list(element) if element.tag.upper() == "CHILDREN" else [element])
-    if not flat or not any(e.find("CHILDID") is not None for e in flat):
+    if not flat or not any(e.find(".//CHILDID") is not None for e in flat):
         raise UnusableUpload(
             f"files.{name}", "is not an SSDA903 XML return (no CHILD elements with a CHILDID)"
         )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated
 
@@ -12,6 +15,7 @@ from care_status.auth import CareStatusRead, CareStatusWrite
 from care_status.imports import service
 from care_status.imports.schemas import ImportReport, ImportView
 from platform_shared.dependencies import Session
+from platform_shared.idempotency import IDEMPOTENCY_HEADER, IdempotencyGuard
 from platform_shared.problems import Forbidden, Invalid, NotFound, problem_responses
 from platform_shared.web.clock import Now
 
@@ -19,6 +23,20 @@ router = APIRouter(prefix="/v1/imports", tags=["imports"])
 
 #: The upload route: a multipart form, with its own body limit (`import_max_bytes`).
 UPLOAD_PATH = "/v1/imports"
+
+
+def upload_fingerprint(
+    files: Sequence[tuple[str, bytes]], collection_year: str, authority: str | None
+) -> str:
+    """What makes two uploads the same request: the files (names and contents, in any
+    order), the year and the authority; not the multipart body, whose boundary a client
+    draws again for each retry."""
+    described = {
+        "collection_year": collection_year,
+        "authority": authority,
+        "files": sorted([name, hashlib.sha256(content).hexdigest()] for name, content in files),
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
 @router.post(
@@ -38,6 +56,16 @@ async def create_import(
     authority: Annotated[
         str | None, Form(description="The return's authority (GSS); yours if given")
     ] = None,
+    idempotency_key: Annotated[
+        str | None,
+        Header(
+            alias=IDEMPOTENCY_HEADER,
+            min_length=1,
+            max_length=200,
+            description="A retry with the same key and the same files answers the first 202 "
+            "(same import, same `Location`) and queues nothing",
+        ),
+    ] = None,
 ) -> ImportView:
     """Import an SSDA903 return of the caller's own authority: 202, then follow
     `Location` (`GET /v1/imports/{id}`) until `status` is `done` or `failed`.
@@ -46,11 +74,19 @@ async def create_import(
     nor XML or not an SSDA903 file (422 naming it), the Episodes or Header file missing,
     too many rows, a collection year the DfE rules do not cover, another authority's
     return (403), over the size limit (413). The rest is validated by the DfE rules and
-    loaded by the worker; `report` says what was refused. Loading the same return again
-    changes nothing, so a retried upload is harmless.
+    loaded by the worker; `report` says what was refused. Honours `Idempotency-Key`: a
+    retry answers the first 202; the same key with other files or fields is a 422.
     """
     settings = request.app.state.settings
     contents = [(upload.filename or "upload", await upload.read()) for upload in files]
+    idempotency = IdempotencyGuard(
+        session,
+        caller.org,
+        f"{request.method} {request.url.path}",
+        idempotency_key,
+        upload_fingerprint(contents, collection_year, authority),
+    )
+    await idempotency.check()
     job = await service.create_import(
         session,
         caller,
@@ -62,7 +98,9 @@ async def create_import(
         now=now,
     )
     response.headers["Location"] = f"/v1/imports/{job.id}"
-    return service.view_of(job, [])
+    answer = service.view_of(job, [])
+    idempotency.remember(202, answer, response.headers)
+    return answer
 
 
 @router.get("/{import_id}", response_model=ImportView, responses=problem_responses(NotFound))

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
+from care_status.placements.models import ProviderType
 from platform_shared.contracts.vocabularies import PlacementType
 from platform_shared.fields import IsoDate
 
@@ -60,6 +61,14 @@ class PlacementOut(BaseModel):
     end_date: date | None
     emergency: bool
     provider: str | None
+    provider_urn: str | None = Field(
+        default=None,
+        description="The provider's Ofsted unique reference number (URN), as the "
+        "authority's SSDA903 return gives it",
+    )
+    provider_type: ProviderType | None = Field(
+        default=None, description="Who provides the placement (SSDA903 PLACE_PROVIDER)"
+    )
     short_break: bool
     version: int
     created_at: datetime

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import Index, String, func, insert, select
+from sqlalchemy import Index, String, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -26,11 +26,18 @@ class ImportedDuty(Base):
     """A duty an imported event would have required, already past on the day of import."""
 
     __tablename__ = "imported_duties"
-    __table_args__ = (Index("ix_imported_duties_recipient_org", "recipient_org", "rule_id"),)
+    __table_args__ = (
+        Index("ix_imported_duties_recipient_org", "recipient_org", "rule_id"),
+        Index("ix_imported_duties_responsible_authority", "responsible_authority", "imported_at"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     event_id: Mapped[str] = mapped_column(String(200))
     rule_id: Mapped[str] = mapped_column(String(100))
+    #: The rule's basis, as a notification keeps it (None for the rows before 0008).
+    basis: Mapped[str | None] = mapped_column(String(32))
+    #: The child's responsible authority: the figures count its duties to others too.
+    responsible_authority: Mapped[str | None] = mapped_column(String(64))
     recipient_org: Mapped[str] = mapped_column(String(64))
     recipient_role: Mapped[str] = mapped_column(String(64))
     due_at: Mapped[datetime | None]
@@ -55,6 +62,8 @@ async def keep_open_duties(
                 {
                     "event_id": event_id,
                     "rule_id": p.rule.id,
+                    "basis": p.rule.basis,
+                    "responsible_authority": p.subject.get("responsible_authority"),
                     "recipient_org": p.org,
                     "recipient_role": p.role,
                     "due_at": p.due_at,
@@ -64,13 +73,3 @@ async def keep_open_duties(
             ],
         )
     return replace(evaluation, notifications=open_ones)
-
-
-async def imported_counts(session: AsyncSession, org: str) -> dict[str, int]:
-    """How many duties of each rule concerning `org` were imported as history."""
-    rows = await session.execute(
-        select(ImportedDuty.rule_id, func.count())
-        .where(ImportedDuty.recipient_org == org)
-        .group_by(ImportedDuty.rule_id)
-    )
-    return {rule_id: count for rule_id, count in rows}

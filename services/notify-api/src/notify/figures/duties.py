@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from statistics import median
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -47,6 +48,7 @@ class _Tally:
     withheld: int = 0
     breaches: int = 0
     escalations: int = 0
+    imported: int = 0
     durations: list[float] = field(default_factory=list)
 
     def add(self, row: Notification, now: datetime) -> None:
@@ -87,6 +89,7 @@ class _Tally:
             p90_seconds_to_acknowledge=(
                 durations[math.ceil(0.9 * len(durations)) - 1] if durations else None
             ),
+            imported=self.imported,
         )
 
 
@@ -123,7 +126,12 @@ _Key = tuple[str, str, str]
 
 
 def _tally(
-    rows: Iterable[Notification], start: date, end: date, unit: SeriesUnit, now: datetime
+    rows: Iterable[Notification],
+    imported: Iterable[Any],
+    start: date,
+    end: date,
+    unit: SeriesUnit,
+    now: datetime,
 ) -> tuple[dict[_Key, _Tally], dict[date, _Tally], _Tally]:
     per_row: dict[_Key, _Tally] = defaultdict(_Tally)
     series: dict[date, _Tally] = {day: _Tally() for day in _buckets(start, end, unit)}
@@ -147,6 +155,14 @@ def _tally(
             key, bucket = found
             for tally in (per_row[key], series[bucket], total):
                 tally.escalations += 1
+    for rule, basis, recipient, imported_at in imported:
+        bucket = _bucket(local_date(imported_at), unit)
+        for tally in (
+            per_row[(rule, basis, recipient)],
+            series.setdefault(bucket, _Tally()),
+            total,
+        ):
+            tally.imported += 1
     return per_row, series, total
 
 
@@ -167,10 +183,10 @@ async def duty_figures(
     if (end - start).days > 731:
         raise Invalid("query.to", "a period of two years at most")
     orgs = organisations_of(principal, partnership, partnerships)
-    rows = await repository.duty_rows(
-        session, orgs, start_of_day(start), start_of_day(end + timedelta(days=1))
-    )
-    per_row, series, total = _tally(rows, start, end, unit, now)
+    period = (start_of_day(start), start_of_day(end + timedelta(days=1)))
+    rows = await repository.duty_rows(session, orgs, *period)
+    imported = await repository.imported_duty_rows(session, orgs, *period)
+    per_row, series, total = _tally(rows, imported, start, end, unit, now)
     return DutyFigures(
         organisations=orgs,
         partnership=partnership,

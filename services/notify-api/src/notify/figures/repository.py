@@ -14,6 +14,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.delivery.models import Delivery, DeliveryStatus
+from notify.events.imported import ImportedDuty
 from notify.events.models import Event
 from notify.notifications.models import Notification, NotificationKind
 from platform_shared.auth import Principal
@@ -72,6 +73,28 @@ async def notification_counts(
         select(*columns, _LATE.label("late"), func.count())
         .where(concerning(principal, start, end), Notification.kind != NotificationKind.NOTICE)
         .group_by(*columns, _LATE)
+    )
+    return list(result)
+
+
+@tenant_scope
+async def imported_duty_counts(
+    session: AsyncSession, principal: Principal, start: datetime | None, end: datetime | None
+) -> list[Any]:
+    """(rule, basis, count) of the duties an import's history would have required, past on
+    the day of the import, concerning the caller (recipient or responsible authority); the
+    period is of the import."""
+    basis = func.coalesce(ImportedDuty.basis, "")
+    result = await session.execute(
+        select(ImportedDuty.rule_id, basis, func.count())
+        .where(
+            or_(
+                ImportedDuty.recipient_org == principal.org,
+                ImportedDuty.responsible_authority == principal.org,
+            ),
+            *_in_period(ImportedDuty.imported_at, start, end),
+        )
+        .group_by(ImportedDuty.rule_id, basis)
     )
     return list(result)
 
@@ -136,3 +159,30 @@ async def duty_rows(
             select(Notification).where(or_(concerned, Notification.escalation_of.in_(originals)))
         )
     )
+
+
+@cross_tenant(
+    "the imported duties of the caller's organisation or of its partnership's authorities "
+    "(setting `partnerships`), as counts only"
+)
+async def imported_duty_rows(
+    session: AsyncSession, orgs: Sequence[str], start: datetime, end: datetime
+) -> list[Any]:
+    """(rule, basis, recipient, imported at) of the duties imported as history in [start,
+    end) that `orgs` receive or are the responsible authority of."""
+    result = await session.execute(
+        select(
+            ImportedDuty.rule_id,
+            func.coalesce(ImportedDuty.basis, ""),
+            ImportedDuty.recipient_org,
+            ImportedDuty.imported_at,
+        ).where(
+            or_(
+                ImportedDuty.recipient_org.in_(list(orgs)),
+                ImportedDuty.responsible_authority.in_(list(orgs)),
+            ),
+            ImportedDuty.imported_at >= start,
+            ImportedDuty.imported_at < end,
+        )
+    )
+    return list(result)

@@ -22,6 +22,11 @@ class RuleFigures(BaseModel):
     breaches: int = Field(description="Statutory deadlines missed")
     escalations: int
     deliveries_failed: int = Field(description="Pushes that ended `failed`")
+    imported: int = Field(
+        default=0,
+        description="Duties of an import's history (SSDA903): already past on the day of the "
+        "import, so never notified, and counted neither late nor as breaches",
+    )
 
 
 class UnmatchedEvents(BaseModel):
@@ -71,6 +76,11 @@ class DutyCounts(BaseModel):
         description="From the notification's making to its acknowledgement"
     )
     p90_seconds_to_acknowledge: float | None = Field(description="90th percentile, nearest rank")
+    imported: int = Field(
+        default=0,
+        description="Duties of an import's history (SSDA903), by the day of the import: "
+        "already past then, never notified; in no other count, nor in the rate",
+    )
 
 
 class DutyFiguresRow(DutyCounts):

@@ -23,6 +23,7 @@ _COUNTERS = (
     "breaches",
     "escalations",
     "deliveries_failed",
+    "imported",
 )
 
 Counts = dict[tuple[str, str], dict[str, int]]
@@ -57,7 +58,8 @@ async def figures_for(
     start: datetime | None,
     end: datetime | None,
 ) -> Figures:
-    """Per-rule counts for the caller's organisation over [start, end) of creation time."""
+    """Per-rule counts for the caller's organisation over [start, end) of creation time
+    (of the import's time for the duties imported as history)."""
     counts: Counts = defaultdict(lambda: dict.fromkeys(_COUNTERS, 0))
     _count_notifications(
         counts, await repository.notification_counts(session, principal, start, end)
@@ -66,6 +68,10 @@ async def figures_for(
         session, principal, start, end
     ):
         counts[(rule_id, basis)]["deliveries_failed"] += number
+    for rule_id, basis, number in await repository.imported_duty_counts(
+        session, principal, start, end
+    ):
+        counts[(rule_id, basis)]["imported"] += number
     unmatched = await repository.unmatched_event_counts(session, principal, start, end)
     return Figures(
         organisation=principal.org,

@@ -151,6 +151,7 @@ from .presence import Presence
 from .problem import Problem
 from .proof_bundle import ProofBundle
 from .proof_content import ProofContent
+from .provider_type import ProviderType
 from .reasonable_parent_test import ReasonableParentTest
 from .reasonable_parent_test_in import ReasonableParentTestIn
 from .recipient import Recipient
@@ -358,6 +359,7 @@ __all__ = (
     "Problem",
     "ProofBundle",
     "ProofContent",
+    "ProviderType",
     "ReasonableParentTest",
     "ReasonableParentTestIn",
     "Recipient",

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="DutyCounts")
 
 
@@ -26,6 +28,8 @@ class DutyCounts:
         rate_denominator (int): Duties whose outcome is known: met (on time or late) or overdue
         median_seconds_to_acknowledge (float | None): From the notification's making to its acknowledgement
         p90_seconds_to_acknowledge (float | None): 90th percentile, nearest rank
+        imported (int | Unset): Duties of an import's history (SSDA903), by the day of the import: already past then,
+            never notified; in no other count, nor in the rate Default: 0.
     """
 
     made: int
@@ -40,6 +44,7 @@ class DutyCounts:
     rate_denominator: int
     median_seconds_to_acknowledge: float | None
     p90_seconds_to_acknowledge: float | None
+    imported: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +75,8 @@ class DutyCounts:
         p90_seconds_to_acknowledge: float | None
         p90_seconds_to_acknowledge = self.p90_seconds_to_acknowledge
 
+        imported = self.imported
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,6 +95,8 @@ class DutyCounts:
                 "p90_seconds_to_acknowledge": p90_seconds_to_acknowledge,
             }
         )
+        if imported is not UNSET:
+            field_dict["imported"] = imported
 
         return field_dict
 
@@ -137,6 +146,8 @@ class DutyCounts:
             d.pop("p90_seconds_to_acknowledge")
         )
 
+        imported = d.pop("imported", UNSET)
+
         duty_counts = cls(
             made=made,
             met_on_time=met_on_time,
@@ -150,6 +161,7 @@ class DutyCounts:
             rate_denominator=rate_denominator,
             median_seconds_to_acknowledge=median_seconds_to_acknowledge,
             p90_seconds_to_acknowledge=p90_seconds_to_acknowledge,
+            imported=imported,
         )
 
         duty_counts.additional_properties = d

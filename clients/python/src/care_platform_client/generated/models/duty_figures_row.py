@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="DutyFiguresRow")
 
 
@@ -29,6 +31,8 @@ class DutyFiguresRow:
         rule (str):
         basis (str):
         recipient_org (str):
+        imported (int | Unset): Duties of an import's history (SSDA903), by the day of the import: already past then,
+            never notified; in no other count, nor in the rate Default: 0.
     """
 
     made: int
@@ -46,6 +50,7 @@ class DutyFiguresRow:
     rule: str
     basis: str
     recipient_org: str
+    imported: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,6 +87,8 @@ class DutyFiguresRow:
 
         recipient_org = self.recipient_org
 
+        imported = self.imported
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -103,6 +110,8 @@ class DutyFiguresRow:
                 "recipient_org": recipient_org,
             }
         )
+        if imported is not UNSET:
+            field_dict["imported"] = imported
 
         return field_dict
 
@@ -158,6 +167,8 @@ class DutyFiguresRow:
 
         recipient_org = d.pop("recipient_org")
 
+        imported = d.pop("imported", UNSET)
+
         duty_figures_row = cls(
             made=made,
             met_on_time=met_on_time,
@@ -174,6 +185,7 @@ class DutyFiguresRow:
             rule=rule,
             basis=basis,
             recipient_org=recipient_org,
+            imported=imported,
         )
 
         duty_figures_row.additional_properties = d

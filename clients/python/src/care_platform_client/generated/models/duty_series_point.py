@@ -7,6 +7,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="DutySeriesPoint")
 
 
@@ -28,6 +30,8 @@ class DutySeriesPoint:
         median_seconds_to_acknowledge (float | None): From the notification's making to its acknowledgement
         p90_seconds_to_acknowledge (float | None): 90th percentile, nearest rank
         period_start (datetime.date):
+        imported (int | Unset): Duties of an import's history (SSDA903), by the day of the import: already past then,
+            never notified; in no other count, nor in the rate Default: 0.
     """
 
     made: int
@@ -43,6 +47,7 @@ class DutySeriesPoint:
     median_seconds_to_acknowledge: float | None
     p90_seconds_to_acknowledge: float | None
     period_start: datetime.date
+    imported: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +80,8 @@ class DutySeriesPoint:
 
         period_start = self.period_start.isoformat()
 
+        imported = self.imported
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -94,6 +101,8 @@ class DutySeriesPoint:
                 "period_start": period_start,
             }
         )
+        if imported is not UNSET:
+            field_dict["imported"] = imported
 
         return field_dict
 
@@ -145,6 +154,8 @@ class DutySeriesPoint:
 
         period_start = datetime.date.fromisoformat(d.pop("period_start"))
 
+        imported = d.pop("imported", UNSET)
+
         duty_series_point = cls(
             made=made,
             met_on_time=met_on_time,
@@ -159,6 +170,7 @@ class DutySeriesPoint:
             median_seconds_to_acknowledge=median_seconds_to_acknowledge,
             p90_seconds_to_acknowledge=p90_seconds_to_acknowledge,
             period_start=period_start,
+            imported=imported,
         )
 
         duty_series_point.additional_properties = d

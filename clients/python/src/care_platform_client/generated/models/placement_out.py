@@ -9,6 +9,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.placement_type import PlacementType
+from ..models.provider_type import ProviderType
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PlacementOut")
 
@@ -29,6 +31,9 @@ class PlacementOut:
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
+        provider_urn (None | str | Unset): The provider's Ofsted unique reference number (URN), as the authority's
+            SSDA903 return gives it
+        provider_type (None | ProviderType | Unset): Who provides the placement (SSDA903 PLACE_PROVIDER)
     """
 
     id: UUID
@@ -43,6 +48,8 @@ class PlacementOut:
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
+    provider_urn: None | str | Unset = UNSET
+    provider_type: None | ProviderType | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +82,20 @@ class PlacementOut:
 
         updated_at = self.updated_at.isoformat()
 
+        provider_urn: None | str | Unset
+        if isinstance(self.provider_urn, Unset):
+            provider_urn = UNSET
+        else:
+            provider_urn = self.provider_urn
+
+        provider_type: None | str | Unset
+        if isinstance(self.provider_type, Unset):
+            provider_type = UNSET
+        elif isinstance(self.provider_type, ProviderType):
+            provider_type = self.provider_type.value
+        else:
+            provider_type = self.provider_type
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -93,6 +114,10 @@ class PlacementOut:
                 "updated_at": updated_at,
             }
         )
+        if provider_urn is not UNSET:
+            field_dict["provider_urn"] = provider_urn
+        if provider_type is not UNSET:
+            field_dict["provider_type"] = provider_type
 
         return field_dict
 
@@ -141,6 +166,32 @@ class PlacementOut:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        def _parse_provider_urn(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        provider_urn = _parse_provider_urn(d.pop("provider_urn", UNSET))
+
+        def _parse_provider_type(data: object) -> None | ProviderType | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                provider_type_type_0 = ProviderType(data)
+
+                return provider_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ProviderType | Unset, data)
+
+        provider_type = _parse_provider_type(d.pop("provider_type", UNSET))
+
         placement_out = cls(
             id=id,
             child_id=child_id,
@@ -154,6 +205,8 @@ class PlacementOut:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
+            provider_urn=provider_urn,
+            provider_type=provider_type,
         )
 
         placement_out.additional_properties = d

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="RuleFigures")
 
 
@@ -25,6 +27,8 @@ class RuleFigures:
         breaches (int): Statutory deadlines missed
         escalations (int):
         deliveries_failed (int): Pushes that ended `failed`
+        imported (int | Unset): Duties of an import's history (SSDA903): already past on the day of the import, so never
+            notified, and counted neither late nor as breaches Default: 0.
     """
 
     rule: str
@@ -38,6 +42,7 @@ class RuleFigures:
     breaches: int
     escalations: int
     deliveries_failed: int
+    imported: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +68,8 @@ class RuleFigures:
 
         deliveries_failed = self.deliveries_failed
 
+        imported = self.imported
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -80,6 +87,8 @@ class RuleFigures:
                 "deliveries_failed": deliveries_failed,
             }
         )
+        if imported is not UNSET:
+            field_dict["imported"] = imported
 
         return field_dict
 
@@ -108,6 +117,8 @@ class RuleFigures:
 
         deliveries_failed = d.pop("deliveries_failed")
 
+        imported = d.pop("imported", UNSET)
+
         rule_figures = cls(
             rule=rule,
             basis=basis,
@@ -120,6 +131,7 @@ class RuleFigures:
             breaches=breaches,
             escalations=escalations,
             deliveries_failed=deliveries_failed,
+            imported=imported,
         )
 
         rule_figures.additional_properties = d

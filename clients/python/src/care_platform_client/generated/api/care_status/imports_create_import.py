@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.body_imports_create_import import BodyImportsCreateImport
 from ...models.import_view import ImportView
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: BodyImportsCreateImport,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -89,6 +92,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreateImport,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ImportView | Problem]:
     """Create Import
 
@@ -99,10 +103,12 @@ def sync_detailed(
     nor XML or not an SSDA903 file (422 naming it), the Episodes or Header file missing,
     too many rows, a collection year the DfE rules do not cover, another authority's
     return (403), over the size limit (413). The rest is validated by the DfE rules and
-    loaded by the worker; `report` says what was refused. Loading the same return again
-    changes nothing, so a retried upload is harmless.
+    loaded by the worker; `report` says what was refused. Honours `Idempotency-Key`: a
+    retry answers the first 202; the same key with other files or fields is a 422.
 
     Args:
+        idempotency_key (None | str | Unset): A retry with the same key and the same files answers
+            the first 202 (same import, same `Location`) and queues nothing
         body (BodyImportsCreateImport):
 
     Raises:
@@ -115,6 +121,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -128,6 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreateImport,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ImportView | Problem | None:
     """Create Import
 
@@ -138,10 +146,12 @@ def sync(
     nor XML or not an SSDA903 file (422 naming it), the Episodes or Header file missing,
     too many rows, a collection year the DfE rules do not cover, another authority's
     return (403), over the size limit (413). The rest is validated by the DfE rules and
-    loaded by the worker; `report` says what was refused. Loading the same return again
-    changes nothing, so a retried upload is harmless.
+    loaded by the worker; `report` says what was refused. Honours `Idempotency-Key`: a
+    retry answers the first 202; the same key with other files or fields is a 422.
 
     Args:
+        idempotency_key (None | str | Unset): A retry with the same key and the same files answers
+            the first 202 (same import, same `Location`) and queues nothing
         body (BodyImportsCreateImport):
 
     Raises:
@@ -155,6 +165,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -162,6 +173,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreateImport,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ImportView | Problem]:
     """Create Import
 
@@ -172,10 +184,12 @@ async def asyncio_detailed(
     nor XML or not an SSDA903 file (422 naming it), the Episodes or Header file missing,
     too many rows, a collection year the DfE rules do not cover, another authority's
     return (403), over the size limit (413). The rest is validated by the DfE rules and
-    loaded by the worker; `report` says what was refused. Loading the same return again
-    changes nothing, so a retried upload is harmless.
+    loaded by the worker; `report` says what was refused. Honours `Idempotency-Key`: a
+    retry answers the first 202; the same key with other files or fields is a 422.
 
     Args:
+        idempotency_key (None | str | Unset): A retry with the same key and the same files answers
+            the first 202 (same import, same `Location`) and queues nothing
         body (BodyImportsCreateImport):
 
     Raises:
@@ -188,6 +202,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,6 +214,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: BodyImportsCreateImport,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ImportView | Problem | None:
     """Create Import
 
@@ -209,10 +225,12 @@ async def asyncio(
     nor XML or not an SSDA903 file (422 naming it), the Episodes or Header file missing,
     too many rows, a collection year the DfE rules do not cover, another authority's
     return (403), over the size limit (413). The rest is validated by the DfE rules and
-    loaded by the worker; `report` says what was refused. Loading the same return again
-    changes nothing, so a retried upload is harmless.
+    loaded by the worker; `report` says what was refused. Honours `Idempotency-Key`: a
+    retry answers the first 202; the same key with other files or fields is a 422.
 
     Args:
+        idempotency_key (None | str | Unset): A retry with the same key and the same files answers
+            the first 202 (same import, same `Location`) and queues nothing
         body (BodyImportsCreateImport):
 
     Raises:
@@ -227,5 +245,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
