@@ -83,7 +83,7 @@ def test_every_pod_migrates_first_and_reads_its_secrets_from_files(
 ) -> None:
     [settings] = _of_kind(rendered, "ConfigMap")
     templates = _pod_templates(rendered)
-    assert len(templates) == 7
+    assert len(templates) == 8
     for template in templates:
         pod = template["spec"]
         [main] = pod["containers"]
