@@ -3,6 +3,7 @@ each event idempotent on its id; a bad event refused alone; a malformed batch ch
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, date, datetime
 from typing import Any
@@ -221,3 +222,26 @@ async def test_events_of_a_batch_are_taken_in_as_if_posted_in_turn(
             ).all()
         )
     assert statuses == {earlier["id"]: len(receipts[0]["notifications"])}
+
+
+async def test_overlapping_batches_posted_at_once_take_in_each_event_once(
+    service: InProcessService,
+) -> None:
+    """Two relays posting the same events at once, in opposite orders (on PostgreSQL the
+    two inserts may wait for each other: the deadlock's victim runs again)."""
+    events = [_placement() for _ in range(6)]
+
+    first, second = await asyncio.gather(
+        _post_batch(service, events), _post_batch(service, list(reversed(events)))
+    )
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    statuses = [r["status"] for r in first.json()["receipts"] + second.json()["receipts"]]
+    assert statuses.count("accepted") == 6
+    assert statuses.count("duplicate") == 6
+    by_id: dict[str, Any] = {}
+    for receipt in first.json()["receipts"] + second.json()["receipts"]:
+        by_id.setdefault(receipt["id"], []).append(receipt["receipt"])
+    assert all(one == other for one, other in by_id.values())
+    assert await _count(service, Event) == 6
+    assert await _count(service, Notification) == 18

@@ -13,7 +13,8 @@ wrote (a supersede key, the end of recurring duties, a `before_event` breach, an
 is taken in on its own, after the run before it is written, so that it finds what a
 batch's earlier events made, as if each had been posted in turn. A traced event
 (its `traceparent` extension attribute, CloudEvents distributed tracing) is taken in on
-its own too, inside a span of its own trace, so its deliveries continue that trace.
+its own too (when this service traces), inside a span of its own trace, so its
+deliveries continue that trace.
 """
 
 from __future__ import annotations
@@ -163,7 +164,8 @@ async def receive_batch(
         if item.issues:
             continue
         assert item.event is not None and item.evaluation is not None
-        alone = _reads_stored(item.event, item.evaluation) or _traceparent(item.event)
+        traced = tracer is not None and _traceparent(item.event) is not None
+        alone = traced or _reads_stored(item.event, item.evaluation)
         if not alone:
             together.append(item)
             continue
