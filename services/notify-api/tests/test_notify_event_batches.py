@@ -174,7 +174,8 @@ async def test_a_batch_over_its_limit_is_refused_whole_and_changes_nothing(
         response = await _post_batch(service, [_placement(), _placement(), _placement()])
         within = await _post_batch(service, [_placement(), _placement()])
 
-        assert response.status_code == 413
+        assert response.status_code == 422
+        assert response.json()["type"].endswith("/batch-too-large")
         assert response.json()["errors"] == [
             {"field": "body", "reason": "a batch holds at most 2 events"}
         ]

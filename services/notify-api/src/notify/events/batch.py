@@ -54,9 +54,10 @@ class MalformedBatch(DomainError):
 
 
 class BatchTooLarge(DomainError):
-    """More events than a batch may hold (`NOTIFY_EVENTS_BATCH_LIMIT`). Nothing is taken in."""
+    """More events than a batch may hold (`NOTIFY_EVENTS_BATCH_LIMIT`, the document's
+    `maxItems`): a 422 as every request the schema forbids. Nothing is taken in."""
 
-    status, slug, title = 413, "batch-too-large", "Batch too large"
+    status, slug, title = 422, "batch-too-large", "Batch too large"
 
 
 def batch_of(raw: bytes, *, limit: int) -> list[Any]:

@@ -66,7 +66,14 @@ def _batch_schema(limit: int) -> dict[str, Any]:
     return {
         "schema": {
             "type": "array",
-            "items": {"$ref": "#/components/schemas/CloudEvent"},
+            # Any element is taken: one that is not a CloudEvent is refused in its own
+            # receipt, and the others are still taken in (only the array is the batch's).
+            "items": {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/CloudEvent"},
+                    {"description": "Anything else: refused in its own receipt (`refused`)"},
+                ]
+            },
             "minItems": 1,
             "maxItems": limit,
         }
@@ -89,11 +96,16 @@ def _media_type(request: Request) -> str:
             "description": "A repeat of a stored id: the first receipt; or the answer to a "
             "batch (`application/cloudevents-batch+json`): one receipt per event, in order",
         },
-        400: {"model": Problem, "description": "A batch that is not a JSON array, or is empty"},
-        413: {
+        400: {
             "model": Problem,
-            "description": "The body is larger than the service accepts, or a batch holds "
-            "more events than `NOTIFY_EVENTS_BATCH_LIMIT`",
+            "description": "The body cannot be read (not UTF-8 JSON), or a query parameter "
+            "the operation does not take was sent (`errors` names it); a batch that is not a "
+            "JSON array, or is empty (`malformed-batch`)",
+        },
+        422: {
+            "model": Problem,
+            "description": "A single event the schema or the rules refuse (nothing stored); "
+            "a batch of more events than `NOTIFY_EVENTS_BATCH_LIMIT` (`batch-too-large`)",
         },
     },
     openapi_extra={
@@ -135,7 +147,7 @@ async def receive_event(
     `accepted` (a single post's 201), `duplicate` (its 200: the first receipt) or
     `refused` (its 422 problem, each field named from the batch: `2.data.start_date`).
     Its accepted events commit together; a refused one changes nothing of the others. The
-    whole batch is refused (400, 413; nothing taken in) only when it is not a non-empty
+    whole batch is refused (400, 422 `batch-too-large`; nothing taken in) only when it is not a non-empty
     JSON array within the limit.
     """
     if _media_type(request) == BATCH_MEDIA_TYPE:
