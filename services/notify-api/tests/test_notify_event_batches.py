@@ -246,3 +246,18 @@ async def test_overlapping_batches_posted_at_once_take_in_each_event_once(
     assert all(one == other for one, other in by_id.values())
     assert await _count(service, Event) == 6
     assert await _count(service, Notification) == 18
+
+
+async def test_a_stored_event_the_rules_would_refuse_now_is_a_duplicate_with_its_receipt(
+    service: InProcessService,
+) -> None:
+    """As a single post's repeat: the first receipt, whatever the rules say of it now."""
+    stored = _placement()
+    first = (await _post_batch(service, [stored])).json()["receipts"][0]
+    changed = {**stored, "data": {**stored["data"]}}
+    del changed["data"]["emergency"]
+
+    again = (await _post_batch(service, [changed])).json()["receipts"][0]
+
+    assert (again["status"], again["receipt"]) == ("duplicate", first["receipt"])
+    assert await _count(service, Notification) == 3

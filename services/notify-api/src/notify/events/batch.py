@@ -162,7 +162,7 @@ async def receive_batch(
     await _answer_refused(session, [i for i in evaluated if i.issues])
     together: list[_Item] = []
     for item in evaluated:
-        if item.issues:
+        if item.status is not None:  # the rules refused it: refused, or a stored id's duplicate
             continue
         assert item.event is not None and item.evaluation is not None
         traced = tracer is not None and _traceparent(item.event) is not None
