@@ -6,6 +6,11 @@ each in one transaction, and answer with a receipt. No token, no schema validati
 rules, no deadline arithmetic, no audit and no idempotency check: what notify-api does on
 top of this is what the ratio of `bench/run.py --only intake` measures.
 
+A batch (`Content-Type: application/cloudevents-batch+json`, a JSON array of events) is
+taken in as notify-api takes one in: one transaction, every event's row, notifications and
+deliveries written by one `executemany` each (asyncpg pipelines them), one receipt per
+event. Still no idempotency: a repeated id fails the whole batch.
+
     FLOOR_DSN=postgresql://postgres@127.0.0.1:5432/<db> \
       uvicorn intake_floor:create_app --factory --app-dir bench --workers 2 --port 8006
 
@@ -62,11 +67,67 @@ RECIPIENTS = ("E09000007", "yot-E09000007", "yot-E10000007")
 REQUIRED = ("id", "source", "type", "specversion", "time", "data")
 
 
+BATCH_MEDIA_TYPE = "application/cloudevents-batch+json"
+
+
+async def post_batch(request: Request, events: list[dict[str, object]]) -> Response:
+    if not events:
+        return Response(b'{"title": "empty batch"}', status_code=400)
+    for event in events:
+        missing = [name for name in REQUIRED if name not in event]
+        if missing:
+            return Response(json.dumps({"missing": missing}), status_code=422)
+    now = datetime.now(UTC)
+    event_rows, notification_rows, delivery_rows, receipts = [], [], [], []
+    for index, event in enumerate(events):
+        data = event["data"]
+        assert isinstance(data, dict)
+        subject = json.dumps({"person_ref": data.get("person_ref")})
+        event_rows.append(
+            (
+                event["id"],
+                event["source"],
+                event["type"],
+                event.get("subject"),
+                json.dumps(data),
+                data.get("person_ref"),
+                now,
+            )
+        )
+        notifications = []
+        for org in RECIPIENTS:
+            notification_id = uuid.uuid4()
+            notification_rows.append(
+                (notification_id, f"{event['id']}:{org}", event["id"], org, subject, now)
+            )
+            delivery_rows.append((uuid.uuid4(), notification_id, now))
+            notifications.append({"id": str(notification_id), "recipient_org": org})
+        receipts.append(
+            {
+                "index": index,
+                "id": event["id"],
+                "status": "accepted",
+                "receipt": {"notifications": notifications},
+            }
+        )
+    pool: asyncpg.Pool = request.app.state.pool
+    async with pool.acquire() as connection, connection.transaction():
+        await connection.executemany(EVENT, event_rows)
+        await connection.executemany(NOTIFICATION, notification_rows)
+        await connection.executemany(DELIVERY, delivery_rows)
+    answer = {"accepted": len(receipts), "duplicates": 0, "refused": 0, "receipts": receipts}
+    return Response(json.dumps(answer), status_code=200, media_type="application/json")
+
+
 async def post_event(request: Request) -> Response:
     try:
         event = json.loads(await request.body())
     except ValueError:
         return Response(b'{"title": "not JSON"}', status_code=400)
+    if request.headers.get("content-type", "").startswith(BATCH_MEDIA_TYPE):
+        if not isinstance(event, list):
+            return Response(b'{"title": "a batch is an array"}', status_code=400)
+        return await post_batch(request, event)
     missing = [name for name in REQUIRED if name not in event]
     if missing:
         return Response(json.dumps({"missing": missing}), status_code=422)

@@ -84,6 +84,9 @@ FULL = {
     "paced_seconds": 20,
     "delivery_workers": [1, 2, 4],
     "ingest_children": 40_000,
+    # Intake: events per batch request (`application/cloudevents-batch+json`), the relays'
+    # RELAY_POST_BATCH_SIZE; 1 measures single posts only.
+    "intake_batch": 50,
 }
 QUICK = {
     "sizes": [2_000, 10_000],
@@ -95,6 +98,7 @@ QUICK = {
     "paced_seconds": 5,
     "delivery_workers": [1, 2],
     "ingest_children": 5_000,
+    "intake_batch": 50,
 }
 
 
@@ -377,21 +381,45 @@ class EventPoster:
         if response.status_code == 201:
             self.notifications += len(response.json()["notifications"])
 
+    async def _post_batch(self, client: httpx.AsyncClient, size: int) -> None:
+        now = time.time()
+        events = [police_contact_event(datetime.fromtimestamp(now, UTC)) for _ in range(size)]
+        for event in events:
+            self.sent[event["id"]] = now
+        response = await client.post(
+            self.url,
+            content=json.dumps(events),
+            headers={"Content-Type": "application/cloudevents-batch+json"},
+        )
+        if response.status_code != 200:
+            self.statuses[response.status_code] += size
+            return
+        for receipt in response.json()["receipts"]:
+            # Counted as a single post would be answered: accepted 201, duplicate 200.
+            status = {"accepted": 201, "duplicate": 200}.get(receipt["status"], 422)
+            self.statuses[status] += 1
+            if status == 201:
+                self.notifications += len(receipt["receipt"]["notifications"])
+
     def _client(self) -> httpx.AsyncClient:
         limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
         return httpx.AsyncClient(
             headers={"Authorization": f"Bearer {self.token}"}, timeout=60, limits=limits
         )
 
-    async def burst(self, count: int, concurrency: int = 16) -> float:
-        """Post `count` events, `concurrency` at a time; the seconds it took."""
+    async def burst(self, count: int, concurrency: int = 16, batch: int = 1) -> float:
+        """Post `count` events, `concurrency` requests at a time, `batch` events a request
+        (above 1: the CloudEvents batched content mode); the seconds it took."""
         started = time.monotonic()
-        queue = iter(range(count))
+        queue = iter(range(0, count, batch))
         async with self._client() as client:
 
             async def lane() -> None:
-                for _ in queue:
-                    await self._post(client)
+                for start in queue:
+                    if batch > 1:
+                        await self._post_batch(client, min(batch, count - start))
+                    else:
+                        await self._post(client)
 
             await asyncio.gather(*(lane() for _ in range(concurrency)))
         return time.monotonic() - started
@@ -677,7 +705,9 @@ def proofs_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
 
 def intake_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
     """The same poster (16 clients, `police-contact-looked-after` events of 3 notifications
-    each) against notify-api and the intake floor (bench/intake_floor.py), in turns."""
+    each) against notify-api and the intake floor (bench/intake_floor.py), in turns: single
+    posts, then batches of `intake_batch` events (both sides in the batched mode; the
+    floor's batch is one transaction of bulk inserts too)."""
     database = create_database("notify")
     floor_database = create_database("intake_floor")
     ports = free_ports(8)
@@ -715,9 +745,17 @@ def intake_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
             "floor": (floor_url, "intake-floor"),
         }
         events = config["events"]
+        batch = config.get("intake_batch", 1)
+        modes = [("single", 1)] + ([("batch", batch)] if batch > 1 else [])
+        turns = [
+            (f"{side}_{mode}" if mode == "batch" else side, url, process, size)
+            for mode, size in modes
+            for side, (url, process) in targets.items()
+        ]
+        results["batch_size"] = batch
         for round_number in range(config["rounds"]):
             entry: dict[str, Any] = {"round": round_number + 1}
-            for name, (url, process) in targets.items():
+            for name, url, process, size in turns:
                 poster = EventPoster(url, token)
                 pids = cluster.processes[process].tree()
                 cpu = cpu_seconds(pids)
@@ -728,11 +766,12 @@ def intake_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
                     worker_pids(cluster, "notify-api"),
                     10,
                 )
-                took = asyncio.run(poster.burst(events))
+                took = asyncio.run(poster.burst(events, batch=size))
                 cpu = cpu_seconds(pids) - cpu
                 profiles = profiler.finish()
                 entry[name] = {
                     "events": events,
+                    "events_per_request": size,
                     "events_per_second": round(events / took, 1),
                     "cpu_ms_per_event": round(1000 * cpu / events, 2),
                     "notifications": poster.notifications,
@@ -747,10 +786,22 @@ def intake_bench(config: dict[str, Any], profile: bool) -> dict[str, Any]:
             entry["ratio"] = round(
                 entry["service"]["events_per_second"] / entry["floor"]["events_per_second"], 3
             )
+            if "service_batch" in entry:
+                entry["batch_ratio"] = round(
+                    entry["service_batch"]["events_per_second"]
+                    / entry["floor_batch"]["events_per_second"],
+                    3,
+                )
             results["rounds"].append(entry)
-        service = sum(entry["service"]["events_per_second"] for entry in results["rounds"])
-        floor = sum(entry["floor"]["events_per_second"] for entry in results["rounds"])
-        results["ratio"] = round(service / floor, 3)
+        for key, service_name, floor_name in [
+            ("ratio", "service", "floor"),
+            ("batch_ratio", "service_batch", "floor_batch"),
+        ]:
+            if service_name not in results["rounds"][0]:
+                continue
+            service = sum(entry[service_name]["events_per_second"] for entry in results["rounds"])
+            floor = sum(entry[floor_name]["events_per_second"] for entry in results["rounds"])
+            results[key] = round(service / floor, 3)
     finally:
         cluster.stop_all()
         drop_database(database)
@@ -951,6 +1002,18 @@ def print_summary(sections: dict[str, dict[str, Any]]) -> None:
                 f"({floor['cpu_ms_per_event']} ms CPU), ratio {entry['ratio']}"
             )
         print(f"intake ratio over the rounds: {intake['ratio']}")
+        for entry in intake["rounds"]:
+            if "service_batch" not in entry:
+                continue
+            service, floor = entry["service_batch"], entry["floor_batch"]
+            print(
+                f"intake round {entry['round']}, batches of {intake['batch_size']}: notify-api "
+                f"{service['events_per_second']} ev/s ({service['cpu_ms_per_event']} ms CPU), "
+                f"floor {floor['events_per_second']} ev/s ({floor['cpu_ms_per_event']} ms CPU), "
+                f"ratio {entry['batch_ratio']}"
+            )
+        if "batch_ratio" in intake:
+            print(f"intake batch ratio over the rounds: {intake['batch_ratio']}")
     ingest = sections.get("ingest")
     if ingest:
         wrk_result = ingest["wrk"]
@@ -987,6 +1050,9 @@ def main() -> int:
     parser.add_argument("--events", type=int, help="fan-out events per worker count")
     parser.add_argument("--workers", help="comma-separated delivery worker counts")
     parser.add_argument(
+        "--intake-batch", type=int, help="intake: events per batch request (1: single posts only)"
+    )
+    parser.add_argument(
         "--paced-rate", type=float, help="fan-out deliveries/s offered in the paced phase"
     )
     args = parser.parse_args()
@@ -1005,6 +1071,8 @@ def main() -> int:
         config["events"] = args.events
     if args.paced_rate:
         config["paced_rate"] = args.paced_rate
+    if args.intake_batch:
+        config["intake_batch"] = args.intake_batch
     if args.workers:
         config["delivery_workers"] = [int(count) for count in args.workers.split(",")]
     chosen = args.only or ["lookup", "fanout", "intake", "ingest"]

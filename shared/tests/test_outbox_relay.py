@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select, update
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -20,6 +21,7 @@ from platform_shared.app import create_service_app
 from platform_shared.auth import ClientCredentials, TokenVerifier
 from platform_shared.calendar import utc_now
 from platform_shared.outbox import (
+    DEAD_LETTER,
     PENDING,
     SENT,
     WAKE_RELAY,
@@ -382,7 +384,7 @@ async def test_only_a_commit_that_added_events_wakes_the_relay(service: InProces
 async def test_a_request_that_adds_an_event_wakes_the_in_process_relay(
     database_url: str, auth: Any, auth_settings: DevAuthSettings
 ) -> None:
-    receiver = SelectiveReceiver()
+    receiver = BatchReceiver()  # the services post batches (RELAY_POST_BATCH_SIZE)
     issuer = create_auth_app(auth_settings)
     async with serve_over_http(receiver.app) as url, serve_over_http(issuer) as issuer_url:
         settings = make_settings(
@@ -405,12 +407,14 @@ async def test_a_request_that_adds_an_event_wakes_the_in_process_relay(
             writer = await running.as_client("demo-camden")
             created = await writer.post("/v1/notes", json={"text": "hello"})
             for _ in range(100):
-                if receiver.received:
+                if receiver.batches:
                     break
                 await asyncio.sleep(0.05)
 
     assert created.status_code == 201
-    assert [event["id"] for event in receiver.received] == [created.json()["event_id"]]
+    assert [[event["id"] for event in batch] for batch in receiver.batches] == [
+        [created.json()["event_id"]]
+    ]
 
 
 async def test_events_about_one_subject_are_posted_in_turn_in_the_order_written(
@@ -444,4 +448,168 @@ async def test_events_about_one_subject_are_posted_in_turn_in_the_order_written(
     assert [n for subject, n in arrivals if subject == "pr_a"] == [0, 1, 2]
     assert overlapping == set()
     assert arrivals[:3] != [("pr_a", 0), ("pr_a", 1), ("pr_a", 2)]  # the others did not wait
+    assert set((await _statuses(service)).values()) == {SENT}
+
+
+# Batches (the CloudEvents batched content mode) -------------------------------------------
+
+
+class BatchReceiver:
+    """A stand-in notify-api intake of batches: one receipt per event, in order.
+
+    Refuses the events of `refuse` (naming a field, as notify-api names it from the batch),
+    answers the events of `known` as duplicates, and answers a whole batch `whole_status`
+    (a 503, a 413) while `whole_failures` lasts; single events (the structured mode) are
+    accepted.
+    """
+
+    def __init__(
+        self,
+        *,
+        refuse: frozenset[str] = frozenset(),
+        known: frozenset[str] = frozenset(),
+        whole_status: int = 503,
+        whole_failures: int = 0,
+        answer_short: bool = False,
+        pause: float = 0.0,
+    ) -> None:
+        self.refuse = refuse
+        self.known = known
+        self.whole_status = whole_status
+        self.whole_failures = whole_failures
+        self.answer_short = answer_short
+        self.pause = pause
+        self.batches: list[list[dict[str, Any]]] = []
+        self.singles: list[dict[str, Any]] = []
+        self.in_flight: set[str | None] = set()
+        self.overlapping: set[str | None] = set()
+        self.app = Starlette(routes=[Route("/v1/events", self.intake, methods=["POST"])])
+
+    async def intake(self, request: Request) -> JSONResponse:
+        if request.headers["content-type"] == "application/cloudevents+json":
+            self.singles.append(await request.json())
+            return JSONResponse({}, status_code=201)
+        assert request.headers["content-type"] == "application/cloudevents-batch+json"
+        events = await request.json()
+        if self.whole_failures > 0:
+            self.whole_failures -= 1
+            return JSONResponse({"title": "refused"}, status_code=self.whole_status)
+        subjects = {event["subject"] for event in events}
+        self.overlapping |= subjects & self.in_flight
+        self.in_flight |= subjects
+        await asyncio.sleep(self.pause)
+        self.in_flight -= subjects
+        self.batches.append(events)
+        receipts = []
+        for index, event in enumerate(events):
+            receipt: dict[str, Any] = {"index": index, "id": event["id"], "status": "accepted"}
+            if event["subject"] in self.refuse:
+                receipt["status"] = "refused"
+                receipt["problem"] = {
+                    "status": 422,
+                    "detail": "The event lacks what the rules need",
+                    "errors": [{"field": f"{index}.data.n", "reason": "required"}],
+                }
+            elif event["subject"] in self.known:
+                receipt["status"] = "duplicate"
+            receipts.append(receipt)
+        if self.answer_short:
+            receipts.pop()
+        return JSONResponse({"receipts": receipts}, status_code=200)
+
+
+async def test_relay_posts_its_events_in_batches_and_marks_each_by_its_receipt(
+    service: InProcessService, auth: Any
+) -> None:
+    await _add_events(service, 5)
+    receiver = BatchReceiver(refuse=frozenset({"s2"}), known=frozenset({"s3"}))
+    async with serve_over_http(receiver.app) as url:
+        relay = _relay(service, url, auth, post_batch_size=2)
+        claimed = await relay.relay_once()
+        await relay.aclose()
+
+    assert claimed == 5
+    assert [len(batch) for batch in receiver.batches] == [2, 2, 1]
+    assert receiver.singles == []
+    assert sorted(e["subject"] for b in receiver.batches for e in b) == [f"s{n}" for n in range(5)]
+    stored = await _stored_by_subject(service)
+    refused = stored.pop("s2")
+    assert (refused.status, refused.attempts) == (DEAD_LETTER, 1)
+    # The reasons name the field as a single post's refusal does, without its position.
+    assert refused.last_error == "HTTP 422: The event lacks what the rules need; data.n: required"
+    for sent in stored.values():  # accepted, and the duplicate s3: notify-api holds it
+        assert (sent.status, sent.attempts, sent.last_error) == (SENT, 1, None)
+        assert sent.lease_token is None
+
+
+@pytest.mark.parametrize(
+    ("answers", "error"),
+    [
+        ({"whole_failures": 1, "whole_status": 503}, "HTTP 503"),
+        ({"answer_short": True}, "unreadable batch answer"),
+    ],
+)
+async def test_a_failed_batch_post_leaves_every_event_of_it_pending(
+    service: InProcessService, auth: Any, answers: dict[str, Any], error: str
+) -> None:
+    await _add_events(service, 3)
+    receiver = BatchReceiver(**answers)
+    async with serve_over_http(receiver.app) as url:
+        relay = _relay(service, url, auth, post_batch_size=10)
+        await relay.relay_once()
+        await relay.aclose()
+
+    stored = await _stored_by_subject(service)
+    assert {(e.status, e.attempts, e.last_error) for e in stored.values()} == {(PENDING, 1, error)}
+    assert all(e.next_attempt_at > utc_now() for e in stored.values())
+
+
+async def test_an_unreachable_intake_leaves_a_batch_pending(
+    service: InProcessService, auth: Any
+) -> None:
+    await _add_events(service, 3)
+    async with serve_over_http(BatchReceiver().app) as url:
+        pass  # the port is now closed: connection refused
+    relay = _relay(service, url, auth, post_batch_size=10)
+
+    await relay.relay_once()
+    await relay.aclose()
+
+    stored = await _stored_by_subject(service)
+    assert {(e.status, e.last_error) for e in stored.values()} == {(PENDING, "ConnectError")}
+
+
+async def test_a_batch_refused_whole_is_posted_again_one_event_at_a_time(
+    service: InProcessService, auth: Any
+) -> None:
+    ids = await _add_events(service, 3)
+    receiver = BatchReceiver(whole_failures=1, whole_status=413)
+    async with serve_over_http(receiver.app) as url:
+        relay = _relay(service, url, auth, post_batch_size=10)
+        await relay.relay_once()
+        await relay.aclose()
+
+    assert [event["id"] for event in receiver.singles] == ids
+    assert set((await _statuses(service)).values()) == {SENT}
+
+
+async def test_batches_sharing_a_subject_are_posted_in_turn_and_the_others_concurrently(
+    service: InProcessService, auth: Any
+) -> None:
+    for subject, n in [("pr_a", 0), ("pr_b", 0), ("pr_a", 1), ("pr_c", 0), ("pr_d", 0)]:
+        async with service.session_factory() as session, session.begin():
+            add_event(
+                session, type="thing.happened", source="tests", subject=subject, data={"n": n}
+            )
+    receiver = BatchReceiver(pause=0.05)
+    async with serve_over_http(receiver.app) as url:
+        relay = _relay(service, url, auth, post_batch_size=2)
+        await relay.relay_once()
+        await relay.aclose()
+
+    order = [(e["subject"], e["data"]["n"]) for batch in receiver.batches for e in batch]
+    assert [n for subject, n in order if subject == "pr_a"] == [0, 1]
+    assert receiver.overlapping == set()
+    # [pr_a pr_b] [pr_a pr_c] waits for the first; [pr_d] did not wait: it came second.
+    assert [e["subject"] for e in receiver.batches[1]] == ["pr_d"]
     assert set((await _statuses(service)).values()) == {SENT}

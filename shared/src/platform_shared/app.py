@@ -227,6 +227,7 @@ def _outbox_relay(app: FastAPI, settings: ServiceSettings, prepare: Prepare | No
         prepare=prepare,
         batch_size=settings.relay_batch_size,
         concurrency=settings.relay_concurrency,
+        post_batch_size=settings.relay_post_batch_size,
         poll_seconds=settings.relay_poll_seconds,
         tracer=app.state.tracer,
     )

@@ -63,6 +63,7 @@ def relay_worker(
             prepare=prepare,
             batch_size=settings.relay_batch_size,
             concurrency=settings.relay_concurrency,
+            post_batch_size=settings.relay_post_batch_size,
             poll_seconds=settings.relay_poll_seconds,
             tracer=tracer_of(tracing),
         )

@@ -12,6 +12,17 @@ records every outcome in one transaction, only for the events whose lease is sti
 own. A commit that added events wakes the relay of the same process (`WAKE_RELAY`), so
 an event leaves at once instead of at the next poll.
 
+With `post_batch_size` above 1 (the services' setting `RELAY_POST_BATCH_SIZE`), the
+relay posts its claimed events in batches of up to that many, in the CloudEvents batched
+content mode (`application/cloudevents-batch+json`), and notify-api answers one receipt
+per event: each event is recorded by its own receipt (accepted or duplicate: sent;
+refused: dead-lettered), a failed post (no answer, a 5xx, an answer that is not one
+receipt per event) leaves every event of the batch pending, and a batch refused whole
+(400, 413, 415, 422: a notify-api with a smaller limit, or without the batched mode) is
+posted again one event at a time. notify-api takes in a batch's events in order, so the
+events about one subject stay in the order written; batches that share no subject are
+posted concurrently, at most `concurrency` at a time. With 1, each event is posted alone.
+
 An event notify-api refuses (a 4xx that no retry can change: 400, 413, 415, 422) is
 dead-lettered, never retried blind for ever: status `dead_letter`, the refusal's reasons
 kept in `last_error`, listed to the organisation that caused it
@@ -45,7 +56,13 @@ from platform_shared.auth import ClientCredentials
 from platform_shared.calendar import utc_now
 from platform_shared.db import Base
 from platform_shared.queue import claim_due
-from platform_shared.tracing import current_traceparent, inject_headers, span_from
+from platform_shared.tracing import (
+    current_traceparent,
+    inject_headers,
+    span_from,
+    start_span_from,
+    traceparent_of,
+)
 
 logger = logging.getLogger("platform.outbox")
 
@@ -55,6 +72,10 @@ REFUSALS = frozenset({400, 413, 415, 422})
 #: How much of a refusal's reasons is kept (field names and reasons, never values).
 _REASON_LIMIT = 2000
 CLOUDEVENTS_MEDIA_TYPE = "application/cloudevents+json"
+#: The CloudEvents batched content mode: a JSON array of structured events.
+CLOUDEVENTS_BATCH_MEDIA_TYPE = "application/cloudevents-batch+json"
+#: Receipts of a batch's events that mean notify-api holds the event.
+_HELD = frozenset({"accepted", "duplicate"})
 
 #: `Session.info` key of a callable run after a commit that added outbox events: the app
 #: factory puts its in-process relay's `wake` there, through the session factory.
@@ -196,9 +217,12 @@ class OutboxRelay:
         lease: timedelta = timedelta(seconds=120),
         poll_seconds: float = 1.0,
         tracer: Tracer | None = None,
+        post_batch_size: int = 1,
     ) -> None:
         if concurrency < 1:
             raise ValueError("concurrency must be at least 1")
+        if post_batch_size < 1:
+            raise ValueError("post_batch_size must be at least 1")
         self._sessions = session_factory
         self.events_url = events_url
         self._credentials = credentials
@@ -210,6 +234,7 @@ class OutboxRelay:
         self.lease = lease
         self.poll_seconds = poll_seconds
         self._tracer = tracer
+        self.post_batch_size = post_batch_size
         self._wake = asyncio.Event()
 
     def wake(self) -> None:
@@ -229,7 +254,10 @@ class OutboxRelay:
             )
         if not events:
             return 0
-        outcomes = await self._attempt_all(events)
+        if self.post_batch_size > 1:
+            outcomes = await self._attempt_in_batches(events)
+        else:
+            outcomes = await self._attempt_all(events)
         if outcomes:
             await self._record(outcomes)
         return len(events)
@@ -277,14 +305,24 @@ class OutboxRelay:
             return attempt
 
     async def _attempt_in_span(self, event: OutboxEvent) -> Attempt:
-        data: dict[str, Any] | None = None
         try:
-            if self._prepare is not None:
-                data = await self._prepare(event)
-                event.data = data
-            response = await self._post(event.as_cloudevent())
+            data = await self._prepared(event)
         except EventNotReady as not_ready:
-            return Attempt(event, f"not ready: {not_ready}", data)
+            return Attempt(event, f"not ready: {not_ready}")
+        return await self._post_alone(event, data)
+
+    async def _prepared(self, event: OutboxEvent) -> dict[str, Any] | None:
+        """The data the prepare hook completes the event with (None: no hook); the event
+        carries it from then on. Raises `EventNotReady`."""
+        if self._prepare is None:
+            return None
+        data = await self._prepare(event)
+        event.data = data
+        return data
+
+    async def _post_alone(self, event: OutboxEvent, data: dict[str, Any] | None) -> Attempt:
+        try:
+            response = await self._post(event.as_cloudevent())
         except httpx.HTTPError as failure:
             return Attempt(event, type(failure).__name__, data)
         if response.status_code in REFUSALS:
@@ -292,6 +330,131 @@ class OutboxRelay:
         if not response.is_success:
             return Attempt(event, f"HTTP {response.status_code}", data)
         return Attempt(event, None, data)
+
+    async def _attempt_in_batches(self, events: Sequence[OutboxEvent]) -> list[Attempt]:
+        """Prepare claimed events, then post them in batches of `post_batch_size`, in the
+        order claimed; a batch waits for every earlier one that holds an event about one of
+        its subjects (notify-api takes a batch's events in order), the others go
+        concurrently, at most `concurrency` at a time."""
+        slots = asyncio.Semaphore(self.concurrency)
+        outcomes: list[Attempt] = []
+        ready: list[tuple[OutboxEvent, dict[str, Any] | None]] = []
+
+        async def prepare(claimed: OutboxEvent) -> None:
+            try:
+                async with slots:
+                    ready.append((claimed, await self._prepared(claimed)))
+            except EventNotReady as not_ready:
+                outcomes.append(Attempt(claimed, f"not ready: {not_ready}"))
+            except Exception:
+                # Nothing is recorded for it: its lease runs out and it is tried again.
+                logger.exception("event attempt failed", extra={"event_id": str(claimed.id)})
+
+        await asyncio.gather(*(prepare(claimed) for claimed in events))
+        position = {claimed.id: index for index, claimed in enumerate(events)}
+        ready.sort(key=lambda pair: position[pair[0].id])  # back in the order claimed
+        batches = [
+            ready[start : start + self.post_batch_size]
+            for start in range(0, len(ready), self.post_batch_size)
+        ]
+        done = [asyncio.Event() for _ in batches]
+        last_with: dict[str | None, int] = {}
+        waits_for: list[set[int]] = []
+        for index, batch in enumerate(batches):
+            subjects = {claimed.subject for claimed, _ in batch}
+            waits_for.append({last_with[s] for s in subjects if s in last_with})
+            last_with.update(dict.fromkeys(subjects, index))
+
+        async def post(index: int) -> None:
+            try:
+                for earlier in waits_for[index]:
+                    await done[earlier].wait()
+                async with slots:
+                    outcomes.extend(await self._post_batch(batches[index]))
+            except Exception:
+                logger.exception(
+                    "event batch attempt failed", extra={"events": len(batches[index])}
+                )
+            finally:
+                done[index].set()
+
+        await asyncio.gather(*(post(index) for index in range(len(batches))))
+        return outcomes
+
+    async def _post_batch(
+        self, batch: Sequence[tuple[OutboxEvent, dict[str, Any] | None]]
+    ) -> list[Attempt]:
+        """Post one batch; what came of each of its events, by its own receipt."""
+        spans = [
+            start_span_from(
+                self._tracer,
+                f"outbox publish {claimed.type}",
+                claimed.traceparent,
+                kind=SpanKind.PRODUCER,
+                attributes={
+                    "cloudevents.event_id": str(claimed.id),
+                    "cloudevents.event_type": claimed.type,
+                },
+            )
+            for claimed, _ in batch
+        ]
+        body = []
+        for (claimed, _), span in zip(batch, spans, strict=True):
+            cloudevent = claimed.as_cloudevent()
+            traceparent = traceparent_of(span)
+            if traceparent is not None:
+                cloudevent["traceparent"] = traceparent
+            body.append(cloudevent)
+        try:
+            attempts = await self._batch_outcomes(batch, body)
+        finally:
+            for span in spans:
+                if span is not None:
+                    span.end()
+        for span, attempt in zip(spans, attempts, strict=True):
+            if span is not None and attempt.error is not None:
+                span.set_attribute("outbox.error", attempt.error.split(":")[0])
+        return attempts
+
+    async def _batch_outcomes(
+        self,
+        batch: Sequence[tuple[OutboxEvent, dict[str, Any] | None]],
+        body: list[dict[str, Any]],
+    ) -> list[Attempt]:
+        def every(error: str) -> list[Attempt]:
+            return [Attempt(claimed, error, data) for claimed, data in batch]
+
+        try:
+            response = await self._post(body, media_type=CLOUDEVENTS_BATCH_MEDIA_TYPE)
+        except httpx.HTTPError as failure:
+            return every(type(failure).__name__)
+        if response.status_code in REFUSALS:
+            # Refused whole, which says nothing of each event: each is posted alone, and
+            # only a refusal of the event itself dead-letters it.
+            logger.warning(
+                "event batch refused whole, posting its events one at a time",
+                extra={"status": response.status_code, "events": len(batch)},
+            )
+            return [await self._post_alone(claimed, data) for claimed, data in batch]
+        if not response.is_success:
+            return every(f"HTTP {response.status_code}")
+        receipts = _receipts_of(response, len(batch))
+        if receipts is None:
+            return every("unreadable batch answer")
+        attempts = []
+        for index, ((claimed, data), receipt) in enumerate(zip(batch, receipts, strict=True)):
+            if receipt.get("status") in _HELD:
+                attempts.append(Attempt(claimed, None, data))
+                continue
+            problem = receipt.get("problem")
+            problem = problem if isinstance(problem, dict) else {}
+            # The fields as a single post's refusal names them (without the position).
+            status = problem.get("status")
+            reasons = _reasons(
+                status if isinstance(status, int) else 422, problem, position=f"{index}."
+            )
+            attempts.append(Attempt(claimed, reasons, data, refused=True))
+        return attempts
 
     async def _record(self, outcomes: Sequence[Attempt]) -> None:
         """Record a batch's outcomes in one transaction, for the events still leased to us.
@@ -379,12 +542,15 @@ class OutboxRelay:
                     },
                 )
 
-    async def _post(self, cloudevent: dict[str, Any]) -> httpx.Response:
+    async def _post(
+        self,
+        body: dict[str, Any] | list[dict[str, Any]],
+        *,
+        media_type: str = CLOUDEVENTS_MEDIA_TYPE,
+    ) -> httpx.Response:
         token = await self._credentials.token()
-        headers = inject_headers(
-            {"Authorization": f"Bearer {token}", "Content-Type": CLOUDEVENTS_MEDIA_TYPE}
-        )
-        response = await self._http.post(self.events_url, json=cloudevent, headers=headers)
+        headers = inject_headers({"Authorization": f"Bearer {token}", "Content-Type": media_type})
+        response = await self._http.post(self.events_url, json=body, headers=headers)
         if response.status_code == 401:
             self._credentials.forget()
         return response
@@ -418,17 +584,39 @@ class OutboxRelay:
 
 def _refusal(response: httpx.Response) -> str:
     """The reasons of a refusal: its status, detail and the fields it names (no values)."""
-    reasons = f"HTTP {response.status_code}"
     try:
         problem = response.json()
     except ValueError:
-        return reasons
-    if isinstance(problem, dict):
+        problem = None
+    return _reasons(response.status_code, problem if isinstance(problem, dict) else None)
+
+
+def _receipts_of(response: httpx.Response, count: int) -> list[dict[str, Any]] | None:
+    """The receipts of a batch's answer, one per event in order; None if it is not that."""
+    try:
+        answer = response.json()
+    except ValueError:
+        return None
+    receipts = answer.get("receipts") if isinstance(answer, dict) else None
+    if not isinstance(receipts, list) or len(receipts) != count:
+        return None
+    for index, receipt in enumerate(receipts):
+        if not isinstance(receipt, dict) or receipt.get("index") != index:
+            return None
+        if receipt.get("status") not in _HELD | {"refused"}:
+            return None
+    return receipts
+
+
+def _reasons(status: int, problem: dict[str, Any] | None, *, position: str = "") -> str:
+    reasons = f"HTTP {status}"
+    if problem is not None:
         if isinstance(problem.get("detail"), str):
             reasons += f": {problem['detail']}"
         for error in problem.get("errors") or []:
             if isinstance(error, dict):
-                reasons += f"; {error.get('field')}: {error.get('reason')}"
+                field = str(error.get("field")).removeprefix(position)
+                reasons += f"; {field}: {error.get('reason')}"
     return reasons[:_REASON_LIMIT]
 
 

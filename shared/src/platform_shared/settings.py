@@ -86,6 +86,10 @@ class ServiceSettings(BaseSettings):
     #: Events the relay claims at once (under one lease), and how many it posts at a time.
     relay_batch_size: int = Field(default=50, ge=1)
     relay_concurrency: int = Field(default=8, ge=1)
+    #: Events per post (the CloudEvents batched content mode); 1 posts each alone. Within
+    #: notify-api's `NOTIFY_EVENTS_BATCH_LIMIT` (100), or each batch is posted again one
+    #: event at a time.
+    relay_post_batch_size: int = Field(default=50, ge=1, le=1000)
     #: Apply migrations when the service starts (development only; production runs a job).
     migrate_on_start: bool = True
     max_body_bytes: int = 1_000_000

@@ -10,7 +10,9 @@ tests' in-memory exporter).
 
 The context crosses the asynchronous hops as a `traceparent` string: `add_event` stores
 the caller's on the outbox row, the relay posts the event inside a span of that trace
-with the header, notify-api's intake stores its own on each delivery, and the worker
+with the header (a batch: each event carries its span's as its `traceparent` extension
+attribute, CloudEvents distributed tracing, and notify-api takes it in inside a span of
+that trace), notify-api's intake stores its own on each delivery, and the worker
 attempts the delivery inside a span of that trace, sends the header with the webhook and
 stores the attempt's own on the attempt row. A span holds ids and kinds, never a name,
 a date of birth or an identifier (the same rule as the logs).
@@ -22,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from opentelemetry import propagate
+from opentelemetry import propagate, trace
 from opentelemetry.context import Context
 from opentelemetry.sdk.resources import SERVICE_NAME, Resource
 from opentelemetry.sdk.trace import SpanProcessor, TracerProvider
@@ -86,6 +88,32 @@ def inject_headers(headers: dict[str, str]) -> dict[str, str]:
     """`headers` with the current trace context (`traceparent`) added."""
     propagate.inject(headers)
     return headers
+
+
+def start_span_from(
+    tracer: Tracer | None,
+    name: str,
+    traceparent: str | None,
+    *,
+    kind: SpanKind = SpanKind.INTERNAL,
+    attributes: dict[str, str | int] | None = None,
+) -> Span | None:
+    """A started span of the trace `traceparent` names, not made current (the caller ends
+    it); with no tracer, None. For several spans open at once (a batch's events)."""
+    if tracer is None:
+        return None
+    return tracer.start_span(
+        name, context=context_of(traceparent), kind=kind, attributes=attributes
+    )
+
+
+def traceparent_of(span: Span | None) -> str | None:
+    """The W3C `traceparent` naming `span` (None for no span)."""
+    if span is None:
+        return None
+    carrier: dict[str, str] = {}
+    propagate.inject(carrier, context=trace.set_span_in_context(span))
+    return carrier.get("traceparent")
 
 
 @contextmanager

@@ -139,7 +139,9 @@ class CareStatusStandIn(_Served):
 
 
 class NotifyStandIn(_Served):
-    """notify-api's event intake: stores each CloudEvent id once (a repeat is 200)."""
+    """notify-api's event intake: stores each CloudEvent id once (a repeat is 200); a batch
+    (`application/cloudevents-batch+json`, what the relays post) gets one receipt per event,
+    `accepted` or `duplicate`."""
 
     def __init__(self, jwks_url: str, **options: Any) -> None:
         routes = [Route("/v1/events", self._intake, methods=["POST"])]
@@ -151,6 +153,13 @@ class NotifyStandIn(_Served):
         if refusal := await self._refusal(request, "events:publish"):
             return refusal
         self.posts += 1
+        if request.headers.get("content-type") == "application/cloudevents-batch+json":
+            receipts = []
+            for index, element in enumerate(await request.json()):
+                status = "duplicate" if element["id"] in self.events else "accepted"
+                self.events.setdefault(element["id"], element)
+                receipts.append({"index": index, "id": element["id"], "status": status})
+            return JSONResponse({"receipts": receipts}, status_code=200)
         event = await request.json()
         if event["id"] in self.events:
             return JSONResponse({"id": event["id"], "duplicate": True}, status_code=200)

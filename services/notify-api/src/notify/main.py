@@ -20,6 +20,7 @@ from notify.delivery.router import router as deliveries_router
 from notify.delivery.worker import DeliveryWorker
 from notify.duties.router import router as duties_router
 from notify.endpoints.router import router as endpoints_router
+from notify.events.router import document_request_schemas
 from notify.events.router import router as events_router
 from notify.figures.router import router as figures_router
 from notify.monitoring.metrics import install as install_metrics
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
         ],
         clock=clock,
     )
+    document_request_schemas(app)
     app.state.catalogue = catalogue
     document_webhooks(app)
     figures, app.state.intake_counters = install_metrics(

@@ -45,6 +45,10 @@ class Settings(ServiceSettings):
     #: (`{"north-central-london": ["E09000007", "E09000019"]}`).
     partnerships: dict[str, list[str]] = Field(default_factory=dict)
 
+    #: The most events one batch (`application/cloudevents-batch+json`) may hold; a larger
+    #: batch is refused whole (413). The body's size bound (`max_body_bytes`) holds too.
+    events_batch_limit: int = Field(default=100, ge=1, le=1000)
+
     delivery_timeout_seconds: float = Field(default=10.0, gt=0, le=10.0)
     #: How often an idle worker looks for due deliveries (a delivery waits half of it on
     #: average when the workers are idle; a busy worker claims as pushes finish).

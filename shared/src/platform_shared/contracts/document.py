@@ -45,8 +45,13 @@ notify-api `POST /v1/events` (scope `events:publish`, content type
  "datacontenttype": "application/json", "data": {{...}}}}
 ```
 
-`id` is stable across retries; notify-api stores each id once. The JSON Schema of each
-event (its envelope and its `data`) is at the end of this document.
+`id` is stable across retries; notify-api stores each id once. The relays post their
+events in batches (`RELAY_POST_BATCH_SIZE`, 50): the CloudEvents batched content mode,
+content type `application/cloudevents-batch+json`, a JSON array of such envelopes, each
+taken in as if posted alone and answered by its own receipt (notify-api README). With
+tracing on, each event of a batch carries the `traceparent` extension attribute (the
+CloudEvents distributed tracing extension). The JSON Schema of each event (its envelope
+and its `data`) is at the end of this document.
 """
 
 FACTS_INTRODUCTION = """\

@@ -64,6 +64,34 @@ async def insert_event(session: AsyncSession, row: dict[str, Any]) -> bool:
     return (await session.execute(statement, row)).scalar_one_or_none() is not None
 
 
+async def insert_events(session: AsyncSession, rows: list[dict[str, Any]]) -> set[str]:
+    """Insert the rows of a batch's events in one statement; returns the ids inserted (an id
+    already stored, by an earlier post or a concurrent one, is left out)."""
+    if not rows:
+        return set()
+    statement = _INSERT_EVENT[session.get_bind().dialect.name]
+    return set((await session.execute(statement, rows)).scalars())
+
+
+@cross_tenant("an event id is unique across the platform: a repeat is found whoever sent it")
+async def stored_receipts(session: AsyncSession, event_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The receipts first given for those of `event_ids` that are stored, by id."""
+    if not event_ids:
+        return {}
+    rows = await session.execute(select(Event.id, Event.receipt).where(Event.id.in_(event_ids)))
+    return {event_id: receipt for event_id, receipt in rows}
+
+
+@cross_tenant("writes the receipts of the event rows this intake has just inserted")
+async def write_receipts(session: AsyncSession, receipts: dict[str, dict[str, Any]]) -> None:
+    """Write each event's receipt (one executemany for all)."""
+    if receipts:
+        await session.execute(
+            _WRITE_RECEIPT,
+            [{"event_id": event_id, "receipt": receipt} for event_id, receipt in receipts.items()],
+        )
+
+
 @cross_tenant("writes the receipt of the event row this intake has just inserted")
 async def write_receipt(session: AsyncSession, event_id: str, receipt: dict[str, Any]) -> None:
     await session.execute(_WRITE_RECEIPT, {"event_id": event_id, "receipt": receipt})

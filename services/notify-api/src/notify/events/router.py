@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Annotated
+from datetime import datetime, timedelta
+from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, FastAPI, Path, Request, Response
 from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.auth import EventsPublish
 from notify.dependencies import AppSettings, Directory, Rules
-from notify.events import refusals, service
-from notify.events.schemas import CloudEvent, EventReceipt
-from notify.rules.catalogue import parse_window
+from notify.events import batch, refusals, service
+from notify.events.schemas import (
+    BATCH_MEDIA_TYPE,
+    BatchReceipts,
+    BatchStatus,
+    CloudEvent,
+    EventReceipt,
+)
+from notify.rules.catalogue import Catalogue, parse_window
+from notify.settings import Settings as NotifySettings
 from platform_shared.db import run_retrying
 from platform_shared.dependencies import Session
+from platform_shared.direct import parse_body
+from platform_shared.organisations import OrganisationDirectory
 from platform_shared.problems import (
     Invalid,
     NotFound,
+    Problem,
     domain_error_response,
     problem_responses,
 )
@@ -28,6 +39,51 @@ from platform_shared.web.etags import created, set_created
 router = APIRouter(prefix="/v1", tags=["events"])
 
 
+_STRUCTURED = {"schema": {"$ref": "#/components/schemas/CloudEvent"}}
+
+
+def document_request_schemas(app: FastAPI) -> None:
+    """Put the `CloudEvent` schema the request body refers to in the app's document.
+
+    The operation reads its body itself (its content type says whether it is one event or
+    a batch), so FastAPI, which collects the schemas of the bodies it parses, does not.
+    """
+    build = app.openapi
+
+    def document() -> dict[str, Any]:
+        built = build()
+        schemas = built.setdefault("components", {}).setdefault("schemas", {})
+        if "CloudEvent" not in schemas:
+            schemas["CloudEvent"] = CloudEvent.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+        return built
+
+    app.openapi = document  # type: ignore[method-assign]
+
+
+def _batch_schema(limit: int) -> dict[str, Any]:
+    return {
+        "schema": {
+            "type": "array",
+            # Any element is taken: one that is not a CloudEvent is refused in its own
+            # receipt, and the others are still taken in (only the array is the batch's).
+            "items": {
+                "anyOf": [
+                    {"$ref": "#/components/schemas/CloudEvent"},
+                    {"description": "Anything else: refused in its own receipt (`refused`)"},
+                ]
+            },
+            "minItems": 1,
+            "maxItems": limit,
+        }
+    }
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
 @router.post(
     "/events",
     status_code=201,
@@ -35,20 +91,37 @@ router = APIRouter(prefix="/v1", tags=["events"])
     responses={
         **problem_responses(Invalid),
         **created(with_version=False),
-        200: {"model": EventReceipt, "description": "A repeat of a stored id: the first receipt"},
+        200: {
+            "model": EventReceipt | BatchReceipts,
+            "description": "A repeat of a stored id: the first receipt; or the answer to a "
+            "batch (`application/cloudevents-batch+json`): one receipt per event, in order",
+        },
+        400: {
+            "model": Problem,
+            "description": "The body cannot be read (not UTF-8 JSON), or a query parameter "
+            "the operation does not take was sent (`errors` names it); a batch that is not a "
+            "JSON array, or is empty (`malformed-batch`)",
+        },
+        422: {
+            "model": Problem,
+            "description": "A single event the schema or the rules refuse (nothing stored); "
+            "a batch of more events than `NOTIFY_EVENTS_BATCH_LIMIT` (`batch-too-large`)",
+        },
     },
     openapi_extra={
         "requestBody": {
+            "required": True,
             "content": {
-                "application/cloudevents+json": {
-                    "schema": {"$ref": "#/components/schemas/CloudEvent"}
-                }
-            }
+                "application/json": _STRUCTURED,
+                "application/cloudevents+json": _STRUCTURED,
+                BATCH_MEDIA_TYPE: _batch_schema(
+                    NotifySettings.model_fields["events_batch_limit"].default
+                ),
+            },
         }
     },
 )
 async def receive_event(
-    event: CloudEvent,
     caller: EventsPublish,
     session: Session,
     catalogue: Rules,
@@ -57,7 +130,7 @@ async def receive_event(
     request: Request,
     response: Response,
     now: Now,
-) -> EventReceipt | JSONResponse:
+) -> EventReceipt | BatchReceipts | JSONResponse:
     """Store a CloudEvent once and make the notifications its rules require.
 
     201 the first time an id is seen (the event and its notifications are written in one
@@ -68,7 +141,18 @@ async def receive_event(
     422 when the event lacks or gets wrong what the rules need: nothing of the event is
     stored; the organisation it belongs to is told once in its inbox (a `platform`
     notice of rule `event-refused`) and the emitting service dead-letters it.
+
+    A batch (`application/cloudevents-batch+json`, a JSON array of such events, at most
+    `NOTIFY_EVENTS_BATCH_LIMIT`) is answered 200 with one receipt per event, in order:
+    `accepted` (a single post's 201), `duplicate` (its 200: the first receipt) or
+    `refused` (its 422 problem, each field named from the batch: `2.data.start_date`).
+    Its accepted events commit together; a refused one changes nothing of the others. The
+    whole batch is refused (400, 422 `batch-too-large`; nothing taken in) only when it is not a non-empty
+    JSON array within the limit.
     """
+    if _media_type(request) == BATCH_MEDIA_TYPE:
+        return await _receive_batch(session, catalogue, directory, settings, request, now)
+    event = parse_body(CloudEvent, await request.body())
     cutoff = timedelta(hours=settings.delivery_cutoff_hours)
     try:
         receipt, is_new = await run_retrying(
@@ -101,6 +185,42 @@ async def receive_event(
     else:
         response.status_code = 200
     return receipt
+
+
+#: The intake counter's label of each outcome of a batch's event.
+_COUNTED = {
+    BatchStatus.ACCEPTED: "accepted",
+    BatchStatus.DUPLICATE: "repeat",
+    BatchStatus.REFUSED: "refused",
+}
+
+
+async def _receive_batch(
+    session: AsyncSession,
+    catalogue: Catalogue,
+    directory: OrganisationDirectory,
+    settings: NotifySettings,
+    request: Request,
+    now: datetime,
+) -> JSONResponse:
+    elements = batch.batch_of(await request.body(), limit=settings.events_batch_limit)
+    answer = await run_retrying(
+        session,
+        lambda: batch.receive_batch(
+            session,
+            elements,
+            catalogue=catalogue,
+            directory=directory,
+            now=now,
+            cutoff=timedelta(hours=settings.delivery_cutoff_hours),
+            escalation_window=parse_window(settings.escalation_window),
+            tracer=request.app.state.tracer,
+        ),
+    )
+    counter = request.app.state.intake_counters.received
+    for receipt in answer.receipts:
+        counter.labels(_COUNTED[receipt.status]).inc()
+    return JSONResponse(answer.model_dump(mode="json"), status_code=200)
 
 
 @router.get(

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
 from notify.notifications.models import NotificationStatus
 from notify.notifications.schemas import Recipient
 from platform_shared.contracts.events import CloudEvent
+from platform_shared.problems import Problem
 
-__all__ = ["CloudEvent", "EventReceipt", "NotificationSummary"]
+__all__ = [
+    "BATCH_MEDIA_TYPE",
+    "BatchReceipt",
+    "BatchReceipts",
+    "BatchStatus",
+    "CloudEvent",
+    "EventReceipt",
+    "NotificationSummary",
+]
+
+#: The CloudEvents batched content mode (HTTP protocol binding, 3.1.3): a JSON array of
+#: structured events.
+BATCH_MEDIA_TYPE = "application/cloudevents-batch+json"
 
 
 class NotificationSummary(BaseModel):
@@ -52,3 +66,40 @@ class EventReceipt(BaseModel):
         "deadline: the London Child Information Form before a charge) that it made a breach: "
         "now `overdue` with `breach: true` and `breached_by_event` naming this event",
     )
+
+
+class BatchStatus(StrEnum):
+    """What became of one event of a batch."""
+
+    #: A new id: stored with its notifications (a single post's 201).
+    ACCEPTED = "accepted"
+    #: An id stored already: nothing new made; the receipt is the first one (a single
+    #: post's 200).
+    DUPLICATE = "duplicate"
+    #: Refused, nothing of it stored: the problem names the fields (a single post's 422).
+    REFUSED = "refused"
+
+
+class BatchReceipt(BaseModel):
+    """The answer for one event of a batch, at its position in the batch."""
+
+    index: int = Field(description="The event's position in the batch, from 0")
+    id: str | None = Field(description="The event's id (null when the event has none)")
+    status: BatchStatus
+    receipt: EventReceipt | None = Field(
+        default=None, description="Accepted or duplicate: what a single post would answer"
+    )
+    problem: Problem | None = Field(
+        default=None,
+        description="Refused: the 422 problem a single post would answer; each field is "
+        "named from the batch, its position first (`2.data.start_date`)",
+    )
+
+
+class BatchReceipts(BaseModel):
+    """The answer to a batch: one receipt per event, in the batch's order."""
+
+    accepted: int
+    duplicates: int
+    refused: int
+    receipts: list[BatchReceipt]

@@ -54,7 +54,7 @@ async def read_receipt(session: AsyncSession, event_id: str) -> EventReceipt:
     return receipt
 
 
-def _event_row(event: CloudEvent, evaluation: Evaluation, now: datetime) -> dict[str, object]:
+def event_row(event: CloudEvent, evaluation: Evaluation, now: datetime) -> dict[str, object]:
     data = event.data or {}
     authority = data.get("responsible_authority")
     return {
@@ -145,7 +145,7 @@ async def _supersede(
     return False, superseded
 
 
-def _receipt(
+def make_receipt(
     event: CloudEvent,
     evaluation: Evaluation,
     catalogue: Catalogue,
@@ -193,13 +193,43 @@ async def receive_event(
     escalation_window: tuple[WindowUnit, int] = (WindowUnit.HOURS, 4),
 ) -> tuple[EventReceipt, bool]:
     """Store the event and make its notifications; returns the receipt and whether it is new."""
-    evaluation = evaluate_event(catalogue, event.type, event.time, event.data or {}, directory)
+    evaluation = evaluate(event, catalogue, directory)
     if evaluation.issues:
         stored = await _stored_receipt(session, event.id)
         if stored is not None:
             return stored, False
         raise Invalid.of(evaluation.issues, REFUSED)
-    if not await repository.insert_event(session, _event_row(event, evaluation, now)):
+    return await take_in(
+        session,
+        event,
+        evaluation,
+        catalogue=catalogue,
+        now=now,
+        cutoff=cutoff,
+        escalation_window=escalation_window,
+    )
+
+
+def evaluate(
+    event: CloudEvent, catalogue: Catalogue, directory: OrganisationDirectory
+) -> Evaluation:
+    """What the rules make of the event (no database): its notifications, or its issues."""
+    return evaluate_event(catalogue, event.type, event.time, event.data or {}, directory)
+
+
+async def take_in(
+    session: AsyncSession,
+    event: CloudEvent,
+    evaluation: Evaluation,
+    *,
+    catalogue: Catalogue,
+    now: datetime,
+    cutoff: timedelta,
+    escalation_window: tuple[WindowUnit, int] = (WindowUnit.HOURS, 4),
+) -> tuple[EventReceipt, bool]:
+    """Store an event the rules accepted (`evaluation` has no issues) and do what it
+    requires; returns the receipt and whether it is new (else the stored receipt)."""
+    if not await repository.insert_event(session, event_row(event, evaluation, now)):
         stored = await _stored_receipt(session, event.id)
         assert stored is not None
         return stored, False
@@ -232,7 +262,7 @@ async def receive_event(
         escalation_window=escalation_window,
         cutoff=cutoff,
     )
-    receipt = _receipt(
+    receipt = make_receipt(
         event,
         evaluation,
         catalogue,

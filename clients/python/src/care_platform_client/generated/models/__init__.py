@@ -9,6 +9,9 @@ from .attempt_outcome import AttemptOutcome
 from .attempt_trigger import AttemptTrigger
 from .authority_ref import AuthorityRef
 from .authority_relation import AuthorityRelation
+from .batch_receipt import BatchReceipt
+from .batch_receipts import BatchReceipts
+from .batch_status import BatchStatus
 from .body_imports_create_import import BodyImportsCreateImport
 from .breakdowns import Breakdowns
 from .breakdowns_age_band import BreakdownsAgeBand
@@ -217,6 +220,9 @@ __all__ = (
     "AttemptTrigger",
     "AuthorityRef",
     "AuthorityRelation",
+    "BatchReceipt",
+    "BatchReceipts",
+    "BatchStatus",
     "BodyImportsCreateImport",
     "Breakdowns",
     "BreakdownsAgeBand",
