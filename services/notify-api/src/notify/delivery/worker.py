@@ -47,6 +47,7 @@ from notify.delivery.exhaustion import (
     tell_exhausted,
 )
 from notify.delivery.models import AttemptOutcome, AttemptTrigger, Delivery, DeliveryStatus
+from notify.delivery.recovery import tell_recovered
 from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
 from notify.endpoints.models import Channel, Endpoint
@@ -177,7 +178,8 @@ class DeliveryWorker:
 
     async def sweep(self) -> int:
         """Mark passed notifications overdue, escalate them, make next recurring duties;
-        warn about and disable endpoints that keep failing; tell exhausted deliveries; then
+        warn about and disable endpoints that keep failing; tell exhausted and recovered
+        deliveries; then
         the notification log's jobs that are due (checkpoint, monitor, purge)."""
         now = self.clock()
         swept = await sweep_overdue(
@@ -196,6 +198,7 @@ class DeliveryWorker:
             cutoff=self.cutoff,
         )
         swept += await tell_exhausted(self._sessions, self.catalogue, now=now, cutoff=self.cutoff)
+        swept += await tell_recovered(self._sessions, self.catalogue, now=now, cutoff=self.cutoff)
         await self.proofs.run_due(self.clock())
         return swept
 

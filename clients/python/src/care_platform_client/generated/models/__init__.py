@@ -48,6 +48,7 @@ from .delivery import Delivery
 from .delivery_attempt import DeliveryAttempt
 from .delivery_counts import DeliveryCounts
 from .delivery_exhausted_webhook import DeliveryExhaustedWebhook
+from .delivery_recovered_webhook import DeliveryRecoveredWebhook
 from .delivery_retried import DeliveryRetried
 from .delivery_status import DeliveryStatus
 from .dry_run_answer import DryRunAnswer
@@ -132,6 +133,7 @@ from .notification_escalation_webhook import NotificationEscalationWebhook
 from .notification_figures import NotificationFigures
 from .notification_kind import NotificationKind
 from .notification_notice_webhook import NotificationNoticeWebhook
+from .notification_overdue_webhook import NotificationOverdueWebhook
 from .notification_page import NotificationPage
 from .notification_recurring_webhook import NotificationRecurringWebhook
 from .notification_rule_webhook import NotificationRuleWebhook
@@ -255,6 +257,7 @@ __all__ = (
     "DeliveryAttempt",
     "DeliveryCounts",
     "DeliveryExhaustedWebhook",
+    "DeliveryRecoveredWebhook",
     "DeliveryRetried",
     "DeliveryStatus",
     "DryRunAnswer",
@@ -339,6 +342,7 @@ __all__ = (
     "NotificationFigures",
     "NotificationKind",
     "NotificationNoticeWebhook",
+    "NotificationOverdueWebhook",
     "NotificationPage",
     "NotificationRecurringWebhook",
     "NotificationRuleWebhook",
