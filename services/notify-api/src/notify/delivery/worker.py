@@ -57,6 +57,7 @@ from notify.notifications.views import notification_view
 from notify.proofs.jobs import ProofJobs
 from notify.proofs.log import delivered_leaf, enable_log, log_delivered
 from notify.rules.catalogue import Catalogue, parse_window
+from notify.sandbox import simulated_attempt
 from notify.settings import Settings
 from platform_shared.calendar import utc_now
 from platform_shared.db import is_sqlite
@@ -85,6 +86,8 @@ class Job:
     payload: dict[str, Any]
     #: The trace context the delivery was enqueued in (None: tracing was off).
     traceparent: str | None = None
+    #: The attempt a retry or a recover asked for (a simulated sandbox 5xx accepts it).
+    manual: bool = False
 
 
 @dataclass(frozen=True)
@@ -289,6 +292,10 @@ class DeliveryWorker:
     async def _push(self, job: Job, sent: list[bytes]) -> AttemptResult:
         """Push the job; what is sent is appended to `sent` (for the log's body hash)."""
         settings = self.settings
+        if (
+            simulated := simulated_attempt(job.channel, job.target, job.payload, manual=job.manual)
+        ) is not None:
+            return simulated  # a sandbox endpoint's: never reaches the network (notify.sandbox)
         if job.channel == Channel.WEBHOOK:
             timestamp = utc_now()
             body = webhook_body(job.payload, timestamp)
@@ -644,6 +651,7 @@ def _job(
         secrets=secrets,
         payload=payload,
         traceparent=delivery.traceparent,
+        manual=delivery.next_trigger == AttemptTrigger.MANUAL,
     )
 
 

@@ -14,6 +14,7 @@ from notify.dependencies import AppSettings, Directory, Rules
 from notify.events import refusals, service
 from notify.events.schemas import CloudEvent, EventReceipt
 from notify.rules.catalogue import parse_window
+from notify.sandbox import event_id_for, is_sandbox_event
 from platform_shared.db import run_retrying
 from platform_shared.dependencies import Session
 from platform_shared.problems import (
@@ -65,11 +66,16 @@ async def receive_event(
     creates nothing. An event no rule reacts to is stored and answered 201 with no
     notifications. Accepts `application/cloudevents+json` and `application/json`.
 
+    A sandbox client's event, or one with the extension `sandbox: true`, is a sandbox
+    event (docs/sandbox.md): stored as `sandbox:<id>`, its notifications go to sandbox
+    twins of their organisations only, never to a live inbox or endpoint.
+
     422 when the event lacks or gets wrong what the rules need: nothing of the event is
     stored; the organisation it belongs to is told once in its inbox (a `platform`
     notice of rule `event-refused`) and the emitting service dead-letters it.
     """
     cutoff = timedelta(hours=settings.delivery_cutoff_hours)
+    sandbox = is_sandbox_event(event, caller)
     try:
         receipt, is_new = await run_retrying(
             session,
@@ -81,9 +87,12 @@ async def receive_event(
                 now=now,
                 cutoff=cutoff,
                 escalation_window=parse_window(settings.escalation_window),
+                sandbox=sandbox,
             ),
         )
     except Invalid as refused:
+        if sandbox:  # the live owner is never told of a sandbox event; the answer says it
+            return domain_error_response(refused, instance=request.url.path)
         await refusals.tell_owner(
             session,
             event,
@@ -113,4 +122,4 @@ async def get_event_receipt(
 ) -> EventReceipt:
     """The receipt of a stored event (the `Location` of its first post), for a publisher
     that lost the answer: what the rules made of it."""
-    return await service.read_receipt(session, event_id)
+    return await service.read_receipt(session, event_id_for(caller, event_id))

@@ -35,6 +35,8 @@ from notify.notifications.schemas import Recipient
 from notify.rules.catalogue import Catalogue
 from notify.rules.deadlines import WindowUnit
 from notify.rules.evaluation import Evaluation, PlannedNotification, evaluate_event
+from notify.sandbox import sandboxed_evaluation, sandboxed_event
+from platform_shared.auth import sandbox_org
 from platform_shared.organisations import OrganisationDirectory
 from platform_shared.problems import Invalid, NotFound
 
@@ -191,15 +193,27 @@ async def receive_event(
     now: datetime,
     cutoff: timedelta,
     escalation_window: tuple[WindowUnit, int] = (WindowUnit.HOURS, 4),
+    sandbox: bool = False,
 ) -> tuple[EventReceipt, bool]:
-    """Store the event and make its notifications; returns the receipt and whether it is new."""
+    """Store the event and make its notifications; returns the receipt and whether it is new.
+
+    A `sandbox` event is kept apart from live data (`notify.sandbox`): its id, keys and
+    recipients are the sandbox's.
+    """
+    if sandbox:
+        event = sandboxed_event(event)
     evaluation = evaluate_event(catalogue, event.type, event.time, event.data or {}, directory)
     if evaluation.issues:
         stored = await _stored_receipt(session, event.id)
         if stored is not None:
             return stored, False
         raise Invalid.of(evaluation.issues, REFUSED)
-    if not await repository.insert_event(session, _event_row(event, evaluation, now)):
+    if sandbox:
+        evaluation = sandboxed_evaluation(evaluation)
+    row = _event_row(event, evaluation, now)
+    if sandbox and isinstance(row["responsible_authority"], str):
+        row["responsible_authority"] = sandbox_org(row["responsible_authority"])
+    if not await repository.insert_event(session, row):
         stored = await _stored_receipt(session, event.id)
         assert stored is not None
         return stored, False
