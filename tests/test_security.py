@@ -680,5 +680,7 @@ async def test_sandbox_tokens_are_refused_where_no_sandbox_records_are_kept(
     ]
 
     assert [answer.status_code for answer in answers] == [403] * len(answers)
-    assert all("Sandbox" in answer.json()["title"] + answer.json().get("detail", "") for answer in answers)
+    assert all(
+        "Sandbox" in answer.json()["title"] + answer.json().get("detail", "") for answer in answers
+    )
     assert (await camden.get(base)).json() == before
