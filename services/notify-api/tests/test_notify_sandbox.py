@@ -158,3 +158,36 @@ async def test_a_sandbox_client_acting_on_a_live_endpoint_changes_nothing(
 
     assert (patched.status_code, removed.status_code, retried.status_code) == (404, 404, 404)
     assert (await camden.get(f"/v1/endpoints/{live_endpoint}")).json()["enabled"] is True
+
+
+async def test_simulated_timeout_and_410_are_recorded_as_real_attempts(
+    clocked_service: InProcessService, settings: Settings, clock: Clock
+) -> None:
+    service = clocked_service
+    sandbox = await service.as_client("sandbox-camden")
+    platform = await service.as_client("platform-services")
+    made = {}
+    for outcome in ("timeout", "410"):
+        response = await sandbox.post(
+            "/v1/endpoints", json={"channel": "webhook", "url": f"{SIMULATED}/{outcome}"}
+        )
+        made[outcome] = response.json()["id"]
+    worker = worker_of(service, settings, clock)
+    event = cloud_event("incident.recorded", incident_data("behaviour", clock.now), time=clock.now)
+
+    receipt = (await sandbox.post("/v1/events", json=event)).json()
+    await drain(worker)
+    await worker.aclose()
+    live_made = (await platform.get(f"/v1/events/{event['id']}")).status_code
+
+    detail = (await sandbox.get(f"/v1/notifications/{receipt['notifications'][0]['id']}")).json()
+    by_endpoint = {d["endpoint_id"]: d for d in detail["deliveries"]}
+    timed_out = by_endpoint[made["timeout"]]
+    assert (timed_out["status"], timed_out["attempts"][0]["error"]) == (
+        "pending",
+        "timeout (simulated)",
+    )
+    gone = by_endpoint[made["410"]]
+    assert (gone["status"], gone["attempts"][0]["status_code"]) == ("failed", 410)
+    assert (await sandbox.get(f"/v1/endpoints/{made['410']}")).json()["enabled"] is False
+    assert live_made == 404  # the live id was never taken
