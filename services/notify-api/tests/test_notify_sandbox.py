@@ -8,11 +8,11 @@ a real webhook receiver for the live organisation, the real worker.
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from notify.settings import Settings
-from notify.testing import Clock, cloud_event, incident_data
+from notify.testing import Clock, cloud_event, incident_data, placement_data
 from platform_shared.testing import InProcessService
 
 from .delivery_ops import Receiver, drain, register, worker_of
@@ -191,3 +191,20 @@ async def test_simulated_timeout_and_410_are_recorded_as_real_attempts(
     assert (gone["status"], gone["attempts"][0]["status_code"]) == ("failed", 410)
     assert (await sandbox.get(f"/v1/endpoints/{made['410']}")).json()["enabled"] is False
     assert live_made == 404  # the live id was never taken
+
+
+async def test_a_refused_sandbox_event_tells_no_live_organisation(
+    service: InProcessService,
+) -> None:
+    sandbox = await service.as_client("sandbox-camden")
+    camden = await service.as_client("demo-camden")
+    data = placement_data(date(2026, 12, 22), emergency=True)
+    del data["emergency"]
+    event = cloud_event("placement.started", data, time=datetime(2026, 12, 22, 9, tzinfo=UTC))
+
+    refused = await sandbox.post("/v1/events", json=event)
+
+    assert refused.status_code == 422
+    assert "data.emergency" in {error["field"] for error in refused.json()["errors"]}
+    assert (await camden.get("/v1/notifications")).json()["items"] == []
+    assert (await sandbox.get("/v1/notifications")).json()["items"] == []
