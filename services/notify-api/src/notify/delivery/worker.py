@@ -182,8 +182,8 @@ class DeliveryWorker:
     async def sweep(self) -> int:
         """Mark passed notifications overdue, escalate them, make next recurring duties;
         warn about and disable endpoints that keep failing; tell exhausted and recovered
-        deliveries; then
-        the notification log's jobs that are due (checkpoint, monitor, purge)."""
+        deliveries; then the notification log's jobs that are due (checkpoint, monitor,
+        purge)."""
         now = self.clock()
         swept = await sweep_overdue(
             self._sessions,
