@@ -414,6 +414,10 @@ async def test_another_organisations_notification_and_endpoint_are_not_found_and
 
     assert not _covered(notify, attempts)
     assert not await _not_found_for_all(outsider, attempts)
+    # Sandbox credentials of the same organisation (docs/sandbox.md): live objects are
+    # another organisation's (its sandbox twin's), so not found and unchanged too.
+    sandbox = await notify.as_client("sandbox-derbyshire")
+    assert not await _not_found_for_all(sandbox, attempts)
     again = (await derbyshire.get(f"/v1/notifications/{notification['id']}")).json()
     assert again["acknowledged_at"] is None
     listed = (await derbyshire.get("/v1/endpoints")).json()["items"]
@@ -649,3 +653,34 @@ async def _tables_still_work(services: Services) -> None:
     assert (await recorder.get("/v1/incidents")).status_code == 200
     notify = await services.get("notify-api")
     await _placement_notification(notify, "p_SecurityAfterwards0000")
+
+
+async def test_sandbox_tokens_are_refused_where_no_sandbox_records_are_kept(
+    services: Services,
+) -> None:
+    """care-status-api and incident-api keep no sandbox records apart yet: a sandbox
+    token (the `sandbox` claim) is refused there, reading or writing, and nothing changes."""
+    care = await services.get("care-status-api")
+    camden = await care.as_client("demo-camden")
+    child = await _created(camden, "/v1/children", _child_body())
+    base = f"/v1/children/{child['id']}"
+    before = (await camden.get(base)).json()
+    sandbox_camden = await care.as_client("sandbox-camden")
+    sandbox_met = await care.as_client("sandbox-met")
+    incidents = await (await services.get("incident-api")).as_client("sandbox-camden")
+
+    answers = [
+        await sandbox_camden.get(base),
+        await sandbox_camden.patch(
+            base, json={"local_reference": "x"}, headers={"If-Match": f'"{before["version"]}"'}
+        ),
+        await sandbox_camden.post("/v1/children", json=_child_body()),
+        await sandbox_met.post("/v1/lookups", json={"purpose": "custody", "person_ref": "p_x"}),
+        await incidents.get("/v1/incidents"),
+    ]
+
+    assert [answer.status_code for answer in answers] == [403] * len(answers)
+    assert all(
+        "Sandbox" in answer.json()["title"] + answer.json().get("detail", "") for answer in answers
+    )
+    assert (await camden.get(base)).json() == before

@@ -322,3 +322,24 @@ def test_scopes_are_read_from_every_configured_claim(
     mapping = ClaimMapping(scope_claims=("scope", "roles", "scp"), role_scopes={"A.B": ("a:b",)})
 
     assert mapping.scopes(claims) == expected
+
+
+async def test_a_token_with_the_sandbox_claim_is_its_organisations_sandbox_twin(
+    tmp_path: Path,
+) -> None:
+    """docs/sandbox.md: the claim (named by `oauth_sandbox_claim`) makes the caller's
+    organisation `sandbox:<org>`; a service that keeps no sandbox records refuses it."""
+    async with (
+        serve_provider("/realms/care") as keycloak,
+        service_for(tmp_path, keycloak, oauth_sandbox_claim="test_environment") as (app, http),
+    ):
+        refused = await http.get(**_whoami(keycloak.sign(_keycloak_claims(test_environment=True))))
+        app.state.serves_sandbox = True
+        sandbox = await http.get(**_whoami(keycloak.sign(_keycloak_claims(test_environment=True))))
+        other_claim = await http.get(**_whoami(keycloak.sign(_keycloak_claims(sandbox=True))))
+        not_true = await http.get(**_whoami(keycloak.sign(_keycloak_claims(test_environment=1))))
+
+    assert refused.status_code == 403
+    assert sandbox.json()["org"] == "sandbox:police-metropolitan"
+    assert other_claim.json()["org"] == "police-metropolitan"  # not the configured claim
+    assert not_true.json()["org"] == "police-metropolitan"

@@ -65,6 +65,9 @@ DEMO_SECRETS = {
 
 
 def demo_secret(client_id: str) -> str:
+    if client_id.startswith("sandbox-"):
+        # Every demo secret starts `demo-`, which production refuses (the sandbox's too).
+        return f"demo-{client_id}-secret"
     return DEMO_SECRETS.get(client_id, f"{client_id}-secret")
 
 

@@ -30,6 +30,34 @@ API_MD_DEMO_CLIENTS = {
     "demo-home-provider": ("demo-home-provider-secret", "provider-demo-home", PROVIDER),
 }
 
+SANDBOX_AUTHORITY = (
+    "notifications:read notifications:ack endpoints:manage events:publish reports:read rules:read"
+)
+#: The sandbox demo clients (docs/sandbox.md): the same organisations, sandbox tokens.
+SANDBOX_DEMO_CLIENTS = {
+    "sandbox-camden": ("demo-sandbox-camden-secret", "E09000007", SANDBOX_AUTHORITY),
+    "sandbox-derbyshire": ("demo-sandbox-derbyshire-secret", "E10000007", SANDBOX_AUTHORITY),
+    "sandbox-met": (
+        "demo-sandbox-met-secret",
+        "police-metropolitan",
+        "notifications:read notifications:ack events:publish rules:read",
+    ),
+}
+
+
+def test_the_sandbox_clients_are_the_sandbox_table_and_only_they_are_sandbox(
+    dev_auth_settings: DevAuthSettings,
+) -> None:
+    clients = load_clients(dev_auth_settings.clients_file, dev_auth_settings)
+
+    sandbox = {
+        client.client_id: (client.secret.get_secret_value(), client.org, " ".join(client.scopes))
+        for client in clients
+        if client.sandbox
+    }
+
+    assert sandbox == SANDBOX_DEMO_CLIENTS
+
 
 def test_every_demo_client_matches_the_api_table(dev_auth_settings: DevAuthSettings) -> None:
     clients = load_clients(dev_auth_settings.clients_file, dev_auth_settings)
@@ -85,7 +113,7 @@ def test_demo_set_is_exactly_the_table_the_platform_client_and_the_portal(
     clients = load_clients(dev_auth_settings.clients_file, dev_auth_settings)
 
     assert sorted(client.client_id for client in clients) == sorted(
-        [*API_MD_DEMO_CLIENTS, "platform-services", "portal"]
+        [*API_MD_DEMO_CLIENTS, *SANDBOX_DEMO_CLIENTS, "platform-services", "portal"]
     )
     # The portal signs people in; its own token would carry no one's authority.
     portal = clients.get("portal")

@@ -43,6 +43,17 @@ async def test_client_secret_basic_gives_a_token_with_every_claim(
     assert claims["jti"]
 
 
+async def test_a_sandbox_client_s_token_carries_the_sandbox_claim(
+    auth: httpx.AsyncClient, verify_token: Any
+) -> None:
+    sandbox = await request_token(auth, "sandbox-camden", "demo-sandbox-camden-secret")
+    live = await request_token(auth, "demo-camden", "demo-camden-secret")
+
+    claims = (await verify_token(sandbox.json()["access_token"])).claims
+    assert (claims["org"], claims["sandbox"]) == ("E09000007", True)
+    assert "sandbox" not in (await verify_token(live.json()["access_token"])).claims
+
+
 async def test_client_secret_post_gives_a_token_with_every_claim(
     auth: httpx.AsyncClient, verify_token: Any
 ) -> None:

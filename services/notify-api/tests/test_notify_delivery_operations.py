@@ -235,3 +235,42 @@ async def test_exhausted_deliveries_are_told_once_per_endpoint_and_again_after_a
     again = await _exhausted_notices(service)
     assert len(again) == 2
     assert any(n["subject"]["reason"].startswith("1 delivery was given up") for n in again)
+
+
+async def test_recovered_deliveries_are_told_once_and_only_when_the_manual_attempt_delivered(
+    clocked_service: InProcessService,
+    settings: Settings,
+    clock: Clock,
+    status_receiver: tuple[Receiver, str],
+) -> None:
+    service = clocked_service
+    hooks, url = status_receiver
+    endpoint_id = await register(service, hooks, url)
+    camden = await service.as_client("demo-camden")
+    worker, made = await failed_for_good(service, settings, clock, hooks, 2)
+    since = (clock.now - timedelta(days=4)).isoformat()
+
+    async def recovered_notices() -> list[dict[str, Any]]:
+        page = await camden.get("/v1/notifications", params={"rule": "delivery-recovered"})
+        items: list[dict[str, Any]] = page.json()["items"]
+        return items
+
+    await camden.post(f"/v1/endpoints/{endpoint_id}/recover", json={"since": since})
+    await drain(worker)  # the receiver still refuses: failed again, nothing recovered
+    await worker.sweep()
+    after_refused = await recovered_notices()
+    hooks.status = 200
+    await camden.post(f"/v1/endpoints/{endpoint_id}/recover", json={"since": since})
+    await drain(worker)
+    await worker.sweep()
+    await worker.sweep()  # told once
+    told = await recovered_notices()
+    await worker.aclose()
+
+    assert after_refused == []
+    assert len(told) == 1
+    assert told[0]["subject"]["endpoint_id"] == endpoint_id
+    assert "2 deliveries that had failed were delivered again" in told[0]["subject"]["reason"]
+    assert told[0]["recipient"] == {"org": "E09000007", "role": "platform"}
+    for notification_id in made:
+        assert (await delivery_of(service, notification_id))["status"] == "delivered"

@@ -2,8 +2,8 @@
 document's `webhooks` section (issue 17): one named schema per `type`.
 
 Real receivers get real pushes (a rule notification, a test send, and the operational
-messages `endpoint.failing`, `delivery.exhausted`, `endpoint.disabled` and
-`event.refused`, to an endpoint
+messages `endpoint.failing`, `delivery.exhausted`, `delivery.recovered`,
+`notification.overdue`, `endpoint.disabled` and `event.refused`, to an endpoint
 subscribed to the `platform` role); then a client is generated from the service's own
 document with openapi-python-client and each body is parsed by the model its `type`
 names in the `webhooks` section.
@@ -109,7 +109,15 @@ async def test_every_body_posted_parses_with_the_generated_webhook_models(
     await drain(worker)
     clock.now = start + timedelta(days=3, minutes=2)
     await drain(worker)  # the 503 delivery passes its cut-off
-    await worker.sweep()  # delivery.exhausted
+    await worker.sweep()  # delivery.exhausted (and notification.overdue, passed long ago)
+    await drain(worker)
+    hooks.status = 200
+    recovered = await camden.post(
+        f"/v1/endpoints/{endpoint_id}/recover", json={"since": start.isoformat()}
+    )
+    assert recovered.status_code == 202, recovered.text
+    await drain(worker)
+    await worker.sweep()  # delivery.recovered
     await drain(worker)
     hooks.status = 410
     await incident(service, clock.now)
@@ -129,9 +137,11 @@ async def test_every_body_posted_parses_with_the_generated_webhook_models(
     types = sorted({body["type"] for body in bodies})
     assert types == [
         "delivery.exhausted",
+        "delivery.recovered",
         "endpoint.disabled",
         "endpoint.failing",
         "event.refused",
+        "notification.overdue",
         "notification.rule",
         "notification.test",
     ]
@@ -149,3 +159,16 @@ async def test_every_body_posted_parses_with_the_generated_webhook_models(
     assert operational["event.refused"]["subject"]["event_type"] == "placement.started"
     assert operational["delivery.exhausted"]["subject"]["endpoint_id"] == endpoint_id
     assert "1 delivery was given up" in operational["delivery.exhausted"]["subject"]["reason"]
+    recovery = operational["delivery.recovered"]["subject"]
+    assert recovery["endpoint_id"] == endpoint_id
+    assert "1 delivery that had failed was delivered again" in recovery["reason"]
+    overdue = [
+        m["payload"]["data"]["subject"]
+        for m in operations.received
+        if m["payload"]["type"] == "notification.overdue"
+    ]
+    assert overdue
+    for subject in overdue:
+        held = (await camden.get(f"/v1/notifications/{subject['notification_id']}")).json()
+        assert held["status"] == "overdue"
+        assert subject["escalated_rule"] == held["rule"]

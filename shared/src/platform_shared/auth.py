@@ -79,6 +79,9 @@ class ClaimMapping:
     - `org_claim`: the claim holding the organisation code; `client_orgs`: the
       organisation of each client id, for providers that cannot add a claim. The claim
       wins where both give one; a token with neither is refused.
+    - `sandbox_claim`: the claim that makes the caller a sandbox client (docs/sandbox.md):
+      `true` (the JSON boolean, or the string `"true"`) puts every record it makes and
+      reads apart from live data. Absent or anything else: a live client.
     """
 
     scope_claims: tuple[str, ...] = ("scope",)
@@ -86,6 +89,11 @@ class ClaimMapping:
     client_id_claims: tuple[str, ...] = ("client_id", "azp", "appid", "sub")
     org_claim: str | None = "org"
     client_orgs: Mapping[str, str] = field(default_factory=dict)
+    sandbox_claim: str = "sandbox"
+
+    def sandbox(self, claims: Mapping[str, Any]) -> bool:
+        value = claims.get(self.sandbox_claim)
+        return value is True or value == "true"
 
     def scopes(self, claims: Mapping[str, Any]) -> frozenset[str]:
         found: set[str] = set()
@@ -165,14 +173,31 @@ class OidcDiscovery:
         return str((await self.metadata())["token_endpoint"])
 
 
+#: What a sandbox client's organisation code is prefixed with: its records live under
+#: this twin of its organisation, apart from the live one's (docs/sandbox.md).
+SANDBOX_PREFIX = "sandbox:"
+
+
+def sandbox_org(org: str) -> str:
+    """The sandbox twin of organisation `org` (itself when it is one already)."""
+    return org if org.startswith(SANDBOX_PREFIX) else f"{SANDBOX_PREFIX}{org}"
+
+
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: the client, its organisation and the scopes its token grants."""
+    """Who is calling: the client, its organisation and the scopes its token grants.
+
+    A sandbox client's `org` is its organisation's sandbox twin (`sandbox:E09000007`):
+    every query bounded to the caller's organisation is thereby bounded to sandbox data,
+    in the one place the caller is made, and live data is never its organisation's.
+    """
 
     client_id: str
     org: str
     scopes: frozenset[str]
     token_id: str | None = None
+    #: A sandbox client (docs/sandbox.md): sees and makes only sandbox records.
+    sandbox: bool = False
 
     def has(self, scope: str) -> bool:
         return scope in self.scopes
@@ -305,11 +330,13 @@ class TokenVerifier:
         expires = claims.get("exp")
         if not isinstance(expires, int | float) or isinstance(expires, bool):
             raise _invalid_token("malformed exp")
+        sandbox = self.claims.sandbox(claims)
         principal = Principal(
             client_id=client_id,
-            org=org,
+            org=sandbox_org(org) if sandbox else org,
             scopes=scopes,
             token_id=jti if isinstance(jti, str) else None,
+            sandbox=sandbox,
         )
         return principal, float(expires)
 
@@ -366,6 +393,10 @@ async def authorize(
         principal = await verifier.verify(authorization[7:].strip())
         request.state.principal = principal
         enforce_rate_limit(request, principal.client_id, scopes)
+    if principal.sandbox and not getattr(request.app.state, "serves_sandbox", False):
+        # This service keeps no sandbox records apart yet (docs/sandbox.md): a sandbox
+        # client must neither read nor change its live ones.
+        raise Forbidden("Sandbox clients are not served by this service; use notify-api")
     missing = [scope for scope in scopes if not principal.has(scope)]
     if missing:
         raise Forbidden(

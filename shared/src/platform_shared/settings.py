@@ -67,6 +67,8 @@ class ServiceSettings(BaseSettings):
     oauth_org_claim: str = "org"
     #: The organisation of each client id, for providers that cannot add an `org` claim.
     oauth_client_orgs: dict[str, str] = {}
+    #: The claim that makes a token a sandbox client's (`true`): docs/sandbox.md.
+    oauth_sandbox_claim: str = "sandbox"
     #: The `scope` the platform's own services ask the token endpoint for; default: what
     #: each needs (Entra ID takes only `<application id URI>/.default`).
     oauth_request_scope: str | None = None
@@ -150,6 +152,7 @@ class ServiceSettings(BaseSettings):
             client_id_claims=tuple(self.oauth_client_id_claims),
             org_claim=self.oauth_org_claim or None,
             client_orgs=dict(self.oauth_client_orgs),
+            sandbox_claim=self.oauth_sandbox_claim,
         )
 
     def discovery(self) -> OidcDiscovery | None:

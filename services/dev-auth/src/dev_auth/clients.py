@@ -56,6 +56,9 @@ class _ClientEntry(BaseModel):
     #: A client with redirect URIs signs people in (authorization code with PKCE) and
     #: has no client-credentials grant of its own.
     redirect_uris: list[str] = Field(default_factory=list)
+    #: A sandbox client (docs/sandbox.md): its tokens carry `sandbox: true`, so the
+    #: platform keeps everything it makes apart from live data.
+    sandbox: bool = False
 
     @model_validator(mode="after")
     def _one_secret_source(self) -> _ClientEntry:
@@ -79,6 +82,7 @@ class ConfigClient(ClientMixin):
     org: str
     scopes: tuple[str, ...]
     redirect_uris: tuple[str, ...] = ()
+    sandbox: bool = False
 
     @property
     def signs_people_in(self) -> bool:
@@ -195,6 +199,7 @@ def load_clients(path: Path, settings: DevAuthSettings) -> ClientRegistry:
             org=entry.org,
             scopes=tuple(dict.fromkeys(entry.scopes)),
             redirect_uris=tuple(entry.redirect_uris),
+            sandbox=entry.sandbox,
         )
         for entry in parsed.clients
     )

@@ -45,4 +45,6 @@ class AccessTokenGenerator(JWTBearerTokenGenerator):
             # Every service audits the token's client_id: a person's token names the
             # person (and the client they signed in to), so the audit does too.
             return {"org": user.org, "client_id": f"{client.client_id}:{user.username}"}
+        if client.sandbox:
+            return {"org": client.org, "sandbox": True}
         return {"org": client.org}

@@ -119,6 +119,8 @@ def create_app(settings: Settings | None = None, *, clock: Clock = utc_now) -> F
     )
     document_request_schemas(app)
     app.state.catalogue = catalogue
+    # Sandbox clients are served: their organisation is a sandbox twin (notify.sandbox).
+    app.state.serves_sandbox = True
     document_webhooks(app)
     figures, app.state.intake_counters = install_metrics(
         app.state.metrics.registry, [rule.id for rule in catalogue.rules]

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from notify.deadlines import repository
 from notify.deadlines.escalations import counts_as_breach, escalate, remind
+from notify.deadlines.overdue_notice import tell_overdue
 from notify.deadlines.recurring import create_successor
 from notify.notifications import repository as notification_repository
 from notify.notifications.models import NotificationKind, NotificationStatus
@@ -34,7 +35,8 @@ async def sweep_overdue(
 
     A notification whose reminder time passed reminds its recipient (once). Each overdue
     one climbs the escalation ladder (`notify.deadlines.escalations`), is a breach when
-    its rule is statutory, and, when it is a recurring duty, makes the next occurrence.
+    its rule is statutory, tells the organisation holding it (`notification.overdue`), and,
+    when it is a recurring duty, makes the next occurrence.
     How long each step waits is the ladder's (`escalation_window` is its default, read
     at start: the argument is kept for callers that pass it).
     """
@@ -64,6 +66,7 @@ async def sweep_overdue(
             notification.updated_at = now
             notification.breach = notification.breach or counts_as_breach(notification)
             await escalate(session, notification, catalogue, now=now, cutoff=cutoff)
+            await tell_overdue(session, notification, catalogue, now=now, cutoff=cutoff)
             if notification.kind == NotificationKind.RECURRING:
                 await create_successor(session, notification, catalogue, now=now, cutoff=cutoff)
     return len(rows) + len(reminders)

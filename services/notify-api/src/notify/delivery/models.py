@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from platform_shared.calendar import utc_now
@@ -48,6 +48,13 @@ class Delivery(Base):
         UniqueConstraint("notification_id", "endpoint_id", name="uq_deliveries_notification_id"),
         Index("ix_deliveries_due", "status", "next_attempt_at"),
         Index("ix_deliveries_endpoint_id", "endpoint_id", "status"),
+        # The sweeper's `delivery.recovered` query: the few rows a retry or recover stamped.
+        Index(
+            "ix_deliveries_recovery_requested",
+            "recovery_requested_at",
+            postgresql_where=text("recovery_requested_at IS NOT NULL"),
+            sqlite_where=text("recovery_requested_at IS NOT NULL"),
+        ),
     )
 
     #: Also the `webhook-id`: the same on every retry, so receivers deduplicate on it.
@@ -73,6 +80,9 @@ class Delivery(Base):
     ended_at: Mapped[datetime | None]
     #: When its organisation was told it was exhausted (`delivery.exhausted`).
     exhaustion_noticed_at: Mapped[datetime | None]
+    #: When a retry or a recover made it pending again; cleared once its organisation is
+    #: told the manual attempt delivered it (`delivery.recovered`).
+    recovery_requested_at: Mapped[datetime | None]
 
 
 class DeliveryAttempt(Base):

@@ -24,6 +24,8 @@ OPERATIONAL_TYPES: dict[str, str] = {
     "endpoint-failing": "endpoint.failing",
     "event-refused": "event.refused",
     "delivery-exhausted": "delivery.exhausted",
+    "delivery-recovered": "delivery.recovered",
+    "notification-overdue": "notification.overdue",
 }
 
 
@@ -102,6 +104,22 @@ class DeliveryExhaustedWebhook(_Body):
     data: Notification
 
 
+class DeliveryRecoveredWebhook(_Body):
+    """Deliveries that had failed were delivered again after a retry or a recover, with
+    their original `webhook-id`: `data.subject.endpoint_id`, `.reason` (how many)."""
+
+    type: Literal["delivery.recovered"]
+    data: Notification
+
+
+class NotificationOverdueWebhook(_Body):
+    """A notification of the organisation became overdue (not acknowledged by its
+    deadline): `data.subject.notification_id`, `.escalated_rule`, `.escalated_due_at`."""
+
+    type: Literal["notification.overdue"]
+    data: Notification
+
+
 class TestSendData(BaseModel):
     """What a test send carries: no person, only the endpoint it tests."""
 
@@ -129,6 +147,8 @@ WEBHOOK_BODIES: dict[str, type[_Body]] = {
     "endpoint.failing": EndpointFailingWebhook,
     "event.refused": EventRefusedWebhook,
     "delivery.exhausted": DeliveryExhaustedWebhook,
+    "delivery.recovered": DeliveryRecoveredWebhook,
+    "notification.overdue": NotificationOverdueWebhook,
     "notification.test": NotificationTestWebhook,
 }
 

@@ -53,6 +53,7 @@ def _make_pending(delivery: Delivery, now: datetime) -> None:
     delivery.ended_reason = None
     delivery.ended_at = None
     delivery.exhaustion_noticed_at = None  # given up again, it is told again
+    delivery.recovery_requested_at = now  # delivered again, it is told so
 
 
 def _refuse_disabled(endpoint: Endpoint, field: str) -> None:

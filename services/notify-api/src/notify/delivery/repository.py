@@ -489,3 +489,30 @@ async def mark_exhaustion_noticed(
     await session.execute(
         update(Delivery).where(Delivery.id.in_(delivery_ids)).values(exhaustion_noticed_at=now)
     )
+
+
+@cross_tenant("the sweeper tells each organisation of its recovered deliveries")
+async def recovered_unnoticed(
+    session: AsyncSession, *, limit: int
+) -> list[tuple[uuid.UUID, uuid.UUID, str]]:
+    """Deliveries a retry or a recover made pending that are now delivered, of which
+    nobody was told: (delivery, endpoint, org), locked."""
+    rows = await session.execute(
+        select(Delivery.id, Delivery.endpoint_id, Endpoint.org)
+        .join(Endpoint, Endpoint.id == Delivery.endpoint_id)
+        .where(
+            Delivery.status == DeliveryStatus.DELIVERED,
+            Delivery.recovery_requested_at.is_not(None),
+        )
+        .order_by(Delivery.id)
+        .limit(limit)
+        .with_for_update(of=Delivery, skip_locked=True)
+    )
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+@cross_tenant("the sweeper tells each organisation of its recovered deliveries")
+async def mark_recovery_noticed(session: AsyncSession, delivery_ids: Sequence[uuid.UUID]) -> None:
+    await session.execute(
+        update(Delivery).where(Delivery.id.in_(delivery_ids)).values(recovery_requested_at=None)
+    )

@@ -48,6 +48,7 @@ from notify.delivery.exhaustion import (
     tell_exhausted,
 )
 from notify.delivery.models import AttemptOutcome, AttemptTrigger, Delivery, DeliveryStatus
+from notify.delivery.recovery import tell_recovered
 from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
 from notify.endpoints.models import Channel, Endpoint
@@ -57,6 +58,7 @@ from notify.notifications.views import notification_view
 from notify.proofs.jobs import ProofJobs
 from notify.proofs.log import delivered_leaf, enable_log, log_delivered
 from notify.rules.catalogue import Catalogue, parse_window
+from notify.sandbox import simulated_attempt
 from notify.settings import Settings
 from platform_shared.calendar import utc_now
 from platform_shared.db import is_sqlite
@@ -85,6 +87,8 @@ class Job:
     payload: dict[str, Any]
     #: The trace context the delivery was enqueued in (None: tracing was off).
     traceparent: str | None = None
+    #: The attempt a retry or a recover asked for (a simulated sandbox 5xx accepts it).
+    manual: bool = False
 
 
 @dataclass(frozen=True)
@@ -185,7 +189,8 @@ class DeliveryWorker:
 
     async def sweep_duties(self) -> int:
         """Mark passed notifications overdue, escalate them, make next recurring duties;
-        warn about and disable endpoints that keep failing; tell exhausted deliveries."""
+        warn about and disable endpoints that keep failing; tell exhausted and recovered
+        deliveries."""
         now = self.clock()
         swept = await sweep_overdue(
             self._sessions,
@@ -203,6 +208,7 @@ class DeliveryWorker:
             cutoff=self.cutoff,
         )
         swept += await tell_exhausted(self._sessions, self.catalogue, now=now, cutoff=self.cutoff)
+        swept += await tell_recovered(self._sessions, self.catalogue, now=now, cutoff=self.cutoff)
         return swept
 
     async def _keep_the_log(self, stop: asyncio.Event) -> None:
@@ -303,6 +309,10 @@ class DeliveryWorker:
     async def _push(self, job: Job, sent: list[bytes]) -> AttemptResult:
         """Push the job; what is sent is appended to `sent` (for the log's body hash)."""
         settings = self.settings
+        if (
+            simulated := simulated_attempt(job.channel, job.target, job.payload, manual=job.manual)
+        ) is not None:
+            return simulated  # a sandbox endpoint's: never reaches the network (notify.sandbox)
         if job.channel == Channel.WEBHOOK:
             timestamp = utc_now()
             body = webhook_body(job.payload, timestamp)
@@ -663,6 +673,7 @@ def _job(
         secrets=secrets,
         payload=payload,
         traceparent=delivery.traceparent,
+        manual=delivery.next_trigger == AttemptTrigger.MANUAL,
     )
 
 

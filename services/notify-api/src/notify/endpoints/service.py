@@ -34,6 +34,12 @@ from notify.endpoints.schemas import (
 from notify.endpoints.sealing import Keyring
 from notify.proofs.witness import WITNESS_TYPE
 from notify.rules.catalogue import Catalogue
+from notify.sandbox import (
+    SIMULATED_OUTCOMES,
+    is_simulated_url,
+    simulated_attempt,
+    simulated_url,
+)
 from platform_shared.audit import record_audit
 from platform_shared.auth import Principal
 from platform_shared.calendar import utc_now
@@ -42,6 +48,9 @@ from platform_shared.web.pagination import decode_instant_cursor, next_cursor_of
 
 #: Both secrets sign for this long after a rotation (design.md).
 ROTATION_OVERLAP = timedelta(hours=24)
+
+
+SIMULATED_PATHS = ", ".join(f"/{outcome}" for outcome in SIMULATED_OUTCOMES)
 
 
 def new_secret() -> str:
@@ -62,6 +71,21 @@ def _check_rules(rules: list[str] | None, catalogue: Catalogue) -> None:
     )
     if unknown:
         raise Invalid("body.rules", f"no such rule: {', '.join(unknown)}")
+
+
+async def _check_url(
+    principal: Principal, url: str, field: str, *, development: bool, refused: str = ""
+) -> None:
+    """The address check of a webhook URL; a sandbox client's simulated URL
+    (`https://sandbox.invalid/<outcome>`, docs/sandbox.md) is never resolved."""
+    if principal.sandbox and is_simulated_url(url):
+        if simulated_url(url) is None:
+            raise Invalid(field, f"{refused}a simulated URL's path is one of {SIMULATED_PATHS}")
+        return
+    try:
+        await check_webhook_url(url, development=development)
+    except AddressRefused as refusal:
+        raise Invalid(field, f"{refused}{refusal}") from refusal
 
 
 async def register_endpoint(
@@ -93,10 +117,7 @@ async def register_endpoint(
     )
     secret: str | None = None
     if isinstance(body, WebhookEndpointCreate):
-        try:
-            await check_webhook_url(body.url, development=development)
-        except AddressRefused as refusal:
-            raise Invalid("body.url", str(refusal)) from refusal
+        await _check_url(principal, body.url, "body.url", development=development)
         endpoint.url = body.url
         secret = new_secret()
         endpoint.secret_sealed = keyring.seal(secret, endpoint.id)
@@ -244,12 +265,13 @@ async def update_endpoint(
     enable = body.enabled is True and not endpoint.enabled
     disable = body.enabled is False and endpoint.enabled
     if enable and endpoint.channel == Channel.WEBHOOK:
-        try:
-            await check_webhook_url(endpoint.url or "", development=development)
-        except AddressRefused as refusal:
-            raise Invalid(
-                "body.enabled", f"the endpoint's url is refused now: {refusal}"
-            ) from refusal
+        await _check_url(
+            principal,
+            endpoint.url or "",
+            "body.enabled",
+            development=development,
+            refused="the endpoint's url is refused now: ",
+        )
     changed: list[str] = [field for field in ("name", "roles", "rules") if field in given]
     for field in changed:
         setattr(endpoint, field, getattr(body, field))
@@ -345,15 +367,22 @@ async def test_send(
             f"the endpoint is disabled ({endpoint.disabled_reason}); re-enable it first",
         )
     secrets = signing_secrets(endpoint, keyring, now)
-    result = await send_test(
-        url=endpoint.url or "",
-        secrets=secrets,
-        endpoint_id=endpoint.id,
-        org=endpoint.org,
-        # The real time, as a delivery's: receivers refuse a timestamp far from theirs.
-        timestamp=utc_now(),
-        time_limit=time_limit,
-        development=development,
+    simulated = simulated_attempt(
+        endpoint.channel, endpoint.url or "", {"recipient": {"org": endpoint.org}}
+    )
+    result = (
+        TrialResult(f"test_{uuid.uuid4()}", simulated.status_code, 0, simulated.error, None)
+        if simulated is not None
+        else await send_test(
+            url=endpoint.url or "",
+            secrets=secrets,
+            endpoint_id=endpoint.id,
+            org=endpoint.org,
+            # The real time, as a delivery's: receivers refuse a timestamp far from theirs.
+            timestamp=utc_now(),
+            time_limit=time_limit,
+            development=development,
+        )
     )
     record_audit(
         session,

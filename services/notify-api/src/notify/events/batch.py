@@ -41,6 +41,8 @@ from notify.notifications.creation import create_notifications
 from notify.rules.catalogue import Catalogue
 from notify.rules.deadlines import WindowUnit
 from notify.rules.evaluation import Evaluation
+from notify.sandbox import is_marked_sandbox, is_sandbox_event, sandboxed_event
+from platform_shared.auth import Principal
 from platform_shared.organisations import OrganisationDirectory
 from platform_shared.problems import PROBLEM_BASE, DomainError, FieldError, FieldIssue, Problem
 from platform_shared.tracing import span_from
@@ -140,10 +142,17 @@ async def receive_batch(
     now: datetime,
     cutoff: timedelta,
     escalation_window: tuple[WindowUnit, int],
+    caller: Principal,
     tracer: Tracer | None = None,
 ) -> BatchReceipts:
-    """Take in every event of a batch in the session's transaction; one receipt each."""
+    """Take in every event of a batch in the session's transaction; one receipt each.
+
+    A sandbox client's events, and any with the extension `sandbox: true`, are sandbox
+    events, each kept apart as a single post's is (`notify.sandbox`)."""
     items = parse_items(raw)
+    for item in items:
+        if item.event is not None and is_sandbox_event(item.event, caller):
+            item.event = sandboxed_event(item.event)
     first_of: dict[str, _Item] = {}
     repeats: list[tuple[_Item, _Item]] = []
     evaluated: list[_Item] = []
@@ -192,7 +201,12 @@ async def receive_batch(
     await _take_in_together(session, together, catalogue=catalogue, now=now, cutoff=cutoff)
 
     for item in evaluated:
-        if item.status == BatchStatus.REFUSED and item.event is not None:
+        # The live owner is never told of a sandbox event; its receipt says it.
+        if (
+            item.status == BatchStatus.REFUSED
+            and item.event is not None
+            and not is_marked_sandbox(item.event)
+        ):
             await refusals.tell_owner(
                 session,
                 item.event,

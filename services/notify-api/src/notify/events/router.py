@@ -21,7 +21,9 @@ from notify.events.schemas import (
     EventReceipt,
 )
 from notify.rules.catalogue import Catalogue, parse_window
+from notify.sandbox import event_id_for, is_sandbox_event
 from notify.settings import Settings as NotifySettings
+from platform_shared.auth import Principal
 from platform_shared.db import run_retrying
 from platform_shared.dependencies import Session
 from platform_shared.direct import parse_body
@@ -138,6 +140,10 @@ async def receive_event(
     creates nothing. An event no rule reacts to is stored and answered 201 with no
     notifications. Accepts `application/cloudevents+json` and `application/json`.
 
+    A sandbox client's event, or one with the extension `sandbox: true`, is a sandbox
+    event (docs/sandbox.md): stored as `sandbox:<id>`, its notifications go to sandbox
+    twins of their organisations only, never to a live inbox or endpoint.
+
     422 when the event lacks or gets wrong what the rules need: nothing of the event is
     stored; the organisation it belongs to is told once in its inbox (a `platform`
     notice of rule `event-refused`) and the emitting service dead-letters it.
@@ -151,9 +157,10 @@ async def receive_event(
     JSON array within the limit.
     """
     if _media_type(request) == BATCH_MEDIA_TYPE:
-        return await _receive_batch(session, catalogue, directory, settings, request, now)
+        return await _receive_batch(session, catalogue, directory, settings, request, now, caller)
     event = parse_body(CloudEvent, await request.body())
     cutoff = timedelta(hours=settings.delivery_cutoff_hours)
+    sandbox = is_sandbox_event(event, caller)
     try:
         receipt, is_new = await run_retrying(
             session,
@@ -165,9 +172,12 @@ async def receive_event(
                 now=now,
                 cutoff=cutoff,
                 escalation_window=parse_window(settings.escalation_window),
+                sandbox=sandbox,
             ),
         )
     except Invalid as refused:
+        if sandbox:  # the live owner is never told of a sandbox event; the answer says it
+            return domain_error_response(refused, instance=request.url.path)
         await refusals.tell_owner(
             session,
             event,
@@ -202,6 +212,7 @@ async def _receive_batch(
     settings: NotifySettings,
     request: Request,
     now: datetime,
+    caller: Principal,
 ) -> JSONResponse:
     elements = batch.batch_of(await request.body(), limit=settings.events_batch_limit)
     answer = await run_retrying(
@@ -215,6 +226,7 @@ async def _receive_batch(
             cutoff=timedelta(hours=settings.delivery_cutoff_hours),
             escalation_window=parse_window(settings.escalation_window),
             tracer=request.app.state.tracer,
+            caller=caller,
         ),
     )
     counter = request.app.state.intake_counters.received
@@ -233,4 +245,4 @@ async def get_event_receipt(
 ) -> EventReceipt:
     """The receipt of a stored event (the `Location` of its first post), for a publisher
     that lost the answer: what the rules made of it."""
-    return await service.read_receipt(session, event_id)
+    return await service.read_receipt(session, event_id_for(caller, event_id))

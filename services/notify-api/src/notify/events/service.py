@@ -35,6 +35,8 @@ from notify.notifications.schemas import Recipient
 from notify.rules.catalogue import Catalogue
 from notify.rules.deadlines import WindowUnit
 from notify.rules.evaluation import Evaluation, PlannedNotification, evaluate_event
+from notify.sandbox import is_marked_sandbox, sandboxed_evaluation, sandboxed_event
+from platform_shared.auth import sandbox_org
 from platform_shared.organisations import OrganisationDirectory
 from platform_shared.problems import Invalid, NotFound
 
@@ -57,6 +59,8 @@ async def read_receipt(session: AsyncSession, event_id: str) -> EventReceipt:
 def event_row(event: CloudEvent, evaluation: Evaluation, now: datetime) -> dict[str, object]:
     data = event.data or {}
     authority = data.get("responsible_authority")
+    if is_marked_sandbox(event) and isinstance(authority, str):
+        authority = sandbox_org(authority)
     return {
         "id": event.id,
         "source": event.source,
@@ -191,8 +195,15 @@ async def receive_event(
     now: datetime,
     cutoff: timedelta,
     escalation_window: tuple[WindowUnit, int] = (WindowUnit.HOURS, 4),
+    sandbox: bool = False,
 ) -> tuple[EventReceipt, bool]:
-    """Store the event and make its notifications; returns the receipt and whether it is new."""
+    """Store the event and make its notifications; returns the receipt and whether it is new.
+
+    A `sandbox` event is kept apart from live data (`notify.sandbox`): its id, keys and
+    recipients are the sandbox's.
+    """
+    if sandbox:
+        event = sandboxed_event(event)
     evaluation = evaluate(event, catalogue, directory)
     if evaluation.issues:
         stored = await _stored_receipt(session, event.id)
@@ -213,8 +224,12 @@ async def receive_event(
 def evaluate(
     event: CloudEvent, catalogue: Catalogue, directory: OrganisationDirectory
 ) -> Evaluation:
-    """What the rules make of the event (no database): its notifications, or its issues."""
-    return evaluate_event(catalogue, event.type, event.time, event.data or {}, directory)
+    """What the rules make of the event (no database): its notifications, or its issues;
+    a sandbox event's (`sandboxed_event`) addressed to sandbox twins only."""
+    evaluation = evaluate_event(catalogue, event.type, event.time, event.data or {}, directory)
+    if is_marked_sandbox(event) and not evaluation.issues:
+        evaluation = sandboxed_evaluation(evaluation)
+    return evaluation
 
 
 async def take_in(

@@ -55,6 +55,8 @@ class NotificationSubject(BaseModel):
     escalated_rule: str | None = None
     escalated_recipient: Recipient | None = None
     escalated_due_at: datetime | None = None
+    #: For a platform notice about one notification (`notification.overdue`).
+    notification_id: uuid.UUID | None = None
     #: For a platform notice about an endpoint.
     endpoint_id: uuid.UUID | None = None
     reason: str | None = None

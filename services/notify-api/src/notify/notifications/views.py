@@ -23,6 +23,8 @@ _NOTICE_TITLES = {
     "endpoint-disabled": "A push endpoint was disabled",
     "endpoint-failing": "A push endpoint keeps failing and will be disabled",
     "delivery-exhausted": "Deliveries to a push endpoint were given up",
+    "delivery-recovered": "Deliveries that had failed were delivered again",
+    "notification-overdue": "A notification of the organisation became overdue",
 }
 
 

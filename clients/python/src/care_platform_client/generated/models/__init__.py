@@ -51,6 +51,7 @@ from .delivery import Delivery
 from .delivery_attempt import DeliveryAttempt
 from .delivery_counts import DeliveryCounts
 from .delivery_exhausted_webhook import DeliveryExhaustedWebhook
+from .delivery_recovered_webhook import DeliveryRecoveredWebhook
 from .delivery_retried import DeliveryRetried
 from .delivery_status import DeliveryStatus
 from .dry_run_answer import DryRunAnswer
@@ -135,6 +136,7 @@ from .notification_escalation_webhook import NotificationEscalationWebhook
 from .notification_figures import NotificationFigures
 from .notification_kind import NotificationKind
 from .notification_notice_webhook import NotificationNoticeWebhook
+from .notification_overdue_webhook import NotificationOverdueWebhook
 from .notification_page import NotificationPage
 from .notification_recurring_webhook import NotificationRecurringWebhook
 from .notification_rule_webhook import NotificationRuleWebhook
@@ -262,6 +264,7 @@ __all__ = (
     "DeliveryAttempt",
     "DeliveryCounts",
     "DeliveryExhaustedWebhook",
+    "DeliveryRecoveredWebhook",
     "DeliveryRetried",
     "DeliveryStatus",
     "DryRunAnswer",
@@ -346,6 +349,7 @@ __all__ = (
     "NotificationFigures",
     "NotificationKind",
     "NotificationNoticeWebhook",
+    "NotificationOverdueWebhook",
     "NotificationPage",
     "NotificationRecurringWebhook",
     "NotificationRuleWebhook",

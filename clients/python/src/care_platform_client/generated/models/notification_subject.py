@@ -45,6 +45,7 @@ class NotificationSubject:
         escalated_rule (None | str | Unset):
         escalated_recipient (None | Recipient | Unset):
         escalated_due_at (datetime.datetime | None | Unset):
+        notification_id (None | Unset | UUID):
         endpoint_id (None | Unset | UUID):
         reason (None | str | Unset):
         event_id (None | str | Unset):
@@ -75,6 +76,7 @@ class NotificationSubject:
     escalated_rule: None | str | Unset = UNSET
     escalated_recipient: None | Recipient | Unset = UNSET
     escalated_due_at: datetime.datetime | None | Unset = UNSET
+    notification_id: None | Unset | UUID = UNSET
     endpoint_id: None | Unset | UUID = UNSET
     reason: None | str | Unset = UNSET
     event_id: None | str | Unset = UNSET
@@ -239,6 +241,14 @@ class NotificationSubject:
         else:
             escalated_due_at = self.escalated_due_at
 
+        notification_id: None | str | Unset
+        if isinstance(self.notification_id, Unset):
+            notification_id = UNSET
+        elif isinstance(self.notification_id, UUID):
+            notification_id = str(self.notification_id)
+        else:
+            notification_id = self.notification_id
+
         endpoint_id: None | str | Unset
         if isinstance(self.endpoint_id, Unset):
             endpoint_id = UNSET
@@ -323,6 +333,8 @@ class NotificationSubject:
             field_dict["escalated_recipient"] = escalated_recipient
         if escalated_due_at is not UNSET:
             field_dict["escalated_due_at"] = escalated_due_at
+        if notification_id is not UNSET:
+            field_dict["notification_id"] = notification_id
         if endpoint_id is not UNSET:
             field_dict["endpoint_id"] = endpoint_id
         if reason is not UNSET:
@@ -623,6 +635,23 @@ class NotificationSubject:
 
         escalated_due_at = _parse_escalated_due_at(d.pop("escalated_due_at", UNSET))
 
+        def _parse_notification_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                notification_id_type_0 = UUID(data)
+
+                return notification_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        notification_id = _parse_notification_id(d.pop("notification_id", UNSET))
+
         def _parse_endpoint_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -708,6 +737,7 @@ class NotificationSubject:
             escalated_rule=escalated_rule,
             escalated_recipient=escalated_recipient,
             escalated_due_at=escalated_due_at,
+            notification_id=notification_id,
             endpoint_id=endpoint_id,
             reason=reason,
             event_id=event_id,
