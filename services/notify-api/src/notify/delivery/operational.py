@@ -41,35 +41,106 @@ class _Body(BaseModel):
     timestamp: AwareDatetime = Field(description="When this attempt was signed")
 
 
-class NotificationRuleWebhook(_Body):
+class SkippedNotification(BaseModel):
+    """An inbox sequence the endpoint will never receive, and why (no personal data)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sequence: int = Field(description="The organisation's inbox sequence skipped")
+    reason: Literal[
+        "withheld",
+        "filtered",
+        "closed_before_registration",
+        "closed_when_made",
+        "not_pushed",
+    ] = Field(
+        description=(
+            "`withheld`: only in the inbox; `filtered`: the endpoint's roles/rules filters "
+            "leave it out; `closed_before_registration`: closed before the endpoint existed "
+            "(a backfill brings only open ones); `closed_when_made`: made already ended"
+        )
+    )
+
+
+class UndeliveredDelivery(BaseModel):
+    """A delivery before this one in the endpoint's stream that was not delivered."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    endpoint_sequence: int
+    sequence: int = Field(description="Its notification's inbox sequence")
+    status: Literal["pending", "failed", "cancelled"] = Field(
+        description=(
+            "`cancelled`: no longer needed (the notification closed first; an intentional "
+            "hole); `failed`: given up (fetch it from the inbox, or recover it); "
+            "`pending`: still being retried, overtaken after the order wait: it follows"
+        )
+    )
+    reason: str
+
+
+class DeliveryStream(BaseModel):
+    """Where this delivery is in the endpoint's own stream (ordered push, issue 17).
+
+    Every inbox sequence strictly between `previous_sequence` and `sequence` is one the
+    endpoint will never receive (listed in `skipped`, at most 100); every endpoint
+    sequence below `endpoint_sequence` not yet received is listed in `undelivered`, or
+    was received already, or is lost (fetch `GET /v1/notifications?after_sequence=`).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    endpoint_sequence: int = Field(description="The endpoint's own number: 1, 2, 3, ... gap-free")
+    sequence: int = Field(description="The organisation's inbox sequence (`data.sequence`)")
+    previous_sequence: int | None = Field(
+        description=(
+            "The inbox sequence of the endpoint's previous delivery, or where its stream "
+            "began (registration, or just before a backfill's first notification)"
+        )
+    )
+    skipped: list[SkippedNotification]
+    skipped_complete: bool = Field(
+        description="False when more were skipped than are listed (the inbox has them)"
+    )
+    undelivered: list[UndeliveredDelivery]
+
+
+class _NotificationBody(_Body):
+    stream: DeliveryStream | None = Field(
+        default=None,
+        description="The endpoint's stream (absent on deliveries made before ordered push)",
+    )
+
+
+class NotificationRuleWebhook(_NotificationBody):
     """A notification a rule requires (kind `rule`)."""
 
     type: Literal["notification.rule"]
     data: Notification
 
 
-class NotificationRecurringWebhook(_Body):
+class NotificationRecurringWebhook(_NotificationBody):
     """One occurrence of a recurring duty (kind `recurring`)."""
 
     type: Literal["notification.recurring"]
     data: Notification
 
 
-class NotificationEscalationWebhook(_Body):
+class NotificationEscalationWebhook(_NotificationBody):
     """An escalation of an overdue notification (kind `escalation`)."""
 
     type: Literal["notification.escalation"]
     data: Notification
 
 
-class NotificationNoticeWebhook(_Body):
+class NotificationNoticeWebhook(_NotificationBody):
     """Any other platform notice (kind `notice`)."""
 
     type: Literal["notification.notice"]
     data: Notification
 
 
-class EndpointDisabledWebhook(_Body):
+class EndpointDisabledWebhook(_NotificationBody):
     """An endpoint of the organisation was disabled (a 410, or every attempt failing for
     days): `data.subject.endpoint_id` and `.reason`. Re-enable with PATCH."""
 
@@ -77,7 +148,7 @@ class EndpointDisabledWebhook(_Body):
     data: Notification
 
 
-class EndpointFailingWebhook(_Body):
+class EndpointFailingWebhook(_NotificationBody):
     """An endpoint has failed every attempt for a day; `data.subject.reason` says when it
     will be disabled unless an attempt is accepted."""
 
@@ -85,7 +156,7 @@ class EndpointFailingWebhook(_Body):
     data: Notification
 
 
-class EventRefusedWebhook(_Body):
+class EventRefusedWebhook(_NotificationBody):
     """An event of the organisation was refused for good (dead-lettered):
     `data.subject.event_id`, `.event_type` and `.reasons` (fields, never values)."""
 
@@ -93,7 +164,7 @@ class EventRefusedWebhook(_Body):
     data: Notification
 
 
-class DeliveryExhaustedWebhook(_Body):
+class DeliveryExhaustedWebhook(_NotificationBody):
     """Deliveries to an endpoint were given up (the cut-off passed, a mail server refused,
     a manual attempt failed): `data.subject.endpoint_id`, `.reason` (how many, how to
     recover them)."""

@@ -12,14 +12,20 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, func, insert, or_, select, update
+from sqlalchemy import Select, Table, and_, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.orm import aliased
 
-from notify.delivery.models import AttemptOutcome, Delivery, DeliveryAttempt, DeliveryStatus
+from notify.delivery.models import (
+    AttemptOutcome,
+    Delivery,
+    DeliveryAttempt,
+    DeliveryStatus,
+    EndpointStream,
+)
 from notify.endpoints.models import Endpoint
 from notify.notifications.models import OPEN_STATUSES, Notification
 from platform_shared.auth import Principal
-from platform_shared.queue import claim_due
 from platform_shared.tenancy import cross_tenant, tenant_scope
 
 _endpoints = cast(Table, Endpoint.__table__)
@@ -133,19 +139,203 @@ async def end_pending_deliveries_to(
 # -- claiming (the worker) ----------------------------------------------------------------
 
 
+def _claimable(now: datetime, order_wait: timedelta) -> Any:
+    """Due, and not behind an earlier pending delivery to the same endpoint that is not
+    due (in flight under another lease, or waiting for its retry) unless it has waited
+    `order_wait` since it was made. Deliveries made before ordered push have no number
+    and wait for nothing."""
+    earlier = aliased(Delivery)
+    behind = exists().where(
+        earlier.endpoint_id == Delivery.endpoint_id,
+        earlier.status == DeliveryStatus.PENDING,
+        earlier.endpoint_sequence < Delivery.endpoint_sequence,
+        earlier.next_attempt_at > now,
+    )
+    return and_(
+        Delivery.status == DeliveryStatus.PENDING,
+        Delivery.next_attempt_at <= now,
+        or_(Delivery.created_at <= now - order_wait, ~behind),
+    )
+
+
 @cross_tenant("the delivery worker serves the queue of every organisation")
 async def claim_deliveries(
-    session: AsyncSession, *, now: datetime, limit: int, lease: timedelta
+    session: AsyncSession,
+    *,
+    now: datetime,
+    limit: int,
+    lease: timedelta,
+    order_wait: timedelta = timedelta(0),
 ) -> list[Delivery]:
-    """Lease up to `limit` due deliveries (`FOR UPDATE SKIP LOCKED` on PostgreSQL)."""
-    return await claim_due(
-        session,
-        Delivery,
-        due=Delivery.status == DeliveryStatus.PENDING,
-        order_by=[Delivery.next_attempt_at, Delivery.id],
-        limit=limit,
-        lease=lease,
-        now=now,
+    """Lease up to `limit` due deliveries, in each endpoint's sequence order.
+
+    The endpoints with due deliveries are found first; their stream rows are then locked
+    `FOR UPDATE SKIP LOCKED`, so that two workers never claim for the same endpoint at
+    once (one skips it: the other's leases, committed, hold its later deliveries back);
+    then, for the endpoints locked, the due deliveries that are not behind an earlier
+    pending one are leased, lowest endpoint sequence first (an endpoint's claimed
+    deliveries are a prefix of its due ones). On SQLite the claim is one UPDATE under
+    the database's write lock.
+    """
+    claimable = _claimable(now, order_wait)
+    candidates = (
+        select(Delivery.endpoint_id)
+        .where(claimable)
+        .order_by(Delivery.next_attempt_at, Delivery.id)
+        .limit(limit)
+        .subquery()
+    )
+    endpoint_ids = sorted(set(await session.scalars(select(candidates.c.endpoint_id))))
+    if not endpoint_ids:
+        return []
+    locked = list(
+        await session.scalars(
+            select(EndpointStream.endpoint_id)
+            .where(EndpointStream.endpoint_id.in_(endpoint_ids))
+            .order_by(EndpointStream.endpoint_id)
+            .with_for_update(skip_locked=True)
+        )
+    )
+    if not locked:
+        return []
+    token = uuid.uuid4()
+    chosen = (
+        select(Delivery.id)
+        .where(claimable, Delivery.endpoint_id.in_(locked))
+        .order_by(
+            func.coalesce(Delivery.endpoint_sequence, 0), Delivery.next_attempt_at, Delivery.id
+        )
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    await session.execute(
+        update(Delivery)
+        .where(Delivery.id.in_(chosen.scalar_subquery()))
+        .values(lease_token=token, next_attempt_at=now + lease)
+        .execution_options(synchronize_session=False)
+    )
+    return list(
+        await session.scalars(
+            select(Delivery)
+            .where(Delivery.lease_token == token)
+            .order_by(func.coalesce(Delivery.endpoint_sequence, 0), Delivery.id)
+        )
+    )
+
+
+@cross_tenant("the worker hands back the leases of pushes it did not make (ordered push)")
+async def release_deliveries(
+    session: AsyncSession, leases: Sequence[tuple[uuid.UUID, uuid.UUID]], now: datetime
+) -> None:
+    """Make leased deliveries due again, unpushed (a push before them was not accepted)."""
+    for delivery_id, token in leases:
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id == delivery_id, Delivery.lease_token == token)
+            .values(lease_token=None, next_attempt_at=now)
+        )
+
+
+# -- ordered push: the endpoints' streams ---------------------------------------------------
+
+
+@cross_tenant("a new notification is numbered in its recipient's endpoints' streams")
+async def lock_streams(
+    session: AsyncSession, endpoint_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, Any]:
+    """The stream rows of the endpoints, locked in id order (after the org's counter)."""
+    rows = await session.execute(
+        select(
+            EndpointStream.endpoint_id,
+            EndpointStream.last_endpoint_sequence,
+            EndpointStream.last_inbox_sequence,
+        )
+        .where(EndpointStream.endpoint_id.in_(sorted(endpoint_ids)))
+        .order_by(EndpointStream.endpoint_id)
+        .with_for_update()
+    )
+    return {row.endpoint_id: row for row in rows}
+
+
+async def insert_streams(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await session.execute(insert(EndpointStream), rows)
+
+
+@cross_tenant("a new notification is numbered in its recipient's endpoints' streams")
+async def advance_streams(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Set where each stream is (`b_id`, `b_endpoint_sequence`, `b_inbox_sequence`)."""
+    if rows:
+        streams = cast(Table, EndpointStream.__table__)
+        connection = await session.connection()
+        await connection.execute(
+            update(streams)
+            .where(streams.c.endpoint_id == bindparam("b_id"))
+            .values(
+                last_endpoint_sequence=bindparam("b_endpoint_sequence"),
+                last_inbox_sequence=bindparam("b_inbox_sequence"),
+            ),
+            rows,
+        )
+
+
+@cross_tenant("the worker says in each push what came before it in the endpoint's stream")
+async def undelivered_between(
+    session: AsyncSession, endpoint_id: uuid.UUID, *, low: int, high: int
+) -> dict[int, Any]:
+    """The endpoint's deliveries numbered in [low, high) that were not delivered, by
+    endpoint sequence (status, end, and the inbox sequence of their notification)."""
+    rows = await session.execute(
+        select(
+            Delivery.endpoint_sequence,
+            Delivery.status,
+            Delivery.ended_reason,
+            Notification.sequence,
+        )
+        .join(Notification, Notification.id == Delivery.notification_id)
+        .where(
+            Delivery.endpoint_id == endpoint_id,
+            Delivery.endpoint_sequence >= low,
+            Delivery.endpoint_sequence < high,
+            Delivery.status != DeliveryStatus.DELIVERED,
+        )
+    )
+    return {int(row[0] or 0): row for row in rows}
+
+
+@cross_tenant("the worker says in each push which inbox sequences the endpoint never gets")
+async def notifications_between(
+    session: AsyncSession, org: str, *, after: int, before: int, limit: int
+) -> Sequence[Any]:
+    """The organisation's notifications numbered strictly between `after` and `before`."""
+    return (
+        await session.execute(
+            select(
+                Notification.sequence,
+                Notification.status,
+                Notification.withheld_reason,
+                Notification.recipient_role,
+                Notification.rule_id,
+                Notification.created_at,
+            )
+            .where(
+                Notification.recipient_org == org,
+                Notification.sequence > after,
+                Notification.sequence < before,
+            )
+            .order_by(Notification.sequence)
+            .limit(limit)
+        )
+    ).all()
+
+
+@cross_tenant("a registration starts its endpoint's stream where its organisation's inbox is")
+async def first_sequence_since(session: AsyncSession, org: str, since: datetime) -> int | None:
+    """The lowest inbox sequence of the organisation's notifications made since `since`."""
+    return await session.scalar(
+        select(func.min(Notification.sequence)).where(
+            Notification.recipient_org == org, Notification.created_at >= since
+        )
     )
 
 

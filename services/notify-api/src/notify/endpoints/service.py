@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notify.delivery import backfill, operations
 from notify.delivery import repository as delivery_repository
 from notify.delivery.models import DeliveryStatus
+from notify.delivery.ordering import start_stream
 from notify.delivery.repository import end_pending_deliveries_to
 from notify.delivery.trial import TrialResult, send_test
 from notify.delivery.worker import signing_secrets
@@ -107,9 +108,10 @@ async def register_endpoint(
             raise Invalid("body.address", str(error)) from error
         endpoint.address = checked.normalized
     session.add(endpoint)
+    await session.flush()  # the stream's and the deliveries' foreign key
+    await start_stream(session, endpoint, since=body.since)
     backfilled = 0
     if body.since is not None:
-        await session.flush()  # the deliveries' foreign key
         backfilled = await backfill.backfill(
             session, principal, endpoint, since=body.since, now=now, cutoff=cutoff
         )
