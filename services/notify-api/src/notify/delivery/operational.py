@@ -11,6 +11,7 @@ one named schema per `type` (`WEBHOOK_BODIES`), so a generated client parses eac
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, Literal
 
 from fastapi import FastAPI
@@ -41,25 +42,39 @@ class _Body(BaseModel):
     timestamp: AwareDatetime = Field(description="When this attempt was signed")
 
 
+class SkipReason(StrEnum):
+    """Why an inbox sequence is not in an endpoint's stream.
+
+    `withheld`: only in the inbox; `filtered`: the endpoint's roles/rules filters leave it
+    out; `closed_before_registration`: closed before the endpoint existed (a backfill
+    brings only open ones); `closed_when_made`: made already ended; `not_pushed`: none of
+    these (made while the endpoint was disabled).
+    """
+
+    WITHHELD = "withheld"
+    FILTERED = "filtered"
+    CLOSED_BEFORE_REGISTRATION = "closed_before_registration"
+    CLOSED_WHEN_MADE = "closed_when_made"
+    NOT_PUSHED = "not_pushed"
+
+
+class UndeliveredStatus(StrEnum):
+    """`cancelled`: no longer needed (the notification closed first: an intentional hole);
+    `failed`: given up (fetch it from the inbox, or recover it); `pending`: still being
+    retried, overtaken after the order wait: it follows."""
+
+    PENDING = "pending"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
 class SkippedNotification(BaseModel):
     """An inbox sequence the endpoint will never receive, and why (no personal data)."""
 
     model_config = ConfigDict(extra="forbid")
 
     sequence: int = Field(description="The organisation's inbox sequence skipped")
-    reason: Literal[
-        "withheld",
-        "filtered",
-        "closed_before_registration",
-        "closed_when_made",
-        "not_pushed",
-    ] = Field(
-        description=(
-            "`withheld`: only in the inbox; `filtered`: the endpoint's roles/rules filters "
-            "leave it out; `closed_before_registration`: closed before the endpoint existed "
-            "(a backfill brings only open ones); `closed_when_made`: made already ended"
-        )
-    )
+    reason: SkipReason
 
 
 class UndeliveredDelivery(BaseModel):
@@ -69,21 +84,16 @@ class UndeliveredDelivery(BaseModel):
 
     endpoint_sequence: int
     sequence: int = Field(description="Its notification's inbox sequence")
-    status: Literal["pending", "failed", "cancelled"] = Field(
-        description=(
-            "`cancelled`: no longer needed (the notification closed first; an intentional "
-            "hole); `failed`: given up (fetch it from the inbox, or recover it); "
-            "`pending`: still being retried, overtaken after the order wait: it follows"
-        )
-    )
+    status: UndeliveredStatus
     reason: str
 
 
 class DeliveryStream(BaseModel):
     """Where this delivery is in the endpoint's own stream (ordered push, issue 17).
 
-    Every inbox sequence strictly between `previous_sequence` and `sequence` is one the
-    endpoint will never receive (listed in `skipped`, at most 100); every endpoint
+    Every inbox sequence strictly between `skipped_after` and `sequence` is either listed
+    in `skipped` (at most 100: one the endpoint will never receive, and why) or is an
+    `undelivered` entry's; every endpoint
     sequence below `endpoint_sequence` not yet received is listed in `undelivered`, or
     was received already, or is lost (fetch `GET /v1/notifications?after_sequence=`).
     """
@@ -96,6 +106,13 @@ class DeliveryStream(BaseModel):
         description=(
             "The inbox sequence of the endpoint's previous delivery, or where its stream "
             "began (registration, or just before a backfill's first notification)"
+        )
+    )
+    skipped_after: int | None = Field(
+        description=(
+            "`skipped` lists every inbox sequence after this one and before `sequence` that "
+            "the endpoint will never receive: `previous_sequence`, or the previous sequence "
+            "of the first `undelivered` entry (what it skipped is announced here)"
         )
     )
     skipped: list[SkippedNotification]

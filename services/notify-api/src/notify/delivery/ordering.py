@@ -124,7 +124,7 @@ def skip_reason(notification: Any, endpoint: Filters, endpoint_created_at: datet
         return "withheld"
     if not endpoint_accepts(endpoint, notification):
         return "filtered"
-    if notification.created_at < endpoint_created_at:
+    if notification.created_at <= endpoint_created_at:
         return "closed_before_registration"
     if notification.status == NotificationStatus.ENDED:
         return "closed_when_made"
@@ -173,24 +173,44 @@ async def stream_of(
                 )
                 number -= 1
             before.reverse()
-            skipped: list[dict[str, Any]] = []
             previous = delivery.previous_sequence
-            if previous is not None and sequence - previous > 1:
-                for notification in await repository.notifications_between(
-                    session, endpoint.org, after=previous, before=sequence, limit=SKIPPED_LISTED
-                ):
+            # What the undelivered ones before it skipped is announced here too: they were
+            # never pushed (or not yet), so nothing else says it.
+            skipped_after = previous
+            if before and undelivered[before[0]["endpoint_sequence"]][4] is not None:
+                skipped_after = int(undelivered[before[0]["endpoint_sequence"]][4])
+            announced = {entry["sequence"] for entry in before}
+            skipped: list[dict[str, Any]] = []
+            complete = skipped_after is not None
+            if skipped_after is not None and sequence - skipped_after > 1:
+                between = await repository.notifications_between(
+                    session,
+                    endpoint.org,
+                    after=skipped_after,
+                    before=sequence,
+                    limit=SKIPPED_LISTED + len(announced),
+                )
+                for notification in between:
+                    if int(notification.sequence) in announced:
+                        continue
+                    if len(skipped) == SKIPPED_LISTED:
+                        complete = False
+                        break
                     skipped.append(
                         {
                             "sequence": int(notification.sequence),
                             "reason": skip_reason(notification, endpoint, endpoint.created_at),
                         }
                     )
+                if len(between) == SKIPPED_LISTED + len(announced):
+                    complete = complete and int(between[-1].sequence) == sequence - 1
             streams[delivery.id] = {
                 "endpoint_sequence": delivery.endpoint_sequence,
                 "sequence": sequence,
                 "previous_sequence": previous,
+                "skipped_after": skipped_after,
                 "skipped": skipped,
-                "skipped_complete": previous is None or sequence - previous - 1 == len(skipped),
+                "skipped_complete": complete,
                 "undelivered": before,
             }
     return streams

@@ -12,9 +12,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, and_, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import Select, Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
-from sqlalchemy.orm import aliased
 
 from notify.delivery.models import (
     AttemptOutcome,
@@ -139,22 +138,37 @@ async def end_pending_deliveries_to(
 # -- claiming (the worker) ----------------------------------------------------------------
 
 
-def _claimable(now: datetime, order_wait: timedelta) -> Any:
-    """Due, and not behind an earlier pending delivery to the same endpoint that is not
-    due (in flight under another lease, or waiting for its retry) unless it has waited
-    `order_wait` since it was made. Deliveries made before ordered push have no number
-    and wait for nothing."""
-    earlier = aliased(Delivery)
-    behind = exists().where(
-        earlier.endpoint_id == Delivery.endpoint_id,
-        earlier.status == DeliveryStatus.PENDING,
-        earlier.endpoint_sequence < Delivery.endpoint_sequence,
-        earlier.next_attempt_at > now,
+def _claimable_deliveries(now: datetime, order_wait: timedelta) -> Any:
+    """The ids of deliveries due, and not behind an earlier pending delivery to the same
+    endpoint that is not due (in flight under another lease, or waiting for its retry),
+    unless they have waited `order_wait` since they were made. Deliveries made before
+    ordered push have no number and wait for nothing.
+
+    Each endpoint's first not-due number is found once (from the pending rows not due,
+    few), so the cost is linear in the queue, not quadratic.
+    """
+    blocking = (
+        select(
+            Delivery.endpoint_id.label("endpoint_id"),
+            func.min(Delivery.endpoint_sequence).label("first_waiting"),
+        )
+        .where(Delivery.status == DeliveryStatus.PENDING, Delivery.next_attempt_at > now)
+        .group_by(Delivery.endpoint_id)
+        .subquery()
     )
-    return and_(
-        Delivery.status == DeliveryStatus.PENDING,
-        Delivery.next_attempt_at <= now,
-        or_(Delivery.created_at <= now - order_wait, ~behind),
+    return (
+        select(Delivery.id)
+        .outerjoin(blocking, blocking.c.endpoint_id == Delivery.endpoint_id)
+        .where(
+            Delivery.status == DeliveryStatus.PENDING,
+            Delivery.next_attempt_at <= now,
+            or_(
+                Delivery.endpoint_sequence.is_(None),
+                blocking.c.first_waiting.is_(None),
+                Delivery.endpoint_sequence < blocking.c.first_waiting,
+                Delivery.created_at <= now - order_wait,
+            ),
+        )
     )
 
 
@@ -169,18 +183,17 @@ async def claim_deliveries(
 ) -> list[Delivery]:
     """Lease up to `limit` due deliveries, in each endpoint's sequence order.
 
-    The endpoints with due deliveries are found first; their stream rows are then locked
-    `FOR UPDATE SKIP LOCKED`, so that two workers never claim for the same endpoint at
-    once (one skips it: the other's leases, committed, hold its later deliveries back);
-    then, for the endpoints locked, the due deliveries that are not behind an earlier
-    pending one are leased, lowest endpoint sequence first (an endpoint's claimed
-    deliveries are a prefix of its due ones). On SQLite the claim is one UPDATE under
-    the database's write lock.
+    The endpoints with due deliveries are found first; their rows are then locked
+    `FOR NO KEY UPDATE SKIP LOCKED` (`ENDPOINT_LOCK`: the intake's foreign keys never wait
+    for it), so that two workers never claim for the same endpoint at once (one skips
+    it; the other's leases, committed, then hold its later deliveries back); then, for
+    the endpoints locked, the due deliveries not behind an earlier pending one are
+    leased, lowest endpoint sequence first (an endpoint's claimed deliveries are a
+    prefix of its due ones). On SQLite the claim is one UPDATE under the write lock.
     """
-    claimable = _claimable(now, order_wait)
+    claimable = _claimable_deliveries(now, order_wait)
     candidates = (
-        select(Delivery.endpoint_id)
-        .where(claimable)
+        claimable.add_columns(Delivery.endpoint_id)
         .order_by(Delivery.next_attempt_at, Delivery.id)
         .limit(limit)
         .subquery()
@@ -190,23 +203,22 @@ async def claim_deliveries(
         return []
     locked = list(
         await session.scalars(
-            select(EndpointStream.endpoint_id)
-            .where(EndpointStream.endpoint_id.in_(endpoint_ids))
-            .order_by(EndpointStream.endpoint_id)
-            .with_for_update(skip_locked=True)
+            select(Endpoint.id)
+            .where(Endpoint.id.in_(endpoint_ids))
+            .order_by(Endpoint.id)
+            .with_for_update(skip_locked=True, **ENDPOINT_LOCK)
         )
     )
     if not locked:
         return []
     token = uuid.uuid4()
     chosen = (
-        select(Delivery.id)
-        .where(claimable, Delivery.endpoint_id.in_(locked))
+        claimable.where(Delivery.endpoint_id.in_(locked))
         .order_by(
             func.coalesce(Delivery.endpoint_sequence, 0), Delivery.next_attempt_at, Delivery.id
         )
         .limit(limit)
-        .with_for_update(skip_locked=True)
+        .with_for_update(of=Delivery, skip_locked=True)
     )
     await session.execute(
         update(Delivery)
@@ -284,13 +296,15 @@ async def undelivered_between(
     session: AsyncSession, endpoint_id: uuid.UUID, *, low: int, high: int
 ) -> dict[int, Any]:
     """The endpoint's deliveries numbered in [low, high) that were not delivered, by
-    endpoint sequence (status, end, and the inbox sequence of their notification)."""
+    endpoint sequence (status, end, the inbox sequence of their notification, and of the
+    delivery before them)."""
     rows = await session.execute(
         select(
             Delivery.endpoint_sequence,
             Delivery.status,
             Delivery.ended_reason,
             Notification.sequence,
+            Delivery.previous_sequence,
         )
         .join(Notification, Notification.id == Delivery.notification_id)
         .where(
