@@ -28,7 +28,8 @@ from platform_shared.testing import postgres_unavailable_reason, serve_over_http
 pytestmark = [pytest.mark.system]
 
 #: Behaviour incidents pushed to the endpoint; each is followed by an arrest of a care
-#: leaver who refused consent (withheld) and whose other notifications are filtered out.
+#: leaver who refused consent (withheld) and an arrest of a looked-after child (its
+#: notifications are of other rules: filtered out).
 PUSHED = 24
 #: The endpoint sequence the receiver refuses once.
 REFUSED_ONCE = 3
@@ -152,6 +153,7 @@ async def test_a_continuity_checking_receiver_sees_no_unexplained_hole(
                 "notify_personal_adviser_consent": "refused",
             }
             await _post(publisher, "arrest.recorded", arrest)
+            await _post(publisher, "arrest.recorded", incident_data("arrest", now))
 
         is_postgres = platform.backend == "postgresql"
         platform.start("ordered-a", "notify-api", "deliver", extra_env=WORKER_ENV)
