@@ -50,6 +50,7 @@ from .delivery_counts import DeliveryCounts
 from .delivery_exhausted_webhook import DeliveryExhaustedWebhook
 from .delivery_retried import DeliveryRetried
 from .delivery_status import DeliveryStatus
+from .delivery_stream import DeliveryStream
 from .dry_run_answer import DryRunAnswer
 from .dry_run_notification import DryRunNotification
 from .dry_run_request import DryRunRequest
@@ -188,7 +189,9 @@ from .send_or_disability import SendOrDisability
 from .series_unit import SeriesUnit
 from .setting import Setting
 from .sex import Sex
+from .skip_reason import SkipReason
 from .skipped_day import SkippedDay
+from .skipped_notification import SkippedNotification
 from .status_facts import StatusFacts
 from .status_summary import StatusSummary
 from .step import Step
@@ -196,6 +199,8 @@ from .step_trace import StepTrace
 from .test_send import TestSend
 from .test_send_data import TestSendData
 from .trace import Trace
+from .undelivered_delivery import UndeliveredDelivery
+from .undelivered_status import UndeliveredStatus
 from .unmatched_events import UnmatchedEvents
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
@@ -257,6 +262,7 @@ __all__ = (
     "DeliveryExhaustedWebhook",
     "DeliveryRetried",
     "DeliveryStatus",
+    "DeliveryStream",
     "DryRunAnswer",
     "DryRunNotification",
     "DryRunRequest",
@@ -395,7 +401,9 @@ __all__ = (
     "SeriesUnit",
     "Setting",
     "Sex",
+    "SkipReason",
     "SkippedDay",
+    "SkippedNotification",
     "StatusFacts",
     "StatusSummary",
     "Step",
@@ -403,6 +411,8 @@ __all__ = (
     "TestSend",
     "TestSendData",
     "Trace",
+    "UndeliveredDelivery",
+    "UndeliveredStatus",
     "UnmatchedEvents",
     "ValidationError",
     "ValidationErrorContext",
