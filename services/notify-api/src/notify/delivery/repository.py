@@ -138,6 +138,7 @@ async def end_pending_deliveries_to(
 # -- claiming (the worker) ----------------------------------------------------------------
 
 
+@cross_tenant("the delivery worker serves the queue of every organisation")
 def _claimable_deliveries(now: datetime, order_wait: timedelta) -> Any:
     """The ids of deliveries due, and not behind an earlier pending delivery to the same
     endpoint that is not due (in flight under another lease, or waiting for its retry),
