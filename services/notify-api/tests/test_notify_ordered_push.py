@@ -41,7 +41,7 @@ class StreamReceiver:
     async def hook(self, request: Request) -> Response:
         assert self.secret is not None
         payload = Webhook(self.secret).verify(await request.body(), dict(request.headers))
-        notification_id = payload["data"]["id"]
+        notification_id = payload["data"].get("id", "")
         self.attempts.append(notification_id)
         if notification_id in self.refused:
             return JSONResponse({}, status_code=503)
@@ -266,3 +266,75 @@ async def test_a_backfilled_endpoint_stream_starts_before_its_first_notification
     assert streams[0]["previous_sequence"] == min(inbox) - 1
     assert {s["reason"] for s in streams[1]["skipped"]} == {"closed_before_registration"}
     assert unexplained(streams, min(inbox) - 1, max(inbox)) == set()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("heartbeat_seconds", 59), ("heartbeat_seconds", 86_401)]
+)
+async def test_a_heartbeat_out_of_range_is_refused_naming_the_field(
+    service: InProcessService, field: str, value: int
+) -> None:
+    camden = await service.as_client("demo-camden")
+    url = "http://127.0.0.1:9/hooks"
+    refused = await camden.post(
+        "/v1/endpoints", json={"channel": "webhook", "url": url, field: value}
+    )
+    made = await camden.post("/v1/endpoints", json={"channel": "webhook", "url": url})
+    patched = await camden.patch(f"/v1/endpoints/{made.json()['id']}", json={field: value})
+    email = await camden.post(
+        "/v1/endpoints", json={"channel": "email", "address": "duty@camden.example", field: 60}
+    )
+    shown = await camden.get(f"/v1/endpoints/{made.json()['id']}")
+
+    for response in (refused, patched, email):
+        assert response.status_code == 422, response.text
+        # The field named (`body.heartbeat_seconds`; at registration under the channel's
+        # variant, `body.webhook.heartbeat_seconds`).
+        named = [error["field"] for error in response.json()["errors"]]
+        assert any(name.startswith("body.") and name.endswith(field) for name in named), named
+    assert shown.json()["heartbeat_seconds"] is None  # nothing changed
+
+
+async def test_an_idle_endpoint_is_sent_its_high_water_mark_signed(
+    clocked_service: InProcessService,
+    settings: Settings,
+    clock: Clock,
+    receiver: tuple[StreamReceiver, str],
+) -> None:
+    service = clocked_service
+    hooks, url = receiver
+    camden = await service.as_client("demo-camden")
+    endpoint_id = await register(service, hooks, url)
+    patched = await camden.patch(f"/v1/endpoints/{endpoint_id}", json={"heartbeat_seconds": 60})
+    delivered = await incident(service, clock)
+    worker = worker_of(service, settings, clock)
+    await drain(worker)
+    # A withheld notification after it: the heartbeat says it is not for the endpoint.
+    withheld = {
+        **incident_data("arrest", clock.now),
+        "status": "care_leaver",
+        "care_leaver_category": "former_relevant",
+        "notify_personal_adviser_consent": "refused",
+    }
+    await post_event(service, clock, "arrest.recorded", withheld)
+    await worker.sweep()  # not idle yet
+    early = len(hooks.accepted)
+    clock.now += timedelta(seconds=61)
+    await worker.sweep()
+    await worker.sweep()  # just sent: not again
+    await worker.aclose()
+
+    assert patched.status_code == 200 and patched.json()["heartbeat_seconds"] == 60
+    assert early == 1
+    [pushed, heartbeat] = hooks.accepted
+    assert pushed["data"]["id"] == delivered
+    assert heartbeat["type"] == "endpoint.heartbeat"
+    assert heartbeat["id"].startswith("heartbeat_")
+    inbox = await inbox_sequences(service)
+    assert heartbeat["data"] == {
+        "endpoint_id": endpoint_id,
+        "endpoint_sequence": 1,
+        "skipped_after": pushed["stream"]["sequence"],
+        "inbox_sequence": max(inbox),
+    }
+    assert max(inbox) > pushed["stream"]["sequence"]

@@ -99,8 +99,8 @@ class EndpointStream(Base):
     endpoint_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("endpoints.id"), primary_key=True)
     last_endpoint_sequence: Mapped[int] = mapped_column(BigInteger, default=0)
     last_inbox_sequence: Mapped[int] = mapped_column(BigInteger, default=0)
-    #: When the endpoint was last pushed anything (a delivery or a heartbeat).
-    last_pushed_at: Mapped[datetime | None]
+    #: When the endpoint was last sent a heartbeat (`notify.delivery.heartbeat`).
+    last_heartbeat_at: Mapped[datetime | None]
 
 
 class DeliveryAttempt(Base):

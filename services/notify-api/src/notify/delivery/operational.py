@@ -208,6 +208,28 @@ class NotificationTestWebhook(_Body):
     data: TestSendData
 
 
+class HeartbeatData(BaseModel):
+    """An endpoint's stream's high-water mark, sent when it is idle (no personal data)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    endpoint_id: str
+    endpoint_sequence: int = Field(description="The last endpoint sequence given (0: none)")
+    skipped_after: int = Field(description="The inbox sequence of that delivery")
+    inbox_sequence: int = Field(
+        description="The organisation's inbox sequence now: every one after `skipped_after`"
+        " up to this is one the endpoint will never receive"
+    )
+
+
+class EndpointHeartbeatWebhook(_Body):
+    """The heartbeat of an idle endpoint (`heartbeat_seconds`): its stream's high-water
+    mark. Not a delivery: not retried."""
+
+    type: Literal["endpoint.heartbeat"]
+    data: HeartbeatData
+
+
 WEBHOOK_BODIES: dict[str, type[_Body]] = {
     "notification.rule": NotificationRuleWebhook,
     "notification.recurring": NotificationRecurringWebhook,
@@ -218,6 +240,7 @@ WEBHOOK_BODIES: dict[str, type[_Body]] = {
     "event.refused": EventRefusedWebhook,
     "delivery.exhausted": DeliveryExhaustedWebhook,
     "notification.test": NotificationTestWebhook,
+    "endpoint.heartbeat": EndpointHeartbeatWebhook,
 }
 
 

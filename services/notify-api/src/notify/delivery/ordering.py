@@ -63,7 +63,7 @@ async def start_stream(
                 "endpoint_id": endpoint.id,
                 "last_endpoint_sequence": 0,
                 "last_inbox_sequence": start,
-                "last_pushed_at": None,
+                "last_heartbeat_at": None,
             }
         ],
     )
@@ -92,7 +92,7 @@ async def number_deliveries(
                 # An endpoint registered before ordered push whose row the migration
                 # missed: its stream starts here.
                 where[endpoint_id] = (0, sequence - 1)
-                missing.append({"endpoint_id": endpoint_id, "last_pushed_at": None})
+                missing.append({"endpoint_id": endpoint_id, "last_heartbeat_at": None})
             else:
                 where[endpoint_id] = (
                     int(stream.last_endpoint_sequence),

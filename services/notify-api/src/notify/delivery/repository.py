@@ -23,7 +23,7 @@ from notify.delivery.models import (
     EndpointStream,
 )
 from notify.endpoints.models import Endpoint
-from notify.notifications.models import OPEN_STATUSES, Notification
+from notify.notifications.models import OPEN_STATUSES, Notification, OrganisationSequence
 from platform_shared.auth import Principal
 from platform_shared.tenancy import cross_tenant, tenant_scope
 
@@ -290,6 +290,48 @@ async def advance_streams(session: AsyncSession, rows: list[dict[str, Any]]) -> 
             ),
             rows,
         )
+
+
+@cross_tenant("the sweeper sends every organisation's idle endpoints their heartbeat")
+async def heartbeat_candidates(session: AsyncSession) -> Sequence[Any]:
+    """Enabled webhooks with a heartbeat: the endpoint, where its stream is and where its
+    organisation's inbox is (read in one statement: the same commit numbered both), and
+    when it was last sent a heartbeat or an attempt."""
+    last_attempt = (
+        select(func.max(DeliveryAttempt.attempted_at))
+        .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
+        .where(Delivery.endpoint_id == Endpoint.id)
+        .scalar_subquery()
+    )
+    return (
+        await session.execute(
+            select(
+                Endpoint,
+                EndpointStream.last_endpoint_sequence,
+                EndpointStream.last_inbox_sequence,
+                EndpointStream.last_heartbeat_at,
+                func.coalesce(OrganisationSequence.last_sequence, 0),
+                last_attempt,
+            )
+            .join(EndpointStream, EndpointStream.endpoint_id == Endpoint.id)
+            .outerjoin(OrganisationSequence, OrganisationSequence.org == Endpoint.org)
+            .where(
+                Endpoint.enabled.is_(True),
+                Endpoint.removed_at.is_(None),
+                Endpoint.heartbeat_seconds.is_not(None),
+            )
+            .order_by(Endpoint.id)
+        )
+    ).all()
+
+
+@cross_tenant("the sweeper sends every organisation's idle endpoints their heartbeat")
+async def mark_heartbeat(session: AsyncSession, endpoint_id: uuid.UUID, now: datetime) -> None:
+    await session.execute(
+        update(EndpointStream)
+        .where(EndpointStream.endpoint_id == endpoint_id)
+        .values(last_heartbeat_at=now)
+    )
 
 
 @cross_tenant("the worker says in each push what came before it in the endpoint's stream")

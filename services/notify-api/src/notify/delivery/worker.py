@@ -46,6 +46,7 @@ from notify.delivery.exhaustion import (
     SMTP_REFUSED_PREFIX,
     tell_exhausted,
 )
+from notify.delivery.heartbeat import send_heartbeats
 from notify.delivery.models import AttemptOutcome, AttemptTrigger, Delivery, DeliveryStatus
 from notify.delivery.ordering import stream_of
 from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
@@ -201,6 +202,17 @@ class DeliveryWorker:
             cutoff=self.cutoff,
         )
         swept += await tell_exhausted(self._sessions, self.catalogue, now=now, cutoff=self.cutoff)
+        try:
+            await send_heartbeats(
+                self._sessions,
+                keyring=self._keyring,
+                webhooks=self._webhooks,
+                now=now,
+                time_limit=self.settings.delivery_timeout_seconds,
+                development=self.settings.is_development,
+            )
+        except Exception:
+            logger.exception("sending heartbeats failed")
         await self.proofs.run_due(self.clock())
         return swept
 

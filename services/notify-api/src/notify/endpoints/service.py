@@ -99,6 +99,7 @@ async def register_endpoint(
         except AddressRefused as refusal:
             raise Invalid("body.url", str(refusal)) from refusal
         endpoint.url = body.url
+        endpoint.heartbeat_seconds = body.heartbeat_seconds
         secret = new_secret()
         endpoint.secret_sealed = keyring.seal(secret, endpoint.id)
     else:
@@ -243,6 +244,12 @@ async def update_endpoint(
     if "enabled" in given and body.enabled is None:
         raise Invalid("body.enabled", "is true or false")
     endpoint = await _locked(session, principal, endpoint_id)
+    if (
+        "heartbeat_seconds" in given
+        and body.heartbeat_seconds is not None
+        and endpoint.channel != Channel.WEBHOOK
+    ):
+        raise Invalid("body.heartbeat_seconds", "only a webhook endpoint has a heartbeat")
     enable = body.enabled is True and not endpoint.enabled
     disable = body.enabled is False and endpoint.enabled
     if enable and endpoint.channel == Channel.WEBHOOK:
@@ -252,7 +259,9 @@ async def update_endpoint(
             raise Invalid(
                 "body.enabled", f"the endpoint's url is refused now: {refusal}"
             ) from refusal
-    changed: list[str] = [field for field in ("name", "roles", "rules") if field in given]
+    changed: list[str] = [
+        field for field in ("name", "roles", "rules", "heartbeat_seconds") if field in given
+    ]
     for field in changed:
         setattr(endpoint, field, getattr(body, field))
     if enable:

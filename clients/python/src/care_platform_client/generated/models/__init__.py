@@ -73,6 +73,7 @@ from .endpoint import Endpoint
 from .endpoint_created import EndpointCreated
 from .endpoint_disabled_webhook import EndpointDisabledWebhook
 from .endpoint_failing_webhook import EndpointFailingWebhook
+from .endpoint_heartbeat_webhook import EndpointHeartbeatWebhook
 from .endpoint_page import EndpointPage
 from .endpoint_stats import EndpointStats
 from .endpoint_update import EndpointUpdate
@@ -90,6 +91,7 @@ from .figures import Figures
 from .figures_format import FiguresFormat
 from .health import Health
 from .health_checks import HealthChecks
+from .heartbeat_data import HeartbeatData
 from .http_validation_error import HTTPValidationError
 from .import_counts import ImportCounts
 from .import_progress import ImportProgress
@@ -285,6 +287,7 @@ __all__ = (
     "EndpointCreated",
     "EndpointDisabledWebhook",
     "EndpointFailingWebhook",
+    "EndpointHeartbeatWebhook",
     "EndpointPage",
     "EndpointStats",
     "EndpointUpdate",
@@ -303,6 +306,7 @@ __all__ = (
     "HTTPValidationError",
     "Health",
     "HealthChecks",
+    "HeartbeatData",
     "ImportCounts",
     "ImportProgress",
     "ImportReport",
