@@ -44,7 +44,15 @@ class Receiver:
 
 
 def worker_of(service: InProcessService, settings: Settings, clock: Clock) -> DeliveryWorker:
-    return seeded_worker(service.session_factory, settings, clock, delivery_timeout_seconds=0.5)
+    # No order wait: these tests play each delivery's own retry schedule side by side
+    # (ordered push is `test_notify_ordered_push.py`'s).
+    return seeded_worker(
+        service.session_factory,
+        settings,
+        clock,
+        delivery_timeout_seconds=0.5,
+        delivery_order_wait_seconds=0,
+    )
 
 
 async def register(service: InProcessService, hooks: Receiver, url: str) -> str:

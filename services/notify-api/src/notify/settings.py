@@ -61,6 +61,10 @@ class Settings(ServiceSettings):
     delivery_cutoff_hours: float = Field(default=72.0, gt=0)
     #: The longest `Retry-After` (429/503) that is honoured; longer asks are capped.
     retry_after_max_seconds: float = Field(default=3600.0, gt=0)
+    #: Ordered push (issue 17): a delivery to an endpoint waits while an earlier one to
+    #: the same endpoint is pending (in flight or retrying), at most this many seconds
+    #: after it was made; then it is pushed and says which earlier ones it overtook.
+    delivery_order_wait_seconds: float = Field(default=300.0, ge=0)
     sweep_interval_seconds: float = Field(default=5.0, gt=0)
     #: An endpoint whose every attempt failed for this long is disabled (as Svix: 5 days),
     #: announced after `endpoint_warn_after_hours` of failures (issue 17).

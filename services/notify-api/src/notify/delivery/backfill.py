@@ -18,8 +18,9 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.delivery import repository
-from notify.delivery.enqueue import endpoint_accepts
+from notify.delivery.filters import endpoint_accepts
 from notify.delivery.models import DeliveryStatus
+from notify.delivery.ordering import number_deliveries
 from notify.endpoints.models import Endpoint
 from platform_shared.auth import Principal
 from platform_shared.problems import Invalid
@@ -50,6 +51,7 @@ async def backfill(
         session, principal, since, limit=BACKFILL_LIMIT
     )
     rows: list[dict[str, Any]] = []
+    sequences = {notification.id: notification.sequence for notification in notifications}
     for notification in notifications:
         if notification.withheld_reason is not None or not endpoint_accepts(endpoint, notification):
             continue
@@ -70,5 +72,8 @@ async def backfill(
         # Due in sequence order, the last now: the worker claims in due order.
         row["next_attempt_at"] = now - timedelta(microseconds=len(rows) - 1 - index)
     if rows:
+        # Numbered in the new endpoint's stream (started by the registration, which holds
+        # the organisation's sequence counter), in inbox order.
+        await number_deliveries(session, rows, sequences)
         await repository.insert_deliveries(session, rows)
     return len(rows)

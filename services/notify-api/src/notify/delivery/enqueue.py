@@ -14,7 +14,9 @@ from typing import Protocol
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from notify.delivery import repository
+from notify.delivery.filters import endpoint_accepts
 from notify.delivery.models import DeliveryStatus
+from notify.delivery.ordering import number_deliveries
 from notify.notifications.models import NotificationStatus
 from platform_shared.tracing import current_traceparent
 
@@ -34,20 +36,8 @@ class Pushable(Protocol):
     def status(self) -> str: ...
     @property
     def withheld_reason(self) -> str | None: ...
-
-
-class _Filters(Protocol):
     @property
-    def roles(self) -> list[str] | None: ...
-    @property
-    def rules(self) -> list[str] | None: ...
-
-
-def endpoint_accepts(endpoint: _Filters, notification: Pushable) -> bool:
-    """Whether the endpoint's optional `roles` and `rules` filters let the notification in."""
-    if endpoint.roles is not None and notification.recipient_role not in endpoint.roles:
-        return False
-    return endpoint.rules is None or notification.rule_id in endpoint.rules
+    def sequence(self) -> int: ...
 
 
 async def enqueue_deliveries(
@@ -92,5 +82,7 @@ async def enqueue_deliveries(
         if endpoint.org == notification.recipient_org and endpoint_accepts(endpoint, notification)
     ]
     if rows:
+        # Numbered in each endpoint's stream (ordered push), under the counters held.
+        await number_deliveries(session, rows, {n.id: n.sequence for n in pushed})
         await repository.insert_deliveries(session, rows)
     return len(rows)

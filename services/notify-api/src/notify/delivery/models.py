@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar
 
-from sqlalchemy import ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from platform_shared.calendar import utc_now
@@ -55,6 +55,7 @@ class Delivery(Base):
             postgresql_where=text("recovery_requested_at IS NOT NULL"),
             sqlite_where=text("recovery_requested_at IS NOT NULL"),
         ),
+        Index("ix_deliveries_endpoint_sequence", "endpoint_id", "endpoint_sequence"),
     )
 
     #: Also the `webhook-id`: the same on every retry, so receivers deduplicate on it.
@@ -83,6 +84,33 @@ class Delivery(Base):
     #: When a retry or a recover made it pending again; cleared once its organisation is
     #: told the manual attempt delivered it (`delivery.recovered`).
     recovery_requested_at: Mapped[datetime | None]
+    #: The endpoint's own number for it (1, 2, 3, ... per endpoint, gap-free), given when
+    #: it is made; deliveries are pushed in this order (`notify.delivery.ordering`).
+    #: None for deliveries made before ordered push.
+    endpoint_sequence: Mapped[int | None] = mapped_column(BigInteger)
+    #: The inbox `sequence` of the endpoint's previous delivery (or where the endpoint's
+    #: stream began): the inbox sequences between it and this one's are not for the
+    #: endpoint, and the push says why (`stream.skipped`).
+    previous_sequence: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class EndpointStream(Base):
+    """Where an endpoint's stream of deliveries is: the last endpoint sequence given, and
+    the inbox sequence of the notification it was given to.
+
+    Numbered only while the recipient organisation's sequence counter is held (the
+    intake, the follow-ups, a registration's backfill), so the numbers are gap-free and
+    follow the inbox order; locked always after that counter, never before.
+    """
+
+    __tablename__ = "endpoint_streams"
+    __tenant_columns__: ClassVar[tuple[str, ...]] = ("endpoint_id",)
+
+    endpoint_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("endpoints.id"), primary_key=True)
+    last_endpoint_sequence: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_inbox_sequence: Mapped[int] = mapped_column(BigInteger, default=0)
+    #: When the endpoint was last sent a heartbeat (`notify.delivery.heartbeat`).
+    last_heartbeat_at: Mapped[datetime | None]
 
 
 class DeliveryAttempt(Base):

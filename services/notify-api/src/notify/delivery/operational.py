@@ -11,6 +11,7 @@ one named schema per `type` (`WEBHOOK_BODIES`), so a generated client parses eac
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, Literal
 
 from fastapi import FastAPI
@@ -43,35 +44,122 @@ class _Body(BaseModel):
     timestamp: AwareDatetime = Field(description="When this attempt was signed")
 
 
-class NotificationRuleWebhook(_Body):
+class SkipReason(StrEnum):
+    """Why an inbox sequence is not in an endpoint's stream.
+
+    `withheld`: only in the inbox; `filtered`: the endpoint's roles/rules filters leave it
+    out; `closed_before_registration`: closed before the endpoint existed (a backfill
+    brings only open ones); `closed_when_made`: made already ended; `not_pushed`: none of
+    these (made while the endpoint was disabled).
+    """
+
+    WITHHELD = "withheld"
+    FILTERED = "filtered"
+    CLOSED_BEFORE_REGISTRATION = "closed_before_registration"
+    CLOSED_WHEN_MADE = "closed_when_made"
+    NOT_PUSHED = "not_pushed"
+
+
+class UndeliveredStatus(StrEnum):
+    """`cancelled`: no longer needed (the notification closed first: an intentional hole);
+    `failed`: given up (fetch it from the inbox, or recover it); `pending`: still being
+    retried, overtaken after the order wait: it follows."""
+
+    PENDING = "pending"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class SkippedNotification(BaseModel):
+    """An inbox sequence the endpoint will never receive, and why (no personal data)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sequence: int = Field(description="The organisation's inbox sequence skipped")
+    reason: SkipReason
+
+
+class UndeliveredDelivery(BaseModel):
+    """A delivery before this one in the endpoint's stream that was not delivered."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    endpoint_sequence: int
+    sequence: int = Field(description="Its notification's inbox sequence")
+    status: UndeliveredStatus
+    reason: str
+
+
+class DeliveryStream(BaseModel):
+    """Where this delivery is in the endpoint's own stream (ordered push, issue 17).
+
+    Every inbox sequence strictly between `skipped_after` and `sequence` is either listed
+    in `skipped` (at most 100: one the endpoint will never receive, and why) or is an
+    `undelivered` entry's; every endpoint
+    sequence below `endpoint_sequence` not yet received is listed in `undelivered`, or
+    was received already, or is lost (fetch `GET /v1/notifications?after_sequence=`).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    endpoint_sequence: int = Field(description="The endpoint's own number: 1, 2, 3, ... gap-free")
+    sequence: int = Field(description="The organisation's inbox sequence (`data.sequence`)")
+    previous_sequence: int | None = Field(
+        description=(
+            "The inbox sequence of the endpoint's previous delivery, or where its stream "
+            "began (registration, or just before a backfill's first notification)"
+        )
+    )
+    skipped_after: int | None = Field(
+        description=(
+            "`skipped` lists every inbox sequence after this one and before `sequence` that "
+            "the endpoint will never receive: `previous_sequence`, or the previous sequence "
+            "of the first `undelivered` entry (what it skipped is announced here)"
+        )
+    )
+    skipped: list[SkippedNotification]
+    skipped_complete: bool = Field(
+        description="False when more were skipped than are listed (the inbox has them)"
+    )
+    undelivered: list[UndeliveredDelivery]
+
+
+class _NotificationBody(_Body):
+    stream: DeliveryStream | None = Field(
+        default=None,
+        description="The endpoint's stream (absent on deliveries made before ordered push)",
+    )
+
+
+class NotificationRuleWebhook(_NotificationBody):
     """A notification a rule requires (kind `rule`)."""
 
     type: Literal["notification.rule"]
     data: Notification
 
 
-class NotificationRecurringWebhook(_Body):
+class NotificationRecurringWebhook(_NotificationBody):
     """One occurrence of a recurring duty (kind `recurring`)."""
 
     type: Literal["notification.recurring"]
     data: Notification
 
 
-class NotificationEscalationWebhook(_Body):
+class NotificationEscalationWebhook(_NotificationBody):
     """An escalation of an overdue notification (kind `escalation`)."""
 
     type: Literal["notification.escalation"]
     data: Notification
 
 
-class NotificationNoticeWebhook(_Body):
+class NotificationNoticeWebhook(_NotificationBody):
     """Any other platform notice (kind `notice`)."""
 
     type: Literal["notification.notice"]
     data: Notification
 
 
-class EndpointDisabledWebhook(_Body):
+class EndpointDisabledWebhook(_NotificationBody):
     """An endpoint of the organisation was disabled (a 410, or every attempt failing for
     days): `data.subject.endpoint_id` and `.reason`. Re-enable with PATCH."""
 
@@ -79,7 +167,7 @@ class EndpointDisabledWebhook(_Body):
     data: Notification
 
 
-class EndpointFailingWebhook(_Body):
+class EndpointFailingWebhook(_NotificationBody):
     """An endpoint has failed every attempt for a day; `data.subject.reason` says when it
     will be disabled unless an attempt is accepted."""
 
@@ -87,7 +175,7 @@ class EndpointFailingWebhook(_Body):
     data: Notification
 
 
-class EventRefusedWebhook(_Body):
+class EventRefusedWebhook(_NotificationBody):
     """An event of the organisation was refused for good (dead-lettered):
     `data.subject.event_id`, `.event_type` and `.reasons` (fields, never values)."""
 
@@ -95,7 +183,7 @@ class EventRefusedWebhook(_Body):
     data: Notification
 
 
-class DeliveryExhaustedWebhook(_Body):
+class DeliveryExhaustedWebhook(_NotificationBody):
     """Deliveries to an endpoint were given up (the cut-off passed, a mail server refused,
     a manual attempt failed): `data.subject.endpoint_id`, `.reason` (how many, how to
     recover them)."""
@@ -138,6 +226,28 @@ class NotificationTestWebhook(_Body):
     data: TestSendData
 
 
+class HeartbeatData(BaseModel):
+    """An endpoint's stream's high-water mark, sent when it is idle (no personal data)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    endpoint_id: str
+    endpoint_sequence: int = Field(description="The last endpoint sequence given (0: none)")
+    skipped_after: int = Field(description="The inbox sequence of that delivery")
+    inbox_sequence: int = Field(
+        description="The organisation's inbox sequence now: every one after `skipped_after`"
+        " up to this is one the endpoint will never receive"
+    )
+
+
+class EndpointHeartbeatWebhook(_Body):
+    """The heartbeat of an idle endpoint (`heartbeat_seconds`): its stream's high-water
+    mark. Not a delivery: not retried."""
+
+    type: Literal["endpoint.heartbeat"]
+    data: HeartbeatData
+
+
 WEBHOOK_BODIES: dict[str, type[_Body]] = {
     "notification.rule": NotificationRuleWebhook,
     "notification.recurring": NotificationRecurringWebhook,
@@ -150,6 +260,7 @@ WEBHOOK_BODIES: dict[str, type[_Body]] = {
     "delivery.recovered": DeliveryRecoveredWebhook,
     "notification.overdue": NotificationOverdueWebhook,
     "notification.test": NotificationTestWebhook,
+    "endpoint.heartbeat": EndpointHeartbeatWebhook,
 }
 
 

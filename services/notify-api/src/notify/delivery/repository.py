@@ -15,11 +15,16 @@ from typing import Any, cast
 from sqlalchemy import Select, Table, bindparam, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from notify.delivery.models import AttemptOutcome, Delivery, DeliveryAttempt, DeliveryStatus
+from notify.delivery.models import (
+    AttemptOutcome,
+    Delivery,
+    DeliveryAttempt,
+    DeliveryStatus,
+    EndpointStream,
+)
 from notify.endpoints.models import Endpoint
-from notify.notifications.models import OPEN_STATUSES, Notification
+from notify.notifications.models import OPEN_STATUSES, Notification, OrganisationSequence
 from platform_shared.auth import Principal
-from platform_shared.queue import claim_due
 from platform_shared.tenancy import cross_tenant, tenant_scope
 
 _endpoints = cast(Table, Endpoint.__table__)
@@ -134,18 +139,260 @@ async def end_pending_deliveries_to(
 
 
 @cross_tenant("the delivery worker serves the queue of every organisation")
+def _claimable_deliveries(now: datetime, order_wait: timedelta) -> Any:
+    """The ids of deliveries due, and not behind an earlier pending delivery to the same
+    endpoint that is not due (in flight under another lease, or waiting for its retry),
+    unless they have waited `order_wait` since they were made. Deliveries made before
+    ordered push have no number and wait for nothing.
+
+    Each endpoint's first not-due number is found once (from the pending rows not due,
+    few), so the cost is linear in the queue, not quadratic.
+    """
+    blocking = (
+        select(
+            Delivery.endpoint_id.label("endpoint_id"),
+            func.min(Delivery.endpoint_sequence).label("first_waiting"),
+        )
+        .where(Delivery.status == DeliveryStatus.PENDING, Delivery.next_attempt_at > now)
+        .group_by(Delivery.endpoint_id)
+        .subquery()
+    )
+    return (
+        select(Delivery.id)
+        .outerjoin(blocking, blocking.c.endpoint_id == Delivery.endpoint_id)
+        .where(
+            Delivery.status == DeliveryStatus.PENDING,
+            Delivery.next_attempt_at <= now,
+            or_(
+                Delivery.endpoint_sequence.is_(None),
+                blocking.c.first_waiting.is_(None),
+                Delivery.endpoint_sequence < blocking.c.first_waiting,
+                Delivery.created_at <= now - order_wait,
+            ),
+        )
+    )
+
+
+@cross_tenant("the delivery worker serves the queue of every organisation")
 async def claim_deliveries(
-    session: AsyncSession, *, now: datetime, limit: int, lease: timedelta
+    session: AsyncSession,
+    *,
+    now: datetime,
+    limit: int,
+    lease: timedelta,
+    order_wait: timedelta = timedelta(0),
 ) -> list[Delivery]:
-    """Lease up to `limit` due deliveries (`FOR UPDATE SKIP LOCKED` on PostgreSQL)."""
-    return await claim_due(
-        session,
-        Delivery,
-        due=Delivery.status == DeliveryStatus.PENDING,
-        order_by=[Delivery.next_attempt_at, Delivery.id],
-        limit=limit,
-        lease=lease,
-        now=now,
+    """Lease up to `limit` due deliveries, in each endpoint's sequence order.
+
+    The endpoints with due deliveries are found first; their rows are then locked
+    `FOR NO KEY UPDATE SKIP LOCKED` (`ENDPOINT_LOCK`: the intake's foreign keys never wait
+    for it), so that two workers never claim for the same endpoint at once (one skips
+    it; the other's leases, committed, then hold its later deliveries back); then, for
+    the endpoints locked, the due deliveries not behind an earlier pending one are
+    leased, lowest endpoint sequence first (an endpoint's claimed deliveries are a
+    prefix of its due ones). On SQLite the claim is one UPDATE under the write lock.
+    """
+    claimable = _claimable_deliveries(now, order_wait)
+    candidates = (
+        claimable.add_columns(Delivery.endpoint_id)
+        .order_by(Delivery.next_attempt_at, Delivery.id)
+        .limit(limit)
+        .subquery()
+    )
+    endpoint_ids = sorted(set(await session.scalars(select(candidates.c.endpoint_id))))
+    if not endpoint_ids:
+        return []
+    locked = list(
+        await session.scalars(
+            select(Endpoint.id)
+            .where(Endpoint.id.in_(endpoint_ids))
+            .order_by(Endpoint.id)
+            .with_for_update(skip_locked=True, **ENDPOINT_LOCK)
+        )
+    )
+    if not locked:
+        return []
+    token = uuid.uuid4()
+    chosen = (
+        claimable.where(Delivery.endpoint_id.in_(locked))
+        .order_by(
+            func.coalesce(Delivery.endpoint_sequence, 0), Delivery.next_attempt_at, Delivery.id
+        )
+        .limit(limit)
+        .with_for_update(of=Delivery, skip_locked=True)
+    )
+    await session.execute(
+        update(Delivery)
+        .where(Delivery.id.in_(chosen.scalar_subquery()))
+        .values(lease_token=token, next_attempt_at=now + lease)
+        .execution_options(synchronize_session=False)
+    )
+    return list(
+        await session.scalars(
+            select(Delivery)
+            .where(Delivery.lease_token == token)
+            .order_by(func.coalesce(Delivery.endpoint_sequence, 0), Delivery.id)
+        )
+    )
+
+
+@cross_tenant("the worker hands back the leases of pushes it did not make (ordered push)")
+async def release_deliveries(
+    session: AsyncSession, leases: Sequence[tuple[uuid.UUID, uuid.UUID]], now: datetime
+) -> None:
+    """Make leased deliveries due again, unpushed (a push before them was not accepted)."""
+    for delivery_id, token in leases:
+        await session.execute(
+            update(Delivery)
+            .where(Delivery.id == delivery_id, Delivery.lease_token == token)
+            .values(lease_token=None, next_attempt_at=now)
+        )
+
+
+# -- ordered push: the endpoints' streams ---------------------------------------------------
+
+
+@cross_tenant("a new notification is numbered in its recipient's endpoints' streams")
+async def lock_streams(
+    session: AsyncSession, endpoint_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, Any]:
+    """The stream rows of the endpoints, locked in id order (after the org's counter)."""
+    rows = await session.execute(
+        select(
+            EndpointStream.endpoint_id,
+            EndpointStream.last_endpoint_sequence,
+            EndpointStream.last_inbox_sequence,
+        )
+        .where(EndpointStream.endpoint_id.in_(sorted(endpoint_ids)))
+        .order_by(EndpointStream.endpoint_id)
+        .with_for_update()
+    )
+    return {row.endpoint_id: row for row in rows}
+
+
+async def insert_streams(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await session.execute(insert(EndpointStream), rows)
+
+
+@cross_tenant("a new notification is numbered in its recipient's endpoints' streams")
+async def advance_streams(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Set where each stream is (`b_id`, `b_endpoint_sequence`, `b_inbox_sequence`)."""
+    if rows:
+        streams = cast(Table, EndpointStream.__table__)
+        connection = await session.connection()
+        await connection.execute(
+            update(streams)
+            .where(streams.c.endpoint_id == bindparam("b_id"))
+            .values(
+                last_endpoint_sequence=bindparam("b_endpoint_sequence"),
+                last_inbox_sequence=bindparam("b_inbox_sequence"),
+            ),
+            rows,
+        )
+
+
+@cross_tenant("the sweeper sends every organisation's idle endpoints their heartbeat")
+async def heartbeat_candidates(session: AsyncSession) -> Sequence[Any]:
+    """Enabled webhooks with a heartbeat: the endpoint, where its stream is and where its
+    organisation's inbox is (read in one statement: the same commit numbered both), and
+    when it was last sent a heartbeat or an attempt."""
+    last_attempt = (
+        select(func.max(DeliveryAttempt.attempted_at))
+        .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
+        .where(Delivery.endpoint_id == Endpoint.id)
+        .scalar_subquery()
+    )
+    return (
+        await session.execute(
+            select(
+                Endpoint,
+                EndpointStream.last_endpoint_sequence,
+                EndpointStream.last_inbox_sequence,
+                EndpointStream.last_heartbeat_at,
+                func.coalesce(OrganisationSequence.last_sequence, 0),
+                last_attempt,
+            )
+            .join(EndpointStream, EndpointStream.endpoint_id == Endpoint.id)
+            .outerjoin(OrganisationSequence, OrganisationSequence.org == Endpoint.org)
+            .where(
+                Endpoint.enabled.is_(True),
+                Endpoint.removed_at.is_(None),
+                Endpoint.heartbeat_seconds.is_not(None),
+            )
+            .order_by(Endpoint.id)
+        )
+    ).all()
+
+
+@cross_tenant("the sweeper sends every organisation's idle endpoints their heartbeat")
+async def mark_heartbeat(session: AsyncSession, endpoint_id: uuid.UUID, now: datetime) -> None:
+    await session.execute(
+        update(EndpointStream)
+        .where(EndpointStream.endpoint_id == endpoint_id)
+        .values(last_heartbeat_at=now)
+    )
+
+
+@cross_tenant("the worker says in each push what came before it in the endpoint's stream")
+async def undelivered_between(
+    session: AsyncSession, endpoint_id: uuid.UUID, *, low: int, high: int
+) -> dict[int, Any]:
+    """The endpoint's deliveries numbered in [low, high) that were not delivered, by
+    endpoint sequence (status, end, the inbox sequence of their notification, and of the
+    delivery before them)."""
+    rows = await session.execute(
+        select(
+            Delivery.endpoint_sequence,
+            Delivery.status,
+            Delivery.ended_reason,
+            Notification.sequence,
+            Delivery.previous_sequence,
+        )
+        .join(Notification, Notification.id == Delivery.notification_id)
+        .where(
+            Delivery.endpoint_id == endpoint_id,
+            Delivery.endpoint_sequence >= low,
+            Delivery.endpoint_sequence < high,
+            Delivery.status != DeliveryStatus.DELIVERED,
+        )
+    )
+    return {int(row[0] or 0): row for row in rows}
+
+
+@cross_tenant("the worker says in each push which inbox sequences the endpoint never gets")
+async def notifications_between(
+    session: AsyncSession, org: str, *, after: int, before: int, limit: int
+) -> Sequence[Any]:
+    """The organisation's notifications numbered strictly between `after` and `before`."""
+    return (
+        await session.execute(
+            select(
+                Notification.sequence,
+                Notification.status,
+                Notification.withheld_reason,
+                Notification.recipient_role,
+                Notification.rule_id,
+                Notification.created_at,
+            )
+            .where(
+                Notification.recipient_org == org,
+                Notification.sequence > after,
+                Notification.sequence < before,
+            )
+            .order_by(Notification.sequence)
+            .limit(limit)
+        )
+    ).all()
+
+
+@cross_tenant("a registration starts its endpoint's stream where its organisation's inbox is")
+async def first_sequence_since(session: AsyncSession, org: str, since: datetime) -> int | None:
+    """The lowest inbox sequence of the organisation's notifications made since `since`."""
+    return await session.scalar(
+        select(func.min(Notification.sequence)).where(
+            Notification.recipient_org == org, Notification.created_at >= since
+        )
     )
 
 

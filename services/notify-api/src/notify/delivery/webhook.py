@@ -53,13 +53,18 @@ class AttemptResult:
         return self.error is None and self.status_code is not None and 200 <= self.status_code < 300
 
 
-def webhook_body(notification: dict[str, Any], timestamp: datetime) -> str:
-    """The payload: the notification (with only its minimum subject) in the standard envelope."""
-    envelope = {
+def webhook_body(
+    notification: dict[str, Any], timestamp: datetime, *, stream: dict[str, Any] | None = None
+) -> str:
+    """The payload: the notification (with only its minimum subject) in the standard
+    envelope, with its place in the endpoint's stream (`notify.delivery.ordering`)."""
+    envelope: dict[str, Any] = {
         "type": webhook_type(notification),
         "timestamp": timestamp.isoformat(),
         "data": notification,
     }
+    if stream is not None:
+        envelope["stream"] = stream
     return json.dumps(envelope, separators=(",", ":"), sort_keys=True)
 
 

@@ -47,7 +47,9 @@ from notify.delivery.exhaustion import (
     SMTP_REFUSED_PREFIX,
     tell_exhausted,
 )
+from notify.delivery.heartbeat import send_heartbeats
 from notify.delivery.models import AttemptOutcome, AttemptTrigger, Delivery, DeliveryStatus
+from notify.delivery.ordering import stream_of
 from notify.delivery.recovery import tell_recovered
 from notify.delivery.retry_timing import RetrySchedule, next_attempt_at, retry_after_seconds
 from notify.delivery.webhook import AttemptResult, WebhookClient, post_webhook, webhook_body
@@ -89,6 +91,10 @@ class Job:
     traceparent: str | None = None
     #: The attempt a retry or a recover asked for (a simulated sandbox 5xx accepts it).
     manual: bool = False
+    #: Its place in the endpoint's stream (None: made before ordered push).
+    endpoint_sequence: int | None = None
+    #: What the webhook body says of the stream (`notify.delivery.ordering.stream_of`).
+    stream: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -176,8 +182,8 @@ class DeliveryWorker:
         """
         jobs = await self._claim(self.clock(), self.batch_size)
         if jobs:
-            pushed = await asyncio.gather(*(self._push_and_time(job) for job in jobs))
-            await self._record(list(pushed))
+            chains = await asyncio.gather(*(self._push_chain(c) for c in _chains(jobs)))
+            await self._record([one for chain in chains for one in chain])
         return len(jobs)
 
     async def sweep(self) -> int:
@@ -209,6 +215,17 @@ class DeliveryWorker:
         )
         swept += await tell_exhausted(self._sessions, self.catalogue, now=now, cutoff=self.cutoff)
         swept += await tell_recovered(self._sessions, self.catalogue, now=now, cutoff=self.cutoff)
+        try:
+            await send_heartbeats(
+                self._sessions,
+                keyring=self._keyring,
+                webhooks=self._webhooks,
+                now=now,
+                time_limit=self.settings.delivery_timeout_seconds,
+                development=self.settings.is_development,
+            )
+        except Exception:
+            logger.exception("sending heartbeats failed")
         return swept
 
     async def _keep_the_log(self, stop: asyncio.Event) -> None:
@@ -231,13 +248,22 @@ class DeliveryWorker:
                 now=now,
                 limit=limit,
                 lease=timedelta(seconds=self.settings.delivery_lease_seconds),
+                order_wait=timedelta(seconds=self.settings.delivery_order_wait_seconds),
             )
             if not deliveries:
                 return []
             notifications, endpoints = await repository.notifications_and_endpoints_of(
                 session, deliveries
             )
-            return self._jobs_of(deliveries, notifications, endpoints, now)
+            jobs = self._jobs_of(deliveries, notifications, endpoints, now)
+            webhooks = {job.delivery_id for job in jobs if job.channel == Channel.WEBHOOK}
+            streams = await stream_of(
+                session,
+                [d for d in deliveries if d.id in webhooks],
+                endpoints,
+                {n.id: n.sequence for n in notifications.values()},
+            )
+            return [replace(job, stream=streams.get(job.delivery_id)) for job in jobs]
 
     def _jobs_of(
         self,
@@ -277,6 +303,31 @@ class DeliveryWorker:
 
     # -- pushing -------------------------------------------------------------------------
 
+    async def _push_chain(self, chain: Sequence[Job]) -> list[Pushed]:
+        """Push an endpoint's claimed deliveries one after another, in its stream's order.
+
+        A push not accepted ends the chain: the later ones are handed back unpushed, and
+        wait behind it (up to the order wait) as any later delivery does.
+        """
+        pushed: list[Pushed] = []
+        for index, job in enumerate(chain):
+            one = await self._push_and_time(job)
+            pushed.append(one)
+            if not one.result.accepted and index + 1 < len(chain):
+                await self._release(chain[index + 1 :])
+                break
+        return pushed
+
+    async def _release(self, jobs: Sequence[Job]) -> None:
+        try:
+            async with self._sessions() as session, session.begin():
+                await repository.release_deliveries(
+                    session, [(job.delivery_id, job.lease_token) for job in jobs], self.clock()
+                )
+        except Exception:
+            # Their leases run out and they are claimed again, in order.
+            logger.exception("handing back unpushed deliveries failed")
+
     async def _push_and_time(self, job: Job) -> Pushed:
         attempted_at = self.clock()
         sent: list[bytes] = []
@@ -315,7 +366,7 @@ class DeliveryWorker:
             return simulated  # a sandbox endpoint's: never reaches the network (notify.sandbox)
         if job.channel == Channel.WEBHOOK:
             timestamp = utc_now()
-            body = webhook_body(job.payload, timestamp)
+            body = webhook_body(job.payload, timestamp, stream=job.stream)
             sent.append(body.encode())
             return await post_webhook(
                 self._webhooks,
@@ -573,15 +624,16 @@ class DeliveryWorker:
         poll = self.settings.delivery_poll_seconds
         wake = asyncio.Event()
         finished: list[Pushed] = []
-        in_flight: set[asyncio.Task[Pushed]] = set()
+        #: Each endpoint's chain of pushes in flight, and how many pushes it holds.
+        in_flight: dict[asyncio.Task[list[Pushed]], int] = {}
         next_sweep = 0.0
         #: When to claim next (monotonic); 0 while the queue may hold more than was taken.
         next_claim = 0.0
 
-        def done(task: asyncio.Task[Pushed]) -> None:
-            in_flight.discard(task)
+        def done(task: asyncio.Task[list[Pushed]]) -> None:
+            in_flight.pop(task, None)
             if not task.cancelled():
-                finished.append(task.result())  # `_push_and_time` never raises
+                finished.extend(task.result())  # `_push_chain` never raises
             wake.set()
 
         watch_stop = asyncio.create_task(stop.wait())
@@ -607,16 +659,16 @@ class DeliveryWorker:
                     next_sweep = time.monotonic() + self.settings.sweep_interval_seconds
                 # Pushed but not yet recorded counts too: a worker killed now repeats at
                 # most `capacity` pushes (their leases run out and another worker pushes).
-                free = capacity - len(in_flight) - len(finished)
+                free = capacity - sum(in_flight.values()) - len(finished)
                 if free >= (claim_at if in_flight else 1) and time.monotonic() >= next_claim:
                     try:
                         jobs = await self._claim(self.clock(), free)
                     except Exception:
                         logger.exception("claiming deliveries failed")
                         jobs = []
-                    for job in jobs:
-                        task = asyncio.create_task(self._push_and_time(job))
-                        in_flight.add(task)
+                    for chain in _chains(jobs):
+                        task = asyncio.create_task(self._push_chain(chain))
+                        in_flight[task] = len(chain)
                         task.add_done_callback(done)
                     next_claim = 0.0 if len(jobs) == free else time.monotonic() + poll
                     free -= len(jobs)
@@ -633,7 +685,7 @@ class DeliveryWorker:
                     pass
         finally:
             watch_stop.cancel()
-            for task in in_flight:
+            for task in list(in_flight):
                 task.cancel()
             if stop.is_set():
                 await keeping_the_log  # finishes the job it is doing
@@ -674,7 +726,18 @@ def _job(
         payload=payload,
         traceparent=delivery.traceparent,
         manual=delivery.next_trigger == AttemptTrigger.MANUAL,
+        endpoint_sequence=delivery.endpoint_sequence,
     )
+
+
+def _chains(jobs: Sequence[Job]) -> list[list[Job]]:
+    """The claimed jobs as one chain per endpoint, in its stream's order."""
+    chains: dict[uuid.UUID, list[Job]] = {}
+    for job in jobs:
+        chains.setdefault(job.endpoint_id, []).append(job)
+    for chain in chains.values():
+        chain.sort(key=lambda job: job.endpoint_sequence or 0)
+    return list(chains.values())
 
 
 def _delivery_row(one: Pushed, delivery: Any, conclusion: Conclusion) -> dict[str, Any]:

@@ -46,5 +46,8 @@ class Endpoint(Base):
     #: one): a warning after 24 hours, a disable after `endpoint_disable_after_days`.
     failing_since: Mapped[datetime | None]
     failure_warned_at: Mapped[datetime | None]
+    #: Ordered push: when idle this long, the endpoint is sent its stream's high-water
+    #: mark (`endpoint.heartbeat`); None: no heartbeat.
+    heartbeat_seconds: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)

@@ -52,6 +52,7 @@ def _view(row: EndpointRow) -> Endpoint:
         disabled_reason=row.disabled_reason,
         disabled_at=row.disabled_at,
         failing_since=row.failing_since,
+        heartbeat_seconds=row.heartbeat_seconds,
         created_at=row.created_at,
     )
 

@@ -34,11 +34,25 @@ class _EndpointFilters(BaseModel):
     )
 
 
+HEARTBEAT_MIN_SECONDS = 60
+HEARTBEAT_MAX_SECONDS = 86_400
+HeartbeatSeconds = Annotated[
+    int,
+    Field(
+        ge=HEARTBEAT_MIN_SECONDS,
+        le=HEARTBEAT_MAX_SECONDS,
+        description="Ordered push: when the endpoint has had no push for this many seconds"
+        " (60 to 86400), it is sent its stream's high-water mark (`endpoint.heartbeat`)",
+    ),
+]
+
+
 class WebhookEndpointCreate(_EndpointFilters):
     """A Standard Webhooks receiver: https (loopback http in development mode)."""
 
     channel: Literal["webhook"]
     url: str = Field(min_length=1, max_length=2000, examples=["https://receiver.example/hooks"])
+    heartbeat_seconds: HeartbeatSeconds | None = None
 
 
 class EmailEndpointCreate(_EndpointFilters):
@@ -69,6 +83,9 @@ class Endpoint(BaseModel):
     failing_since: AwareDatetime | None = Field(
         description="The first attempt of the current run of attempts not accepted (null"
         " after an accepted one): warned after 24 hours, disabled after 5 days"
+    )
+    heartbeat_seconds: int | None = Field(
+        default=None, description="The heartbeat when idle (null: none)"
     )
     created_at: AwareDatetime
 
@@ -113,6 +130,9 @@ class EndpointUpdate(BaseModel):
     name: EndpointName | None = None
     roles: list[RecipientRole] | None = Field(default=None, max_length=20)
     rules: list[RuleId] | None = Field(default=None, max_length=50)
+    heartbeat_seconds: HeartbeatSeconds | None = Field(
+        default=None, description="A webhook's heartbeat when idle; null: none"
+    )
 
 
 class DeliveryCounts(BaseModel):

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from notify.delivery import backfill, operations
 from notify.delivery import repository as delivery_repository
 from notify.delivery.models import DeliveryStatus
+from notify.delivery.ordering import start_stream
 from notify.delivery.repository import end_pending_deliveries_to
 from notify.delivery.trial import TrialResult, send_test
 from notify.delivery.worker import signing_secrets
@@ -119,6 +120,7 @@ async def register_endpoint(
     if isinstance(body, WebhookEndpointCreate):
         await _check_url(principal, body.url, "body.url", development=development)
         endpoint.url = body.url
+        endpoint.heartbeat_seconds = body.heartbeat_seconds
         secret = new_secret()
         endpoint.secret_sealed = keyring.seal(secret, endpoint.id)
     else:
@@ -128,9 +130,10 @@ async def register_endpoint(
             raise Invalid("body.address", str(error)) from error
         endpoint.address = checked.normalized
     session.add(endpoint)
+    await session.flush()  # the stream's and the deliveries' foreign key
+    await start_stream(session, endpoint, since=body.since)
     backfilled = 0
     if body.since is not None:
-        await session.flush()  # the deliveries' foreign key
         backfilled = await backfill.backfill(
             session, principal, endpoint, since=body.since, now=now, cutoff=cutoff
         )
@@ -262,6 +265,12 @@ async def update_endpoint(
     if "enabled" in given and body.enabled is None:
         raise Invalid("body.enabled", "is true or false")
     endpoint = await _locked(session, principal, endpoint_id)
+    if (
+        "heartbeat_seconds" in given
+        and body.heartbeat_seconds is not None
+        and endpoint.channel != Channel.WEBHOOK
+    ):
+        raise Invalid("body.heartbeat_seconds", "only a webhook endpoint has a heartbeat")
     enable = body.enabled is True and not endpoint.enabled
     disable = body.enabled is False and endpoint.enabled
     if enable and endpoint.channel == Channel.WEBHOOK:
@@ -272,7 +281,9 @@ async def update_endpoint(
             development=development,
             refused="the endpoint's url is refused now: ",
         )
-    changed: list[str] = [field for field in ("name", "roles", "rules") if field in given]
+    changed: list[str] = [
+        field for field in ("name", "roles", "rules", "heartbeat_seconds") if field in given
+    ]
     for field in changed:
         setattr(endpoint, field, getattr(body, field))
     if enable:

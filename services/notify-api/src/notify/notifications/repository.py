@@ -180,6 +180,15 @@ async def _advance_counters(session: AsyncSession, by: Mapping[str, int]) -> dic
     return {org: int(value) for org, value in (await session.execute(statement, parameters)).all()}
 
 
+@cross_tenant("a registration starts its endpoint's stream at its organisation's inbox")
+async def hold_sequence(session: AsyncSession, org: str) -> int:
+    """Lock the organisation's sequence counter (as numbering does) and return its last
+    number: nothing is numbered for it until the transaction ends."""
+    statement = _numbering(session.get_bind().dialect.name, 1)
+    row = (await session.execute(statement, {"org_0": org, "count_0": 0})).one()
+    return int(row[1])
+
+
 async def insert_notifications(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     await session.execute(_INSERT_NOTIFICATIONS, rows)
 

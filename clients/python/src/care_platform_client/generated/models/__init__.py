@@ -54,6 +54,7 @@ from .delivery_exhausted_webhook import DeliveryExhaustedWebhook
 from .delivery_recovered_webhook import DeliveryRecoveredWebhook
 from .delivery_retried import DeliveryRetried
 from .delivery_status import DeliveryStatus
+from .delivery_stream import DeliveryStream
 from .dry_run_answer import DryRunAnswer
 from .dry_run_notification import DryRunNotification
 from .dry_run_request import DryRunRequest
@@ -76,6 +77,7 @@ from .endpoint import Endpoint
 from .endpoint_created import EndpointCreated
 from .endpoint_disabled_webhook import EndpointDisabledWebhook
 from .endpoint_failing_webhook import EndpointFailingWebhook
+from .endpoint_heartbeat_webhook import EndpointHeartbeatWebhook
 from .endpoint_page import EndpointPage
 from .endpoint_stats import EndpointStats
 from .endpoint_update import EndpointUpdate
@@ -93,6 +95,7 @@ from .figures import Figures
 from .figures_format import FiguresFormat
 from .health import Health
 from .health_checks import HealthChecks
+from .heartbeat_data import HeartbeatData
 from .http_validation_error import HTTPValidationError
 from .import_counts import ImportCounts
 from .import_progress import ImportProgress
@@ -194,7 +197,9 @@ from .send_or_disability import SendOrDisability
 from .series_unit import SeriesUnit
 from .setting import Setting
 from .sex import Sex
+from .skip_reason import SkipReason
 from .skipped_day import SkippedDay
+from .skipped_notification import SkippedNotification
 from .status_facts import StatusFacts
 from .status_summary import StatusSummary
 from .step import Step
@@ -202,6 +207,8 @@ from .step_trace import StepTrace
 from .test_send import TestSend
 from .test_send_data import TestSendData
 from .trace import Trace
+from .undelivered_delivery import UndeliveredDelivery
+from .undelivered_status import UndeliveredStatus
 from .unmatched_events import UnmatchedEvents
 from .validation_error import ValidationError
 from .validation_error_context import ValidationErrorContext
@@ -267,6 +274,7 @@ __all__ = (
     "DeliveryRecoveredWebhook",
     "DeliveryRetried",
     "DeliveryStatus",
+    "DeliveryStream",
     "DryRunAnswer",
     "DryRunNotification",
     "DryRunRequest",
@@ -289,6 +297,7 @@ __all__ = (
     "EndpointCreated",
     "EndpointDisabledWebhook",
     "EndpointFailingWebhook",
+    "EndpointHeartbeatWebhook",
     "EndpointPage",
     "EndpointStats",
     "EndpointUpdate",
@@ -307,6 +316,7 @@ __all__ = (
     "HTTPValidationError",
     "Health",
     "HealthChecks",
+    "HeartbeatData",
     "ImportCounts",
     "ImportProgress",
     "ImportReport",
@@ -407,7 +417,9 @@ __all__ = (
     "SeriesUnit",
     "Setting",
     "Sex",
+    "SkipReason",
     "SkippedDay",
+    "SkippedNotification",
     "StatusFacts",
     "StatusSummary",
     "Step",
@@ -415,6 +427,8 @@ __all__ = (
     "TestSend",
     "TestSendData",
     "Trace",
+    "UndeliveredDelivery",
+    "UndeliveredStatus",
     "UnmatchedEvents",
     "ValidationError",
     "ValidationErrorContext",

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.channel import Channel
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Endpoint")
 
@@ -31,6 +32,7 @@ class Endpoint:
         failing_since (datetime.datetime | None): The first attempt of the current run of attempts not accepted (null
             after an accepted one): warned after 24 hours, disabled after 5 days
         created_at (datetime.datetime):
+        heartbeat_seconds (int | None | Unset): The heartbeat when idle (null: none)
     """
 
     id: UUID
@@ -45,6 +47,7 @@ class Endpoint:
     disabled_at: datetime.datetime | None
     failing_since: datetime.datetime | None
     created_at: datetime.datetime
+    heartbeat_seconds: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +97,12 @@ class Endpoint:
 
         created_at = self.created_at.isoformat()
 
+        heartbeat_seconds: int | None | Unset
+        if isinstance(self.heartbeat_seconds, Unset):
+            heartbeat_seconds = UNSET
+        else:
+            heartbeat_seconds = self.heartbeat_seconds
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -112,6 +121,8 @@ class Endpoint:
                 "created_at": created_at,
             }
         )
+        if heartbeat_seconds is not UNSET:
+            field_dict["heartbeat_seconds"] = heartbeat_seconds
 
         return field_dict
 
@@ -214,6 +225,15 @@ class Endpoint:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_heartbeat_seconds(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        heartbeat_seconds = _parse_heartbeat_seconds(d.pop("heartbeat_seconds", UNSET))
+
         endpoint = cls(
             id=id,
             channel=channel,
@@ -227,6 +247,7 @@ class Endpoint:
             disabled_at=disabled_at,
             failing_since=failing_since,
             created_at=created_at,
+            heartbeat_seconds=heartbeat_seconds,
         )
 
         endpoint.additional_properties = d

@@ -35,6 +35,7 @@ class EndpointCreated:
         secret (None | str): `whsec_...` for a webhook; store it now. Shown this once: null for an email endpoint and in
             the replay of an `Idempotency-Key` (rotate the secret with `POST /v1/endpoints/{id}/secret` if the first answer
             was lost)
+        heartbeat_seconds (int | None | Unset): The heartbeat when idle (null: none)
         backfilled (int | Unset): How many earlier notifications `since` enqueued to it Default: 0.
     """
 
@@ -51,6 +52,7 @@ class EndpointCreated:
     failing_since: datetime.datetime | None
     created_at: datetime.datetime
     secret: None | str
+    heartbeat_seconds: int | None | Unset = UNSET
     backfilled: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -104,6 +106,12 @@ class EndpointCreated:
         secret: None | str
         secret = self.secret
 
+        heartbeat_seconds: int | None | Unset
+        if isinstance(self.heartbeat_seconds, Unset):
+            heartbeat_seconds = UNSET
+        else:
+            heartbeat_seconds = self.heartbeat_seconds
+
         backfilled = self.backfilled
 
         field_dict: dict[str, Any] = {}
@@ -125,6 +133,8 @@ class EndpointCreated:
                 "secret": secret,
             }
         )
+        if heartbeat_seconds is not UNSET:
+            field_dict["heartbeat_seconds"] = heartbeat_seconds
         if backfilled is not UNSET:
             field_dict["backfilled"] = backfilled
 
@@ -236,6 +246,15 @@ class EndpointCreated:
 
         secret = _parse_secret(d.pop("secret"))
 
+        def _parse_heartbeat_seconds(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        heartbeat_seconds = _parse_heartbeat_seconds(d.pop("heartbeat_seconds", UNSET))
+
         backfilled = d.pop("backfilled", UNSET)
 
         endpoint_created = cls(
@@ -252,6 +271,7 @@ class EndpointCreated:
             failing_since=failing_since,
             created_at=created_at,
             secret=secret,
+            heartbeat_seconds=heartbeat_seconds,
             backfilled=backfilled,
         )
 

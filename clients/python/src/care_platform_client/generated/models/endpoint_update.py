@@ -21,12 +21,14 @@ class EndpointUpdate:
         name (None | str | Unset):
         roles (list[RecipientRole] | None | Unset):
         rules (list[str] | None | Unset):
+        heartbeat_seconds (int | None | Unset): A webhook's heartbeat when idle; null: none
     """
 
     enabled: bool | None | Unset = UNSET
     name: None | str | Unset = UNSET
     roles: list[RecipientRole] | None | Unset = UNSET
     rules: list[str] | None | Unset = UNSET
+    heartbeat_seconds: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         enabled: bool | None | Unset
@@ -62,6 +64,12 @@ class EndpointUpdate:
         else:
             rules = self.rules
 
+        heartbeat_seconds: int | None | Unset
+        if isinstance(self.heartbeat_seconds, Unset):
+            heartbeat_seconds = UNSET
+        else:
+            heartbeat_seconds = self.heartbeat_seconds
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -73,6 +81,8 @@ class EndpointUpdate:
             field_dict["roles"] = roles
         if rules is not UNSET:
             field_dict["rules"] = rules
+        if heartbeat_seconds is not UNSET:
+            field_dict["heartbeat_seconds"] = heartbeat_seconds
 
         return field_dict
 
@@ -137,11 +147,21 @@ class EndpointUpdate:
 
         rules = _parse_rules(d.pop("rules", UNSET))
 
+        def _parse_heartbeat_seconds(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        heartbeat_seconds = _parse_heartbeat_seconds(d.pop("heartbeat_seconds", UNSET))
+
         endpoint_update = cls(
             enabled=enabled,
             name=name,
             roles=roles,
             rules=rules,
+            heartbeat_seconds=heartbeat_seconds,
         )
 
         return endpoint_update

@@ -31,6 +31,7 @@ class WebhookEndpointCreate:
         since (datetime.datetime | None | Unset): Backfill: the organisation's open notifications made since this
             instant (at most 90 days ago) are delivered to the new endpoint too, in sequence order. Default: none, only
             notifications made from now
+        heartbeat_seconds (int | None | Unset):
     """
 
     channel: Literal["webhook"]
@@ -39,6 +40,7 @@ class WebhookEndpointCreate:
     rules: list[str] | None | Unset = UNSET
     name: None | str | Unset = UNSET
     since: datetime.datetime | None | Unset = UNSET
+    heartbeat_seconds: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         channel = self.channel
@@ -80,6 +82,12 @@ class WebhookEndpointCreate:
         else:
             since = self.since
 
+        heartbeat_seconds: int | None | Unset
+        if isinstance(self.heartbeat_seconds, Unset):
+            heartbeat_seconds = UNSET
+        else:
+            heartbeat_seconds = self.heartbeat_seconds
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -96,6 +104,8 @@ class WebhookEndpointCreate:
             field_dict["name"] = name
         if since is not UNSET:
             field_dict["since"] = since
+        if heartbeat_seconds is not UNSET:
+            field_dict["heartbeat_seconds"] = heartbeat_seconds
 
         return field_dict
 
@@ -173,6 +183,15 @@ class WebhookEndpointCreate:
 
         since = _parse_since(d.pop("since", UNSET))
 
+        def _parse_heartbeat_seconds(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        heartbeat_seconds = _parse_heartbeat_seconds(d.pop("heartbeat_seconds", UNSET))
+
         webhook_endpoint_create = cls(
             channel=channel,
             url=url,
@@ -180,6 +199,7 @@ class WebhookEndpointCreate:
             rules=rules,
             name=name,
             since=since,
+            heartbeat_seconds=heartbeat_seconds,
         )
 
         return webhook_endpoint_create
