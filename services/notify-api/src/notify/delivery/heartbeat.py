@@ -23,6 +23,7 @@ from notify.delivery import repository
 from notify.delivery.operational import EndpointHeartbeatWebhook, HeartbeatData
 from notify.delivery.webhook import WebhookClient, post_webhook
 from notify.endpoints.sealing import Keyring, SealingError
+from notify.sandbox import is_simulated_url
 from platform_shared.calendar import utc_now
 
 logger = logging.getLogger("notify.delivery")
@@ -46,8 +47,8 @@ async def send_heartbeats(
     for endpoint, endpoint_sequence, stream_at, last_heartbeat, inbox_at, attempted in candidates:
         idle = timedelta(seconds=endpoint.heartbeat_seconds)
         last = max(t for t in (endpoint.created_at, last_heartbeat, attempted) if t is not None)
-        if now - last < idle or not endpoint.url:
-            continue
+        if now - last < idle or not endpoint.url or is_simulated_url(endpoint.url):
+            continue  # a simulated sandbox endpoint (notify.sandbox) is never reached
         try:
             secrets = signing_secrets(endpoint, keyring, now)
         except SealingError:
