@@ -19,6 +19,7 @@ from notify.events.schemas import (
     BatchStatus,
     CloudEvent,
     EventReceipt,
+    RepeatOrBatchReceipts,
 )
 from notify.rules.catalogue import Catalogue, parse_window
 from notify.sandbox import event_id_for, is_sandbox_event
@@ -94,7 +95,7 @@ def _media_type(request: Request) -> str:
         **problem_responses(Invalid),
         **created(with_version=False),
         200: {
-            "model": EventReceipt | BatchReceipts,
+            "model": RepeatOrBatchReceipts,
             "description": "A repeat of a stored id: the first receipt; or the answer to a "
             "batch (`application/cloudevents-batch+json`): one receipt per event, in order",
         },

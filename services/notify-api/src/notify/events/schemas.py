@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, RootModel
 
 from notify.notifications.models import NotificationStatus
 from notify.notifications.schemas import Recipient
@@ -103,3 +103,8 @@ class BatchReceipts(BaseModel):
     duplicates: int
     refused: int
     receipts: list[BatchReceipt]
+
+
+class RepeatOrBatchReceipts(RootModel[EventReceipt | BatchReceipts]):
+    """A 200 answer to `POST /v1/events`: a single event's repeat (its first receipt), or a
+    batch's receipts. Named, so that generated clients get one type for it."""
